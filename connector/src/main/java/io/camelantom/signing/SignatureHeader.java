@@ -1,0 +1,127 @@
+package io.camelantom.signing;
+
+import java.io.ByteArrayOutputStream;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.Locale;
+
+/**
+ * The {@code signature} header: {@code algorithm=RSA256,keyVersion=N,signature=<URL-encoded standard base64>}.
+ * <p>
+ * Formatting is exact (the form Antom's Java SDK sends); parsing is tolerant: parts in any order, optional spaces,
+ * names in any case, percent escapes in upper or lower case, and a signature that was not URL-encoded at all.
+ *
+ * @param algorithm  the algorithm label, {@code RSA256}
+ * @param keyVersion the key version, or {@code null} when the header has none
+ * @param signature  the standard base64 signature value (already URL-decoded)
+ */
+public record SignatureHeader(String algorithm, Integer keyVersion, String signature) {
+
+    public static final String ALGORITHM_RSA256 = "RSA256";
+
+    public SignatureHeader {
+        if (signature == null || signature.isEmpty()) {
+            throw new IllegalArgumentException("signature header: the signature value is missing");
+        }
+    }
+
+    /** Formats the header value exactly as Antom's SDK does (no spaces, URL-encoded signature). */
+    public String format() {
+        return "algorithm=" + (algorithm == null ? ALGORITHM_RSA256 : algorithm)
+               + ",keyVersion=" + (keyVersion == null ? 1 : keyVersion)
+               + ",signature=" + URLEncoder.encode(signature, StandardCharsets.UTF_8);
+    }
+
+    /**
+     * Parses a header value.
+     *
+     * @throws AntomSignatureException with reason {@link AntomSignatureException.Reason#MISSING_SIGNATURE} or
+     *                                 {@link AntomSignatureException.Reason#UNPARSABLE_SIGNATURE} naming the part that
+     *                                 is wrong
+     */
+    public static SignatureHeader parse(String value) {
+        if (value == null || value.isBlank()) {
+            throw new AntomSignatureException(AntomSignatureException.Reason.MISSING_SIGNATURE,
+                    "the signature header is missing or empty");
+        }
+        String algorithm = null;
+        String keyVersion = null;
+        String signature = null;
+        for (String part : value.split(",")) {
+            String trimmed = part.trim();
+            if (trimmed.isEmpty()) {
+                continue;
+            }
+            int eq = trimmed.indexOf('=');
+            if (eq <= 0) {
+                throw new AntomSignatureException(AntomSignatureException.Reason.UNPARSABLE_SIGNATURE,
+                        "the signature header has a part without 'name=value': '" + abbreviate(trimmed) + "'");
+            }
+            String name = trimmed.substring(0, eq).trim().toLowerCase(Locale.ROOT);
+            String partValue = trimmed.substring(eq + 1).trim();
+            switch (name) {
+                case "algorithm" -> algorithm = partValue;
+                case "keyversion" -> keyVersion = partValue;
+                case "signature" -> signature = percentDecode(partValue);
+                default -> {
+                    // unknown parts are ignored so that Antom may add some
+                }
+            }
+        }
+        if (signature == null || signature.isEmpty()) {
+            throw new AntomSignatureException(AntomSignatureException.Reason.MISSING_SIGNATURE,
+                    "the signature header has no 'signature=' part");
+        }
+        Integer version = null;
+        if (keyVersion != null && !keyVersion.isEmpty()) {
+            try {
+                version = Integer.valueOf(keyVersion);
+            } catch (NumberFormatException e) {
+                throw new AntomSignatureException(AntomSignatureException.Reason.UNPARSABLE_SIGNATURE,
+                        "the signature header's keyVersion is not a number: '" + abbreviate(keyVersion) + "'");
+            }
+        }
+        return new SignatureHeader(algorithm, version, signature);
+    }
+
+    /**
+     * Decodes %XX escapes only. Unlike {@link java.net.URLDecoder} it leaves '+' alone, so a signature sent without
+     * URL encoding (base64 '+' kept as is) still parses to the right value.
+     */
+    private static String percentDecode(String value) {
+        if (value.indexOf('%') < 0) {
+            return value;
+        }
+        ByteArrayOutputStream out = new ByteArrayOutputStream(value.length());
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            if (c == '%') {
+                if (i + 2 >= value.length()) {
+                    throw new AntomSignatureException(AntomSignatureException.Reason.UNPARSABLE_SIGNATURE,
+                            "the signature value has a truncated percent escape");
+                }
+                int hi = Character.digit(value.charAt(i + 1), 16);
+                int lo = Character.digit(value.charAt(i + 2), 16);
+                if (hi < 0 || lo < 0) {
+                    throw new AntomSignatureException(AntomSignatureException.Reason.UNPARSABLE_SIGNATURE,
+                            "the signature value has an invalid percent escape");
+                }
+                out.write((hi << 4) | lo);
+                i += 2;
+            } else {
+                out.write(c);
+            }
+        }
+        return out.toString(StandardCharsets.UTF_8);
+    }
+
+    private static String abbreviate(String s) {
+        return s.length() <= 32 ? s : s.substring(0, 32) + "...";
+    }
+
+    @Override
+    public String toString() {
+        // a signature is not secret, but it is long and useless in a log line
+        return "SignatureHeader[algorithm=" + algorithm + ", keyVersion=" + keyVersion + "]";
+    }
+}
