@@ -32,6 +32,7 @@ import org.bouncycastle.openssl.PEMKeyPair;
 import org.bouncycastle.openssl.PEMParser;
 import org.bouncycastle.openssl.jcajce.JcaPEMKeyConverter;
 import org.bouncycastle.openssl.jcajce.JcaPEMWriter;
+import org.bouncycastle.openssl.jcajce.JcaPKCS8Generator;
 import org.bouncycastle.openssl.jcajce.JceOpenSSLPKCS8DecryptorProviderBuilder;
 import org.bouncycastle.openssl.jcajce.JcePEMDecryptorProviderBuilder;
 import org.bouncycastle.operator.InputDecryptorProvider;
@@ -271,7 +272,12 @@ public final class AntomKeys {
     public static String toPem(Key key) {
         StringWriter out = new StringWriter();
         try (JcaPEMWriter writer = new JcaPEMWriter(out)) {
-            writer.writeObject(key);
+            if (key instanceof PrivateKey privateKey) {
+                // JcaPEMWriter alone writes RSA private keys as PKCS#1; Antom's tools and our docs use PKCS#8
+                writer.writeObject(new JcaPKCS8Generator(privateKey, null));
+            } else {
+                writer.writeObject(key);
+            }
         } catch (IOException e) {
             throw new IllegalStateException("Cannot write PEM", e);
         }
