@@ -1,0 +1,52 @@
+package io.camelantom.simulator;
+
+import java.security.KeyPair;
+import java.time.Duration;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+
+import io.camelantom.signing.AntomKeys;
+
+/** Starts one simulator per test (port 0) with one merchant and a compressed time scale. */
+abstract class SimulatorTestSupport {
+
+    static final String CLIENT_ID = "SANDBOX_TEST_CLIENT";
+    /** Generated once: RSA key generation is slow, and keys are no state the tests change. */
+    static final KeyPair MERCHANT_KEYS = AntomKeys.generateRsaKeyPair(2048);
+    static final KeyPair ANTOM_KEYS = AntomKeys.generateRsaKeyPair(2048);
+
+    private static final AtomicInteger IDS = new AtomicInteger();
+
+    AntomSimulator simulator;
+    AntomTestClient client;
+
+    /** Override to change the simulator; the default compresses Antom's schedule 600 times (2 min -> 0.2 s). */
+    AntomSimulator.Builder configure(AntomSimulator.Builder builder) {
+        return builder;
+    }
+
+    @BeforeEach
+    void startSimulator() {
+        simulator = configure(AntomSimulator.builder()
+                .merchant(CLIENT_ID, MERCHANT_KEYS.getPublic())
+                .antomKeyPair(ANTOM_KEYS)
+                .timeScale(600)
+                .processingDelay(Duration.ofSeconds(60))
+                .slowResponseDelay(Duration.ofMillis(800)))
+                .build().start();
+        client = new AntomTestClient(simulator.baseUrl(), CLIENT_ID, MERCHANT_KEYS, simulator.antomPublicKey());
+    }
+
+    @AfterEach
+    void stopSimulator() {
+        if (simulator != null) {
+            simulator.close();
+        }
+    }
+
+    static String newId(String prefix) {
+        return prefix + "-" + System.nanoTime() + "-" + IDS.incrementAndGet();
+    }
+}
