@@ -1,0 +1,89 @@
+package io.camelantom.routes.ledger;
+
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.Objects;
+
+import javax.sql.DataSource;
+
+import org.h2.jdbcx.JdbcConnectionPool;
+
+/**
+ * The embedded default database of the ledger and the de-duplication store: an H2 file database in a folder, behind
+ * H2's own small connection pool (no pooling library needed). For demos, tests and single-node installations;
+ * production uses PostgreSQL through the merchant's own pooled {@link DataSource}.
+ * <p>
+ * URL: {@code jdbc:h2:file:<folder>/ledger;DB_CLOSE_ON_EXIT=FALSE;LOCK_TIMEOUT=10000} plus {@code AUTO_SERVER=TRUE}
+ * when asked for.
+ * <ul>
+ * <li>H2 2.x's MVStore gives row-level locking and multi-version reads, so any number of connections and Camel
+ * contexts in one JVM share the database safely.</li>
+ * <li>{@code DB_CLOSE_ON_EXIT=FALSE}: H2 does not close the database from its own JVM shutdown hook, which could run
+ * before Camel has finished its in-flight exchanges; {@link #close()} closes it (after Camel has stopped).</li>
+ * <li>{@code LOCK_TIMEOUT=10000}: a statement waits up to 10 s for a row another connection is changing.</li>
+ * <li>{@code AUTO_SERVER=TRUE} (off by default) lets a second JVM on the same host open the same files: the first
+ * opener serves the others over a local TCP port. It is off by default because it opens a port and because the
+ * other processes lose their open transactions when the first one stops; several nodes on several hosts need
+ * PostgreSQL.</li>
+ * </ul>
+ */
+public final class EmbeddedLedgerDatabase implements AutoCloseable {
+
+    private final String url;
+    private final JdbcConnectionPool pool;
+
+    private EmbeddedLedgerDatabase(String url, String user, String password, int maxConnections) {
+        this.url = url;
+        this.pool = JdbcConnectionPool.create(url, user, password);
+        this.pool.setMaxConnections(maxConnections);
+    }
+
+    /** A database {@code ledger} in {@code folder} (created when missing), user {@code sa}, 16 connections at most. */
+    public static EmbeddedLedgerDatabase open(Path folder) {
+        return open(folder, false, "sa", "", 16);
+    }
+
+    /**
+     * @param folder         where the database files live
+     * @param autoServer     {@code AUTO_SERVER=TRUE}: several JVMs on this host may share the files
+     * @param user           database user (created with the database)
+     * @param password       its password
+     * @param maxConnections pool size
+     */
+    public static EmbeddedLedgerDatabase open(Path folder, boolean autoServer, String user, String password,
+            int maxConnections) {
+        Objects.requireNonNull(folder, "folder");
+        String url = "jdbc:h2:file:" + folder.toAbsolutePath().resolve("ledger")
+                + ";DB_CLOSE_ON_EXIT=FALSE;LOCK_TIMEOUT=10000" + (autoServer ? ";AUTO_SERVER=TRUE" : "");
+        return new EmbeddedLedgerDatabase(url, user, password, maxConnections);
+    }
+
+    /** The pooled data source to give to {@link PaymentLedger} and the de-duplication store. */
+    public DataSource dataSource() {
+        return pool;
+    }
+
+    /** The JDBC URL (no credentials in it). */
+    public String url() {
+        return url;
+    }
+
+    /** Closes the database: it is written to disk and its files released. Call it after Camel has stopped. */
+    @Override
+    public void close() {
+        try (Connection c = pool.getConnection(); Statement st = c.createStatement()) {
+            st.execute("SHUTDOWN");
+        } catch (SQLException e) {
+            throw new LedgerException("Cannot shut the ledger database down", e);
+        } finally {
+            pool.dispose();
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "EmbeddedLedgerDatabase[" + url + "]";
+    }
+}

@@ -1,0 +1,127 @@
+package io.camelantom.routes.ledger;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.regex.Pattern;
+
+import javax.sql.DataSource;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The ledger's tables: the plain SQL files shipped in this jar ({@code schema-h2.sql}, {@code schema-postgresql.sql}
+ * beside this class), applied when missing. Every statement is {@code CREATE ... IF NOT EXISTS}, so applying them on
+ * every start, from several nodes at once, is harmless.
+ */
+public final class LedgerSchema {
+
+    private static final Logger LOG = LoggerFactory.getLogger(LedgerSchema.class);
+    private static final Pattern PREFIX = Pattern.compile("[A-Za-z][A-Za-z0-9_]{0,29}|");
+
+    /** The databases the ledger ships a schema for. */
+    public enum Dialect {
+        H2("schema-h2.sql"),
+        POSTGRESQL("schema-postgresql.sql");
+
+        private final String resource;
+
+        Dialect(String resource) {
+            this.resource = resource;
+        }
+
+        /** The database behind a connection, from its product name. */
+        public static Dialect of(Connection connection) throws SQLException {
+            String product = connection.getMetaData().getDatabaseProductName().toLowerCase(Locale.ROOT);
+            if (product.contains("h2")) {
+                return H2;
+            }
+            if (product.contains("postgresql")) {
+                return POSTGRESQL;
+            }
+            throw new LedgerException("No ledger schema for database '" + product
+                    + "': the ledger supports H2 and PostgreSQL");
+        }
+    }
+
+    private LedgerSchema() {
+    }
+
+    /** Checks a table prefix: empty, or a letter then up to 29 letters, digits or underscores. */
+    static String checkPrefix(String tablePrefix) {
+        if (tablePrefix == null || !PREFIX.matcher(tablePrefix).matches()) {
+            throw new IllegalArgumentException("table prefix must be empty or match [A-Za-z][A-Za-z0-9_]{0,29}, was '"
+                    + tablePrefix + "'");
+        }
+        return tablePrefix.toUpperCase(Locale.ROOT);
+    }
+
+    /** The statements for a dialect and table prefix, in order. */
+    public static List<String> statements(Dialect dialect, String tablePrefix) {
+        String prefix = checkPrefix(tablePrefix);
+        String script;
+        try (InputStream in = LedgerSchema.class.getResourceAsStream(dialect.resource)) {
+            if (in == null) {
+                throw new LedgerException("Ledger schema " + dialect.resource + " missing from the jar");
+            }
+            script = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new LedgerException("Cannot read ledger schema " + dialect.resource, e);
+        }
+        List<String> statements = new ArrayList<>();
+        StringBuilder current = new StringBuilder();
+        for (String line : script.split("\n")) {
+            String trimmed = line.strip();
+            if (trimmed.startsWith("--") || trimmed.isEmpty()) {
+                continue;
+            }
+            current.append(line).append('\n');
+            if (trimmed.endsWith(";")) {
+                String sql = current.toString().strip();
+                statements.add(sql.substring(0, sql.length() - 1).replace("${prefix}", prefix));
+                current.setLength(0);
+            }
+        }
+        if (!current.toString().isBlank()) {
+            throw new LedgerException("Ledger schema " + dialect.resource + " ends without ';'");
+        }
+        return statements;
+    }
+
+    /**
+     * Creates the ledger's tables and indexes where missing. Each statement runs in its own transaction; when two
+     * nodes create the same table at the same instant PostgreSQL may refuse one of them despite {@code IF NOT EXISTS},
+     * so a failed run is retried once, which then finds everything in place.
+     */
+    public static void apply(DataSource dataSource, String tablePrefix) {
+        try {
+            applyOnce(dataSource, tablePrefix);
+        } catch (SQLException first) {
+            LOG.debug("Ledger schema creation raced with another node, retrying: {}", first.getMessage());
+            try {
+                applyOnce(dataSource, tablePrefix);
+            } catch (SQLException second) {
+                second.addSuppressed(first);
+                throw new LedgerException("Cannot create the ledger schema", second);
+            }
+        }
+    }
+
+    private static void applyOnce(DataSource dataSource, String tablePrefix) throws SQLException {
+        try (Connection c = dataSource.getConnection()) {
+            c.setAutoCommit(true);
+            for (String sql : statements(Dialect.of(c), tablePrefix)) {
+                try (Statement st = c.createStatement()) {
+                    st.execute(sql);
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,588 @@
+package io.camelantom.routes.ledger;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Types;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+import javax.sql.DataSource;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The payment ledger: one row per payment attempt, the single source of truth the order bridge, the notification
+ * route and reconciliation share (see {@code routes/README.md}, "Payment ledger").
+ * <p>
+ * Every state change is a compare-and-set: one {@code UPDATE ... WHERE PAYMENT_REQUEST_ID = ? AND STATUS IN (...)}
+ * whose update count tells the caller whether it won. Of two threads, nodes or redeliveries racing for the same
+ * payment exactly one wins; only the winner acts on the change (publishes the result message). Each method is one
+ * auto-committed statement (or a read followed by one), so a caller never holds a transaction open across a call to
+ * Antom.
+ * <p>
+ * Plain JDBC over the given {@link DataSource}; thread-safe; holds no state but its settings. Times come from the
+ * given {@link Clock}, cut to microseconds (what both databases store).
+ */
+public class PaymentLedger {
+
+    /** The default table prefix: tables {@code ANTOM_PAYMENT} and {@code ANTOM_MESSAGE_PROCESSED}. */
+    public static final String DEFAULT_TABLE_PREFIX = "ANTOM_";
+
+    private static final Logger LOG = LoggerFactory.getLogger(PaymentLedger.class);
+    private static final String SQL_STATE_UNIQUE_VIOLATION = "23505";
+    private static final String COLUMNS = "PAYMENT_REQUEST_ID, ORDER_ID, ATTEMPT_NO, AMOUNT_MINOR, CURRENCY, "
+            + "DESCRIPTION, STATUS, PAYMENT_ID, RESULT_CODE, RESULT_MESSAGE, CALL_COUNT, CREATED_AT, UPDATED_AT, "
+            + "EXPIRES_AT, NEXT_CHECK_AT, CHECK_COUNT, RESULT_PUBLISHED_AT, ORDER_JSON, OPERATOR_NOTE, VERSION";
+    private static final String FINAL_STATES = "('PAID', 'FAILED', 'CANCELLED')";
+
+    private final DataSource dataSource;
+    private final Clock clock;
+    private final String tablePrefix;
+    private final String table;
+
+    /** A ledger with the default table prefix and the system clock. */
+    public PaymentLedger(DataSource dataSource) {
+        this(dataSource, DEFAULT_TABLE_PREFIX, Clock.systemUTC());
+    }
+
+    /**
+     * @param dataSource  the database (H2 or PostgreSQL)
+     * @param tablePrefix prefix of the ledger's table names: empty, or a letter then up to 29 letters, digits or
+     *                    underscores
+     * @param clock       the time source of every timestamp the ledger writes or compares
+     */
+    public PaymentLedger(DataSource dataSource, String tablePrefix, Clock clock) {
+        this.dataSource = Objects.requireNonNull(dataSource, "dataSource");
+        this.clock = Objects.requireNonNull(clock, "clock");
+        this.tablePrefix = LedgerSchema.checkPrefix(tablePrefix);
+        this.table = this.tablePrefix + "PAYMENT";
+    }
+
+    /** Creates the ledger's tables where missing ({@link LedgerSchema#apply}); call it on start. */
+    public PaymentLedger createSchemaIfMissing() {
+        LedgerSchema.apply(dataSource, tablePrefix);
+        return this;
+    }
+
+    /** The table prefix in use (upper case). */
+    public String tablePrefix() {
+        return tablePrefix;
+    }
+
+    /** The name of the de-duplication table in the same schema ({@code <prefix>MESSAGE_PROCESSED}). */
+    public String messageProcessedTable() {
+        return tablePrefix + "MESSAGE_PROCESSED";
+    }
+
+    // ---------------------------------------------------------------- registration
+
+    /**
+     * Registers an order: inserts its first attempt as PENDING, or finds the order's latest attempt when the order is
+     * already registered (a redelivered or re-sent order). Safe under concurrency: of callers registering the same order
+     * at once, one gets {@link Registration.Outcome#CREATED} and the others the same row as
+     * {@link Registration.Outcome#EXISTING}; the database's unique constraints decide, not a prior read.
+     * <p>
+     * An existing attempt with a different amount or currency gives {@link Registration.Outcome#CONFLICT}.
+     */
+    public Registration register(NewPayment order) {
+        Optional<PaymentRecord> latest = findLatestForOrder(order.orderId());
+        if (latest.isPresent()) {
+            return existing(latest.get(), order);
+        }
+        return insertAttempt(order, 1);
+    }
+
+    /**
+     * Starts a genuinely new attempt for an order whose latest attempt ended FAILED or CANCELLED: inserts attempt
+     * n + 1 with its own paymentRequestId ({@link PaymentRequestIds#forAttempt}). When the latest attempt is not
+     * FAILED/CANCELLED (still running, or PAID) nothing is inserted and that attempt is returned as EXISTING; when the
+     * order is unknown this is {@link #register}. Concurrent callers create one new attempt between them. The new
+     * attempt may carry a different amount (it is a new payment for Antom).
+     */
+    public Registration registerNewAttempt(NewPayment order) {
+        Optional<PaymentRecord> latest = findLatestForOrder(order.orderId());
+        if (latest.isEmpty()) {
+            return register(order);
+        }
+        PaymentRecord last = latest.get();
+        if (last.status() != PaymentStatus.FAILED && last.status() != PaymentStatus.CANCELLED) {
+            return new Registration(Registration.Outcome.EXISTING, last);
+        }
+        return insertAttempt(order, last.attempt() + 1);
+    }
+
+    private Registration existing(PaymentRecord row, NewPayment order) {
+        return new Registration(row.sameMoneyAs(order) ? Registration.Outcome.EXISTING : Registration.Outcome.CONFLICT,
+                row);
+    }
+
+    private Registration insertAttempt(NewPayment order, int attempt) {
+        String paymentRequestId = PaymentRequestIds.forAttempt(order.orderId(), attempt);
+        Instant now = now();
+        String sql = "INSERT INTO " + table + " (PAYMENT_REQUEST_ID, ORDER_ID, ATTEMPT_NO, AMOUNT_MINOR, CURRENCY, "
+                + "DESCRIPTION, STATUS, CALL_COUNT, CREATED_AT, UPDATED_AT, EXPIRES_AT, NEXT_CHECK_AT, CHECK_COUNT, "
+                + "ORDER_JSON, VERSION) VALUES (?, ?, ?, ?, ?, ?, ?, 0, ?, ?, ?, ?, 0, ?, 0)";
+        try (Connection c = connection(); PreparedStatement ps = c.prepareStatement(sql)) {
+            ps.setString(1, paymentRequestId);
+            ps.setString(2, order.orderId());
+            ps.setInt(3, attempt);
+            ps.setLong(4, order.amountMinor());
+            ps.setString(5, order.currency());
+            setString(ps, 6, cut(order.description(), 256));
+            ps.setString(7, PaymentStatus.PENDING.name());
+            setTime(ps, 8, now);
+            setTime(ps, 9, now);
+            setTime(ps, 10, order.expiresAt() == null ? null : order.expiresAt().truncatedTo(ChronoUnit.MICROS));
+            setTime(ps, 11, now);
+            setString(ps, 12, order.orderJson());
+            ps.executeUpdate();
+        } catch (SQLException e) {
+            if (!isUniqueViolation(e)) {
+                throw new LedgerException("Cannot register order " + order.orderId(), e);
+            }
+            // another caller registered this attempt first: theirs is the row
+            PaymentRecord winner = findLatestForOrder(order.orderId())
+                    .orElseThrow(() -> new LedgerException("paymentRequestId " + paymentRequestId
+                            + " is taken by a row of another order", e));
+            return existing(winner, order);
+        }
+        return new Registration(Registration.Outcome.CREATED, find(paymentRequestId)
+                .orElseThrow(() -> new LedgerException("Row " + paymentRequestId + " vanished after insert")));
+    }
+
+    // ---------------------------------------------------------------- look-ups
+
+    /**
+     * The attempt with this paymentRequestId.
+     *
+     * @throws BadLedgerRowException when the row exists but cannot be read
+     */
+    public Optional<PaymentRecord> find(String paymentRequestId) {
+        return single("SELECT " + COLUMNS + " FROM " + table + " WHERE PAYMENT_REQUEST_ID = ?", paymentRequestId);
+    }
+
+    /**
+     * The order's latest attempt (highest attempt number).
+     *
+     * @throws BadLedgerRowException when that row exists but cannot be read
+     */
+    public Optional<PaymentRecord> findLatestForOrder(String orderId) {
+        return single("SELECT " + COLUMNS + " FROM " + table + " WHERE ORDER_ID = ? AND ATTEMPT_NO = "
+                + "(SELECT MAX(ATTEMPT_NO) FROM " + table + " WHERE ORDER_ID = ?)", orderId, orderId);
+    }
+
+    /** All attempts of an order, first attempt first. */
+    public LedgerBatch findAttempts(String orderId) {
+        return batch("SELECT " + COLUMNS + " FROM " + table + " WHERE ORDER_ID = ? ORDER BY ATTEMPT_NO", ps -> {
+            ps.setString(1, orderId);
+        });
+    }
+
+    // ---------------------------------------------------------------- transitions
+
+    /** {@link #transition(String, Set, PaymentStatus, TransitionDetails)} from a single expected status. */
+    public boolean transition(String paymentRequestId, PaymentStatus expected, PaymentStatus target,
+            TransitionDetails details) {
+        return transition(paymentRequestId, EnumSet.of(expected), target, details);
+    }
+
+    /**
+     * Moves a payment to {@code target} if, and only if, its status is one of {@code expected} at the moment of the
+     * update. Returns whether this caller won: {@code false} when the status was another one (someone else moved it
+     * first) or the row does not exist. Only the winner acts on the new state (e.g. publishes the result message).
+     * <p>
+     * Entering a final state makes a result message owed ({@code RESULT_PUBLISHED_AT} is null from insert on).
+     *
+     * @throws IllegalArgumentException when the rule table forbids {@code e -> target} for any expected {@code e}
+     *                                  (final states are never left here: see {@link #operatorOverride})
+     */
+    public boolean transition(String paymentRequestId, Set<PaymentStatus> expected, PaymentStatus target,
+            TransitionDetails details) {
+        Objects.requireNonNull(target, "target");
+        if (expected.isEmpty()) {
+            throw new IllegalArgumentException("expected statuses must not be empty");
+        }
+        List<PaymentStatus> illegal = expected.stream().filter(e -> !e.canMoveTo(target)).sorted()
+                .collect(Collectors.toList());
+        if (!illegal.isEmpty()) {
+            throw new IllegalArgumentException("Illegal transition " + illegal + " -> " + target);
+        }
+        TransitionDetails d = details == null ? TransitionDetails.none() : details;
+        String sql = "UPDATE " + table + " SET STATUS = ?, UPDATED_AT = ?, VERSION = VERSION + 1, "
+                + "PAYMENT_ID = COALESCE(?, PAYMENT_ID), RESULT_CODE = COALESCE(?, RESULT_CODE), "
+                + "RESULT_MESSAGE = COALESCE(?, RESULT_MESSAGE) "
+                + "WHERE PAYMENT_REQUEST_ID = ? AND STATUS IN (" + placeholders(expected.size()) + ")";
+        return update(sql, "transition " + paymentRequestId + " to " + target, ps -> {
+            ps.setString(1, target.name());
+            setTime(ps, 2, now());
+            setString(ps, 3, cut(d.paymentId(), 64));
+            setString(ps, 4, cut(d.resultCode(), TransitionDetails.MAX_CODE_LENGTH));
+            setString(ps, 5, cut(d.resultMessage(), TransitionDetails.MAX_MESSAGE_LENGTH));
+            ps.setString(6, paymentRequestId);
+            int i = 7;
+            for (PaymentStatus e : expected) {
+                ps.setString(i++, e.name());
+            }
+        }) == 1;
+    }
+
+    /**
+     * Counts one call to Antom (pay, inquiry or cancel) for a payment that is not final. Returns {@code false} when the
+     * payment is final or missing: then the caller must not call Antom for it.
+     */
+    public boolean recordCall(String paymentRequestId) {
+        String sql = "UPDATE " + table + " SET CALL_COUNT = CALL_COUNT + 1, UPDATED_AT = ?, VERSION = VERSION + 1 "
+                + "WHERE PAYMENT_REQUEST_ID = ? AND STATUS NOT IN " + FINAL_STATES;
+        return update(sql, "record a call for " + paymentRequestId, ps -> {
+            setTime(ps, 1, now());
+            ps.setString(2, paymentRequestId);
+        }) == 1;
+    }
+
+    /**
+     * The operator's way out of the rule table, final states included: moves {@code paymentRequestId} from
+     * {@code expected} to {@code target} (compare-and-set as usual), records who and why in {@code OPERATOR_NOTE}, clears
+     * {@code RESULT_PUBLISHED_AT} so the corrected result is published again, and logs a WARN line.
+     */
+    public boolean operatorOverride(String paymentRequestId, PaymentStatus expected, PaymentStatus target,
+            String operator, String reason) {
+        if (operator == null || operator.isBlank() || reason == null || reason.isBlank()) {
+            throw new IllegalArgumentException("an operator override needs the operator's name and a reason");
+        }
+        String note = cut(operator.strip() + ": " + reason.strip(), 512);
+        String sql = "UPDATE " + table + " SET STATUS = ?, UPDATED_AT = ?, VERSION = VERSION + 1, OPERATOR_NOTE = ?, "
+                + "RESULT_PUBLISHED_AT = NULL WHERE PAYMENT_REQUEST_ID = ? AND STATUS = ?";
+        boolean won = update(sql, "operator override of " + paymentRequestId, ps -> {
+            ps.setString(1, target.name());
+            setTime(ps, 2, now());
+            ps.setString(3, note);
+            ps.setString(4, paymentRequestId);
+            ps.setString(5, expected.name());
+        }) == 1;
+        if (won) {
+            LOG.warn("Operator override of payment {}: {} -> {} by {}", paymentRequestId, expected, target, note);
+        } else {
+            LOG.warn("Operator override of payment {} ({} -> {}) not applied: the payment is not {}",
+                    paymentRequestId, expected, target, expected);
+        }
+        return won;
+    }
+
+    // ---------------------------------------------------------------- outbox
+
+    /**
+     * Records that the result message of a final payment was published. Compare-and-set on
+     * {@code RESULT_PUBLISHED_AT IS NULL}: {@code true} for the one caller that recorded it, {@code false} when it was
+     * already recorded, the payment is not final, or it does not exist.
+     */
+    public boolean markResultPublished(String paymentRequestId) {
+        String sql = "UPDATE " + table + " SET RESULT_PUBLISHED_AT = ?, VERSION = VERSION + 1 "
+                + "WHERE PAYMENT_REQUEST_ID = ? AND RESULT_PUBLISHED_AT IS NULL AND STATUS IN " + FINAL_STATES;
+        return update(sql, "mark the result of " + paymentRequestId + " published", ps -> {
+            setTime(ps, 1, now());
+            ps.setString(2, paymentRequestId);
+        }) == 1;
+    }
+
+    /**
+     * Final payments whose result message is still owed and that have not changed for {@code quietFor} (so a result
+     * the transition's winner is publishing right now is not taken), least recently changed first. After a crash
+     * between a final transition and its publication, these are republished: take each with
+     * {@link #claimForRepublication}, publish, then {@link #markResultPublished}.
+     */
+    public LedgerBatch findResultsOwed(Duration quietFor, int limit) {
+        Instant before = now().minus(quietFor);
+        return batch("SELECT " + COLUMNS + " FROM " + table + " WHERE RESULT_PUBLISHED_AT IS NULL AND STATUS IN "
+                + FINAL_STATES + " AND UPDATED_AT <= ? ORDER BY UPDATED_AT, PAYMENT_REQUEST_ID", limit, ps -> {
+                    setTime(ps, 1, before);
+                });
+    }
+
+    /**
+     * Claims an owed result for republication: compare-and-set on the version read, which also refreshes
+     * {@code UPDATED_AT}, so another node's {@link #findResultsOwed} leaves it alone for its quiet period. Only the
+     * caller that gets {@code true} republishes.
+     */
+    public boolean claimForRepublication(PaymentRecord seen) {
+        String sql = "UPDATE " + table + " SET UPDATED_AT = ?, VERSION = VERSION + 1 WHERE PAYMENT_REQUEST_ID = ? "
+                + "AND VERSION = ? AND RESULT_PUBLISHED_AT IS NULL AND STATUS IN " + FINAL_STATES;
+        return update(sql, "claim " + seen.paymentRequestId() + " for republication", ps -> {
+            setTime(ps, 1, now());
+            ps.setString(2, seen.paymentRequestId());
+            ps.setLong(3, seen.version());
+        }) == 1;
+    }
+
+    // ---------------------------------------------------------------- reconciliation
+
+    /** {@link #findDueForCheck(Set, Duration, int)} for PROCESSING and UNKNOWN payments. */
+    public LedgerBatch findDueForCheck(Duration minAge, int batchSize) {
+        return findDueForCheck(EnumSet.of(PaymentStatus.PROCESSING, PaymentStatus.UNKNOWN), minAge, batchSize);
+    }
+
+    /**
+     * Payments in one of {@code statuses} created at least {@code minAge} ago whose next check time has come, oldest
+     * first, at most {@code batchSize}. Unreadable rows among them come back in {@link LedgerBatch#badRows()}; push them
+     * back with {@link #postponeCheck} so they do not fill every batch.
+     */
+    public LedgerBatch findDueForCheck(Set<PaymentStatus> statuses, Duration minAge, int batchSize) {
+        if (statuses.isEmpty()) {
+            throw new IllegalArgumentException("statuses must not be empty");
+        }
+        Instant now = now();
+        Instant createdBefore = now.minus(minAge);
+        List<PaymentStatus> ordered = new ArrayList<>(statuses);
+        return batch("SELECT " + COLUMNS + " FROM " + table + " WHERE STATUS IN (" + placeholders(ordered.size())
+                + ") AND NEXT_CHECK_AT <= ? AND CREATED_AT <= ? ORDER BY CREATED_AT, PAYMENT_REQUEST_ID", batchSize,
+                ps -> {
+                    int i = 1;
+                    for (PaymentStatus s : ordered) {
+                        ps.setString(i++, s.name());
+                    }
+                    setTime(ps, i++, now);
+                    setTime(ps, i, createdBefore);
+                });
+    }
+
+    /**
+     * Claims a due payment for one check and schedules the next one: compare-and-set on the version read, so of
+     * several nodes that selected the same payment only one inquires it. Sets {@code NEXT_CHECK_AT} to now plus
+     * {@code backoff.delayAfter(checkCount + 1)} and counts the check. Returns whether this caller may check it now.
+     */
+    public boolean claimForCheck(PaymentRecord seen, CheckBackoff backoff) {
+        int checks = seen.checkCount() + 1;
+        Instant now = now();
+        Instant next = now.plus(backoff.delayAfter(checks));
+        String sql = "UPDATE " + table + " SET NEXT_CHECK_AT = ?, CHECK_COUNT = CHECK_COUNT + 1, UPDATED_AT = ?, "
+                + "VERSION = VERSION + 1 WHERE PAYMENT_REQUEST_ID = ? AND VERSION = ? AND STATUS NOT IN "
+                + FINAL_STATES;
+        return update(sql, "claim " + seen.paymentRequestId() + " for a check", ps -> {
+            setTime(ps, 1, next);
+            setTime(ps, 2, now);
+            ps.setString(3, seen.paymentRequestId());
+            ps.setLong(4, seen.version());
+        }) == 1;
+    }
+
+    /** Sets a row's next check time to now plus {@code delay}, whatever its state (also for unreadable rows). */
+    public boolean postponeCheck(String paymentRequestId, Duration delay) {
+        String sql = "UPDATE " + table + " SET NEXT_CHECK_AT = ?, VERSION = VERSION + 1 WHERE PAYMENT_REQUEST_ID = ?";
+        return update(sql, "postpone the check of " + paymentRequestId, ps -> {
+            setTime(ps, 1, now().plus(delay));
+            ps.setString(2, paymentRequestId);
+        }) == 1;
+    }
+
+    /** How long the oldest payment that is not final (PENDING, PROCESSING, UNKNOWN) has been waiting; empty if none. */
+    public Optional<Duration> oldestPendingAge() {
+        String sql = "SELECT MIN(CREATED_AT) FROM " + table + " WHERE STATUS IN ('PENDING', 'PROCESSING', 'UNKNOWN')";
+        try (Connection c = connection(); PreparedStatement ps = c.prepareStatement(sql);
+                ResultSet rs = ps.executeQuery()) {
+            rs.next();
+            Instant oldest = time(rs, 1);
+            return oldest == null ? Optional.empty() : Optional.of(Duration.between(oldest, now()));
+        } catch (SQLException e) {
+            throw new LedgerException("Cannot read the oldest pending payment", e);
+        }
+    }
+
+    /** Number of rows per stored status, unknown statuses included (a health check: it reads the whole status index). */
+    public Map<String, Long> countByStatus() {
+        String sql = "SELECT STATUS, COUNT(*) FROM " + table + " GROUP BY STATUS ORDER BY STATUS";
+        Map<String, Long> counts = new LinkedHashMap<>();
+        try (Connection c = connection(); PreparedStatement ps = c.prepareStatement(sql);
+                ResultSet rs = ps.executeQuery()) {
+            while (rs.next()) {
+                counts.put(rs.getString(1), rs.getLong(2));
+            }
+            return counts;
+        } catch (SQLException e) {
+            throw new LedgerException("Cannot count the ledger's rows", e);
+        }
+    }
+
+    /** Rows whose status this version does not know, reported as bad rows (a health check, like {@link #countByStatus}). */
+    public List<BadLedgerRow> findUnknownStatuses(int limit) {
+        String known = java.util.Arrays.stream(PaymentStatus.values()).map(s -> "'" + s.name() + "'")
+                .collect(Collectors.joining(", "));
+        return batch("SELECT " + COLUMNS + " FROM " + table + " WHERE STATUS NOT IN (" + known
+                + ") ORDER BY PAYMENT_REQUEST_ID", limit, ps -> {
+                }).badRows();
+    }
+
+    // ---------------------------------------------------------------- JDBC plumbing
+
+    private Instant now() {
+        return clock.instant().truncatedTo(ChronoUnit.MICROS);
+    }
+
+    private Connection connection() throws SQLException {
+        Connection c = dataSource.getConnection();
+        if (!c.getAutoCommit()) {
+            c.setAutoCommit(true);
+        }
+        return c;
+    }
+
+    @FunctionalInterface
+    private interface Binder {
+        void bind(PreparedStatement ps) throws SQLException;
+    }
+
+    private int update(String sql, String what, Binder binder) {
+        try (Connection c = connection(); PreparedStatement ps = c.prepareStatement(sql)) {
+            binder.bind(ps);
+            return ps.executeUpdate();
+        } catch (SQLException e) {
+            throw new LedgerException("Cannot " + what, e);
+        }
+    }
+
+    private Optional<PaymentRecord> single(String sql, String... params) {
+        try (Connection c = connection(); PreparedStatement ps = c.prepareStatement(sql)) {
+            for (int i = 0; i < params.length; i++) {
+                ps.setString(i + 1, params[i]);
+            }
+            try (ResultSet rs = ps.executeQuery()) {
+                if (!rs.next()) {
+                    return Optional.empty();
+                }
+                Object row = read(rs);
+                if (row instanceof BadLedgerRow bad) {
+                    throw new BadLedgerRowException(bad);
+                }
+                return Optional.of((PaymentRecord) row);
+            }
+        } catch (SQLException e) {
+            throw new LedgerException("Cannot read the ledger", e);
+        }
+    }
+
+    private LedgerBatch batch(String sql, Binder binder) {
+        return batch(sql, 0, binder);
+    }
+
+    private LedgerBatch batch(String sql, int limit, Binder binder) {
+        if (limit < 0) {
+            throw new IllegalArgumentException("limit must not be negative");
+        }
+        try (Connection c = connection(); PreparedStatement ps = c.prepareStatement(sql)) {
+            binder.bind(ps);
+            if (limit > 0) {
+                ps.setMaxRows(limit);
+            }
+            List<PaymentRecord> payments = new ArrayList<>();
+            List<BadLedgerRow> bad = new ArrayList<>();
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    Object row = read(rs);
+                    if (row instanceof BadLedgerRow b) {
+                        bad.add(b);
+                    } else {
+                        payments.add((PaymentRecord) row);
+                    }
+                }
+            }
+            return new LedgerBatch(payments, bad);
+        } catch (SQLException e) {
+            throw new LedgerException("Cannot read the ledger", e);
+        }
+    }
+
+    /** A {@link PaymentRecord}, or a {@link BadLedgerRow} saying why the row cannot be one. */
+    private static Object read(ResultSet rs) throws SQLException {
+        String id = rs.getString("PAYMENT_REQUEST_ID");
+        String storedStatus = rs.getString("STATUS");
+        Optional<PaymentStatus> status = PaymentStatus.parse(storedStatus);
+        if (status.isEmpty()) {
+            return new BadLedgerRow(id, storedStatus, "unknown status '" + storedStatus + "'");
+        }
+        int attempt = rs.getInt("ATTEMPT_NO");
+        long amount = rs.getLong("AMOUNT_MINOR");
+        String currency = rs.getString("CURRENCY");
+        String orderId = rs.getString("ORDER_ID");
+        List<String> problems = new ArrayList<>();
+        if (id == null || id.isEmpty() || id.length() > PaymentRequestIds.MAX_LENGTH) {
+            problems.add("paymentRequestId empty or longer than " + PaymentRequestIds.MAX_LENGTH);
+        }
+        if (attempt < 1 || attempt > PaymentRequestIds.MAX_ATTEMPT) {
+            problems.add("attempt " + attempt + " outside 1.." + PaymentRequestIds.MAX_ATTEMPT);
+        }
+        if (amount <= 0) {
+            problems.add("amount " + amount + " not positive");
+        }
+        if (currency == null || !currency.matches("[A-Z]{3}")) {
+            problems.add("currency '" + currency + "' not an ISO 4217 code");
+        }
+        if (orderId == null || orderId.isEmpty()) {
+            problems.add("order id empty");
+        }
+        if (!problems.isEmpty()) {
+            return new BadLedgerRow(id, storedStatus, String.join("; ", problems));
+        }
+        return new PaymentRecord(id, orderId, attempt, amount, currency, rs.getString("DESCRIPTION"), status.get(),
+                rs.getString("PAYMENT_ID"), rs.getString("RESULT_CODE"), rs.getString("RESULT_MESSAGE"),
+                rs.getInt("CALL_COUNT"), time(rs, "CREATED_AT"), time(rs, "UPDATED_AT"), time(rs, "EXPIRES_AT"),
+                time(rs, "NEXT_CHECK_AT"), rs.getInt("CHECK_COUNT"), time(rs, "RESULT_PUBLISHED_AT"),
+                rs.getString("ORDER_JSON"), rs.getString("OPERATOR_NOTE"), rs.getLong("VERSION"));
+    }
+
+    private static Instant time(ResultSet rs, String column) throws SQLException {
+        OffsetDateTime t = rs.getObject(column, OffsetDateTime.class);
+        return t == null ? null : t.toInstant();
+    }
+
+    private static Instant time(ResultSet rs, int column) throws SQLException {
+        OffsetDateTime t = rs.getObject(column, OffsetDateTime.class);
+        return t == null ? null : t.toInstant();
+    }
+
+    private static void setTime(PreparedStatement ps, int index, Instant value) throws SQLException {
+        if (value == null) {
+            ps.setNull(index, Types.TIMESTAMP_WITH_TIMEZONE);
+        } else {
+            ps.setObject(index, OffsetDateTime.ofInstant(value, ZoneOffset.UTC));
+        }
+    }
+
+    private static void setString(PreparedStatement ps, int index, String value) throws SQLException {
+        if (value == null) {
+            ps.setNull(index, Types.VARCHAR);
+        } else {
+            ps.setString(index, value);
+        }
+    }
+
+    private static String cut(String value, int max) {
+        return value == null || value.length() <= max ? value : value.substring(0, max);
+    }
+
+    private static String placeholders(int n) {
+        return String.join(", ", java.util.Collections.nCopies(n, "?"));
+    }
+
+    private static boolean isUniqueViolation(SQLException e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof SQLException s && SQL_STATE_UNIQUE_VIOLATION.equals(s.getSQLState())) {
+                return true;
+            }
+        }
+        return false;
+    }
+}

@@ -1,0 +1,472 @@
+package io.camelantom.routes.ledger;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
+
+import javax.sql.DataSource;
+
+import io.camelantom.routes.notification.NotificationDeduplication;
+
+import org.apache.camel.processor.idempotent.jdbc.JdbcMessageIdRepository;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The ledger's contract, run against each supported database by a concrete {@code *IT} subclass. Every test gets a
+ * database (or table prefix) of its own.
+ */
+abstract class AbstractPaymentLedgerContract {
+
+    static final Instant T0 = Instant.parse("2026-03-01T10:00:00.123456789Z");
+    private static final int THREADS = 16;
+
+    MutableClock clock;
+    PaymentLedger ledger;
+    private ExecutorService pool;
+
+    /** A database of this test's own. */
+    abstract DataSource dataSource();
+
+    /** The table prefix this test uses. */
+    abstract String tablePrefix();
+
+    @BeforeEach
+    void createLedger() {
+        clock = new MutableClock(T0);
+        ledger = new PaymentLedger(dataSource(), tablePrefix(), clock).createSchemaIfMissing();
+        pool = Executors.newFixedThreadPool(THREADS);
+    }
+
+    @AfterEach
+    void stopPool() throws InterruptedException {
+        pool.shutdownNow();
+        pool.awaitTermination(10, TimeUnit.SECONDS);
+    }
+
+    static NewPayment order(String orderId) {
+        return new NewPayment(orderId, 12_345, "USD", "2 books", T0.plus(Duration.ofMinutes(30)),
+                "{\"orderId\":\"" + orderId + "\"}");
+    }
+
+    // ------------------------------------------------------------ registration
+
+    @Test
+    void registerInsertsAPendingRowUnderTheDerivedId() {
+        Registration r = ledger.register(order("SO-1"));
+
+        assertThat(r.outcome()).isEqualTo(Registration.Outcome.CREATED);
+        PaymentRecord p = r.payment();
+        assertThat(p.paymentRequestId()).isEqualTo("SO-1");
+        assertThat(p.orderId()).isEqualTo("SO-1");
+        assertThat(p.attempt()).isEqualTo(1);
+        assertThat(p.amountMinor()).isEqualTo(12_345);
+        assertThat(p.currency()).isEqualTo("USD");
+        assertThat(p.description()).isEqualTo("2 books");
+        assertThat(p.status()).isEqualTo(PaymentStatus.PENDING);
+        assertThat(p.paymentId()).isNull();
+        assertThat(p.callCount()).isZero();
+        Instant micros = Instant.parse("2026-03-01T10:00:00.123456Z");
+        assertThat(p.createdAt()).isEqualTo(micros);
+        assertThat(p.updatedAt()).isEqualTo(micros);
+        assertThat(p.nextCheckAt()).isEqualTo(micros);
+        assertThat(p.expiresAt()).isEqualTo(Instant.parse("2026-03-01T10:30:00.123456Z"));
+        assertThat(p.resultPublishedAt()).isNull();
+        assertThat(p.orderJson()).isEqualTo("{\"orderId\":\"SO-1\"}");
+        assertThat(p.version()).isZero();
+        assertThat(ledger.find("SO-1")).contains(p);
+        assertThat(ledger.findLatestForOrder("SO-1")).contains(p);
+        assertThat(ledger.find("nope")).isEmpty();
+    }
+
+    @Test
+    void aRedeliveredOrderFindsItsRowAndADifferentAmountIsAConflict() {
+        PaymentRecord first = ledger.register(order("SO-2")).payment();
+
+        Registration again = ledger.register(order("SO-2"));
+        assertThat(again.outcome()).isEqualTo(Registration.Outcome.EXISTING);
+        assertThat(again.payment()).isEqualTo(first);
+
+        Registration other = ledger.register(new NewPayment("SO-2", 99, "USD", null, null, null));
+        assertThat(other.outcome()).isEqualTo(Registration.Outcome.CONFLICT);
+        assertThat(other.payment()).isEqualTo(first);
+        assertThat(ledger.register(new NewPayment("SO-2", 12_345, "EUR", null, null, null)).outcome())
+                .isEqualTo(Registration.Outcome.CONFLICT);
+        assertThat(ledger.findAttempts("SO-2").payments()).hasSize(1);
+    }
+
+    @Test
+    void oddAndLongOrderIdsAreStoredUnderAShortSafeId() {
+        String orderId = "Auftrag/2026 #7 – Zürich " + "x".repeat(200);
+        PaymentRecord p = ledger.register(order(orderId)).payment();
+        assertThat(p.paymentRequestId()).hasSizeLessThanOrEqualTo(64).matches("[A-Za-z0-9_-]+")
+                .isEqualTo(PaymentRequestIds.forOrder(orderId));
+        assertThat(ledger.findLatestForOrder(orderId)).contains(p);
+    }
+
+    @Test
+    void concurrentRegistrationsOfOneOrderMakeOneRow() throws Exception {
+        for (int round = 0; round < 5; round++) {
+            String orderId = "SO-RACE-" + round;
+            List<Registration> results = race(() -> ledger.register(order(orderId)));
+
+            assertThat(results.stream().filter(Registration::created)).hasSize(1);
+            assertThat(results).allSatisfy(r -> {
+                assertThat(r.outcome()).isIn(Registration.Outcome.CREATED, Registration.Outcome.EXISTING);
+                assertThat(r.payment().paymentRequestId()).isEqualTo(orderId);
+            });
+            assertThat(ledger.findAttempts(orderId).payments()).hasSize(1);
+        }
+    }
+
+    // ------------------------------------------------------------ transitions
+
+    @Test
+    void aTransitionWinsOnlyFromTheExpectedStatusAndRecordsDetails() {
+        ledger.register(order("SO-3"));
+        clock.advance(Duration.ofSeconds(5));
+
+        assertThat(ledger.transition("SO-3", PaymentStatus.PROCESSING, PaymentStatus.PAID, TransitionDetails.none()))
+                .as("not PROCESSING yet").isFalse();
+        assertThat(ledger.transition("SO-3", PaymentStatus.PENDING, PaymentStatus.PROCESSING,
+                TransitionDetails.result("PAYMENT_IN_PROCESS", "in process").withPaymentId("2026P1"))).isTrue();
+        clock.advance(Duration.ofSeconds(5));
+        assertThat(ledger.transition("SO-3", EnumSet.of(PaymentStatus.PROCESSING, PaymentStatus.UNKNOWN),
+                PaymentStatus.PAID, TransitionDetails.result("SUCCESS", null))).isTrue();
+
+        PaymentRecord p = ledger.find("SO-3").orElseThrow();
+        assertThat(p.status()).isEqualTo(PaymentStatus.PAID);
+        assertThat(p.paymentId()).as("kept when not given again").isEqualTo("2026P1");
+        assertThat(p.resultCode()).isEqualTo("SUCCESS");
+        assertThat(p.resultMessage()).isEqualTo("in process");
+        assertThat(p.updatedAt()).isEqualTo(Instant.parse("2026-03-01T10:00:10.123456Z"));
+        assertThat(p.version()).isEqualTo(2);
+        assertThat(p.resultOwed()).isTrue();
+
+        assertThat(ledger.transition("missing", PaymentStatus.PENDING, PaymentStatus.PAID, null)).isFalse();
+    }
+
+    @Test
+    void concurrentPaidAndFailedRaceHasExactlyOneWinner() throws Exception {
+        for (int round = 0; round < 10; round++) {
+            String id = ledger.register(order("SO-CAS-" + round)).payment().paymentRequestId();
+            assertThat(ledger.transition(id, PaymentStatus.PENDING, PaymentStatus.PROCESSING, null)).isTrue();
+
+            List<Callable<String>> racers = new ArrayList<>();
+            for (int i = 0; i < THREADS; i++) {
+                PaymentStatus target = i % 2 == 0 ? PaymentStatus.PAID : PaymentStatus.FAILED;
+                String code = target + "-" + i;
+                TransitionDetails details = TransitionDetails.result(code, "by racer " + i).withPaymentId("P" + i);
+                racers.add(() -> ledger.transition(id, PaymentStatus.PROCESSING, target, details) ? code : null);
+            }
+            List<String> winners = raceAll(racers).stream().filter(w -> w != null).collect(Collectors.toList());
+
+            assertThat(winners).hasSize(1);
+            String winner = winners.get(0);
+            PaymentRecord p = ledger.find(id).orElseThrow();
+            assertThat(p.status().name()).isEqualTo(winner.substring(0, winner.indexOf('-')));
+            assertThat(p.resultCode()).isEqualTo(winner);
+            String racer = winner.substring(winner.indexOf('-') + 1);
+            assertThat(p.resultMessage()).isEqualTo("by racer " + racer);
+            assertThat(p.paymentId()).isEqualTo("P" + racer);
+            assertThat(p.version()).isEqualTo(2);
+        }
+    }
+
+    @Test
+    void finalStatesAreNeverLeftExceptByAnOperator() {
+        ledger.register(order("SO-4"));
+        ledger.transition("SO-4", PaymentStatus.PENDING, PaymentStatus.FAILED,
+                TransitionDetails.result("USER_BALANCE_NOT_ENOUGH", "no money"));
+
+        assertThatThrownBy(() -> ledger.transition("SO-4", PaymentStatus.FAILED, PaymentStatus.PAID, null))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("FAILED");
+        assertThatThrownBy(() -> ledger.transition("SO-4", EnumSet.of(PaymentStatus.PROCESSING, PaymentStatus.PAID),
+                PaymentStatus.CANCELLED, null)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> ledger.transition("SO-4", PaymentStatus.PROCESSING, PaymentStatus.PENDING, null))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThat(ledger.transition("SO-4", EnumSet.of(PaymentStatus.PENDING, PaymentStatus.PROCESSING,
+                PaymentStatus.UNKNOWN), PaymentStatus.PAID, null)).isFalse();
+        assertThat(ledger.recordCall("SO-4")).as("no call for a final payment").isFalse();
+        assertThat(ledger.find("SO-4").orElseThrow().status()).isEqualTo(PaymentStatus.FAILED);
+
+        assertThat(ledger.markResultPublished("SO-4")).isTrue();
+        assertThatThrownBy(() -> ledger.operatorOverride("SO-4", PaymentStatus.FAILED, PaymentStatus.PAID, "ops",
+                " ")).isInstanceOf(IllegalArgumentException.class);
+        assertThat(ledger.operatorOverride("SO-4", PaymentStatus.PAID, PaymentStatus.CANCELLED, "ops", "wrong"))
+                .isFalse();
+        assertThat(ledger.operatorOverride("SO-4", PaymentStatus.FAILED, PaymentStatus.PAID, "alice",
+                "Antom dashboard shows it paid (ticket 42)")).isTrue();
+        PaymentRecord p = ledger.find("SO-4").orElseThrow();
+        assertThat(p.status()).isEqualTo(PaymentStatus.PAID);
+        assertThat(p.operatorNote()).isEqualTo("alice: Antom dashboard shows it paid (ticket 42)");
+        assertThat(p.resultPublishedAt()).as("the corrected result is owed").isNull();
+        assertThat(p.resultCode()).isEqualTo("USER_BALANCE_NOT_ENOUGH");
+    }
+
+    @Test
+    void callsAreCountedWhileThePaymentIsOpen() {
+        ledger.register(order("SO-5"));
+        assertThat(ledger.recordCall("SO-5")).isTrue();
+        ledger.transition("SO-5", PaymentStatus.PENDING, PaymentStatus.PROCESSING, null);
+        assertThat(ledger.recordCall("SO-5")).isTrue();
+        assertThat(ledger.recordCall("missing")).isFalse();
+        assertThat(ledger.find("SO-5").orElseThrow().callCount()).isEqualTo(2);
+    }
+
+    // ------------------------------------------------------------ new attempts
+
+    @Test
+    void aNewAttemptAfterAFinalFailureGetsTheNextSuffix() throws Exception {
+        ledger.register(order("SO-6"));
+        assertThat(ledger.registerNewAttempt(order("SO-6")).outcome()).as("attempt 1 still open")
+                .isEqualTo(Registration.Outcome.EXISTING);
+        ledger.transition("SO-6", PaymentStatus.PENDING, PaymentStatus.FAILED, null);
+
+        Registration second = ledger.registerNewAttempt(new NewPayment("SO-6", 500, "USD", null, null, null));
+        assertThat(second.outcome()).isEqualTo(Registration.Outcome.CREATED);
+        assertThat(second.payment().paymentRequestId()).isEqualTo("SO-6--2");
+        assertThat(second.payment().attempt()).isEqualTo(2);
+        assertThat(second.payment().amountMinor()).isEqualTo(500);
+        assertThat(ledger.register(new NewPayment("SO-6", 500, "USD", null, null, null)).payment())
+                .as("a redelivery finds the latest attempt").isEqualTo(second.payment());
+
+        ledger.transition("SO-6--2", PaymentStatus.PENDING, PaymentStatus.CANCELLED, null);
+        List<Registration> third = race(() -> ledger.registerNewAttempt(order("SO-6")));
+        assertThat(third.stream().filter(Registration::created)).hasSize(1);
+        assertThat(third).allSatisfy(r -> assertThat(r.payment().paymentRequestId()).isEqualTo("SO-6--3"));
+        assertThat(ledger.findAttempts("SO-6").payments()).extracting(PaymentRecord::attempt).containsExactly(1, 2, 3);
+
+        ledger.transition("SO-6--3", PaymentStatus.PENDING, PaymentStatus.PAID, null);
+        assertThat(ledger.registerNewAttempt(order("SO-6")).outcome()).as("never after PAID")
+                .isEqualTo(Registration.Outcome.EXISTING);
+    }
+
+    // ------------------------------------------------------------ outbox
+
+    @Test
+    void theOutboxListsOwedResultsAndPublicationIsRecordedOnce() throws Exception {
+        ledger.register(order("SO-7"));
+        ledger.register(order("SO-8"));
+        ledger.register(order("SO-9"));
+        ledger.transition("SO-7", PaymentStatus.PENDING, PaymentStatus.PAID, null);
+        clock.advance(Duration.ofSeconds(1));
+        ledger.transition("SO-8", PaymentStatus.PENDING, PaymentStatus.FAILED, null);
+
+        assertThat(ledger.findResultsOwed(Duration.ofMinutes(1), 10).payments()).as("still quiet period").isEmpty();
+        assertThat(ledger.markResultPublished("SO-9")).as("not final").isFalse();
+        clock.advance(Duration.ofMinutes(1));
+        LedgerBatch owed = ledger.findResultsOwed(Duration.ofMinutes(1), 10);
+        assertThat(owed.payments()).extracting(PaymentRecord::paymentRequestId).containsExactly("SO-7", "SO-8");
+        assertThat(ledger.findResultsOwed(Duration.ofMinutes(1), 1).payments()).hasSize(1);
+
+        PaymentRecord seen = owed.payments().get(0);
+        List<Boolean> claims = race(() -> ledger.claimForRepublication(seen));
+        assertThat(claims.stream().filter(b -> b)).hasSize(1);
+        assertThat(ledger.findResultsOwed(Duration.ofMinutes(1), 10).payments())
+                .as("a claimed result rests for the quiet period").extracting(PaymentRecord::paymentRequestId)
+                .containsExactly("SO-8");
+
+        List<Boolean> marks = race(() -> ledger.markResultPublished("SO-7"));
+        assertThat(marks.stream().filter(b -> b)).hasSize(1);
+        PaymentRecord published = ledger.find("SO-7").orElseThrow();
+        assertThat(published.resultPublishedAt()).isEqualTo(clock.instant().truncatedTo(
+                java.time.temporal.ChronoUnit.MICROS));
+        assertThat(published.resultOwed()).isFalse();
+        assertThat(ledger.claimForRepublication(published)).isFalse();
+
+        clock.advance(Duration.ofMinutes(5));
+        assertThat(ledger.findResultsOwed(Duration.ofMinutes(1), 10).payments())
+                .extracting(PaymentRecord::paymentRequestId).containsExactly("SO-8");
+    }
+
+    // ------------------------------------------------------------ reconciliation
+
+    @Test
+    void reconciliationSelectsDuePaymentsOldestFirstInBatchesAndBacksOff() {
+        // created one minute apart: R-0 oldest
+        String[] statuses = { "PROCESSING", "UNKNOWN", "PAID", "PENDING", "PROCESSING", "PROCESSING" };
+        for (int i = 0; i < statuses.length; i++) {
+            String id = "R-" + i;
+            ledger.register(order(id));
+            PaymentStatus target = PaymentStatus.valueOf(statuses[i]);
+            if (target != PaymentStatus.PENDING) {
+                assertThat(ledger.transition(id, PaymentStatus.PENDING, target, null)).isTrue();
+            }
+            clock.advance(Duration.ofMinutes(1));
+        }
+        // now = T0 + 6 min; R-5 is 1 min old, R-4 2 min
+        assertThat(ledger.findDueForCheck(Duration.ofMinutes(2), 10).payments())
+                .extracting(PaymentRecord::paymentRequestId).containsExactly("R-0", "R-1", "R-4");
+        LedgerBatch firstBatch = ledger.findDueForCheck(Duration.ofMinutes(2), 2);
+        assertThat(firstBatch.payments()).extracting(PaymentRecord::paymentRequestId).containsExactly("R-0", "R-1");
+        assertThat(ledger.findDueForCheck(EnumSet.of(PaymentStatus.PENDING), Duration.ZERO, 10).payments())
+                .extracting(PaymentRecord::paymentRequestId).containsExactly("R-3");
+        assertThat(ledger.oldestPendingAge()).contains(Duration.ofMinutes(6));
+
+        CheckBackoff backoff = CheckBackoff.defaults(); // 1, 2, 4 ... min
+        PaymentRecord r0 = firstBatch.payments().get(0);
+        assertThat(ledger.claimForCheck(r0, backoff)).isTrue();
+        assertThat(ledger.claimForCheck(r0, backoff)).as("stale version: another node has it").isFalse();
+        PaymentRecord claimed = ledger.find("R-0").orElseThrow();
+        assertThat(claimed.checkCount()).isEqualTo(1);
+        assertThat(claimed.nextCheckAt()).isEqualTo(clock.instant().plus(Duration.ofMinutes(1))
+                .truncatedTo(java.time.temporal.ChronoUnit.MICROS));
+        assertThat(ids(ledger.findDueForCheck(Duration.ofMinutes(2), 10))).containsExactly("R-1", "R-4");
+
+        clock.advance(Duration.ofMinutes(1)); // R-5 is 2 min old now
+        assertThat(ids(ledger.findDueForCheck(Duration.ofMinutes(2), 10)))
+                .containsExactly("R-0", "R-1", "R-4", "R-5");
+        assertThat(ledger.claimForCheck(ledger.find("R-0").orElseThrow(), backoff)).isTrue();
+        assertThat(ledger.find("R-0").orElseThrow().nextCheckAt())
+                .isEqualTo(ledger.find("R-0").orElseThrow().updatedAt().plus(Duration.ofMinutes(2)));
+        clock.advance(Duration.ofMinutes(1));
+        assertThat(ids(ledger.findDueForCheck(Duration.ofMinutes(2), 10))).as("backoff grew to 2 min")
+                .doesNotContain("R-0");
+        clock.advance(Duration.ofMinutes(1));
+        assertThat(ids(ledger.findDueForCheck(Duration.ofMinutes(2), 10))).contains("R-0");
+
+        // a final payment cannot be claimed and leaves the selection
+        ledger.transition("R-0", PaymentStatus.PROCESSING, PaymentStatus.PAID, null);
+        assertThat(ledger.claimForCheck(ledger.find("R-0").orElseThrow(), backoff)).isFalse();
+        assertThat(ids(ledger.findDueForCheck(Duration.ofMinutes(2), 10))).doesNotContain("R-0");
+    }
+
+    @Test
+    void concurrentClaimsOfADuePaymentLetOneNodeCheckIt() throws Exception {
+        ledger.register(order("R-RACE"));
+        ledger.transition("R-RACE", PaymentStatus.PENDING, PaymentStatus.UNKNOWN, null);
+        PaymentRecord seen = ledger.findDueForCheck(Duration.ZERO, 10).payments().get(0);
+        List<Boolean> claims = race(() -> ledger.claimForCheck(seen, CheckBackoff.defaults()));
+        assertThat(claims.stream().filter(b -> b)).hasSize(1);
+        assertThat(ledger.find("R-RACE").orElseThrow().checkCount()).isEqualTo(1);
+    }
+
+    // ------------------------------------------------------------ bad rows
+
+    @Test
+    void unreadableRowsAreReportedNotThrownAtTheBatch() throws SQLException {
+        ledger.register(order("GOOD-1"));
+        ledger.transition("GOOD-1", PaymentStatus.PENDING, PaymentStatus.PROCESSING, null);
+        insertRaw("BAD-STATUS", "SETTLED", 100, "USD");
+        insertRaw("BAD-AMOUNT", "PROCESSING", 0, "usd");
+        clock.advance(Duration.ofMinutes(1));
+
+        LedgerBatch due = ledger.findDueForCheck(Duration.ZERO, 10);
+        assertThat(ids(due)).containsExactly("GOOD-1");
+        assertThat(due.badRows()).singleElement().satisfies(b -> {
+            assertThat(b.paymentRequestId()).isEqualTo("BAD-AMOUNT");
+            assertThat(b.reason()).contains("amount 0").contains("currency 'usd'");
+        });
+        assertThatThrownBy(() -> ledger.find("BAD-STATUS")).isInstanceOf(BadLedgerRowException.class)
+                .satisfies(e -> assertThat(((BadLedgerRowException) e).row().storedStatus()).isEqualTo("SETTLED"));
+        assertThat(ledger.findUnknownStatuses(10)).extracting(BadLedgerRow::paymentRequestId)
+                .containsExactly("BAD-STATUS");
+        assertThat(ledger.countByStatus()).containsEntry("SETTLED", 1L).containsEntry("PROCESSING", 2L);
+        assertThat(ledger.oldestPendingAge()).isPresent();
+
+        assertThat(ledger.postponeCheck("BAD-AMOUNT", Duration.ofHours(1))).isTrue();
+        assertThat(ledger.findDueForCheck(Duration.ZERO, 10).badRows()).isEmpty();
+    }
+
+    // ------------------------------------------------------------ schema, de-duplication store
+
+    @Test
+    void theSchemaIsAppliedOnceAndASecondStartKeepsTheRows() {
+        ledger.register(order("SO-10"));
+        PaymentLedger restarted = new PaymentLedger(dataSource(), tablePrefix(), clock).createSchemaIfMissing()
+                .createSchemaIfMissing();
+        assertThat(restarted.find("SO-10")).isPresent();
+        assertThat(restarted.register(order("SO-10")).outcome()).isEqualTo(Registration.Outcome.EXISTING);
+    }
+
+    @Test
+    void theDeduplicationStoreKeepsKeysAcrossRepositoryInstances() throws Exception {
+        JdbcMessageIdRepository repo = NotificationDeduplication.repository(dataSource(), ledger, "antom-notify");
+        repo.start();
+        assertThat(repo.add("PAYMENT_RESULT:2026P1:S")).isTrue();
+        assertThat(repo.add("PAYMENT_RESULT:2026P1:S")).isFalse();
+        repo.stop();
+
+        JdbcMessageIdRepository again = NotificationDeduplication.repository(dataSource(), ledger, "antom-notify");
+        again.start();
+        assertThat(again.contains("PAYMENT_RESULT:2026P1:S")).isTrue();
+        assertThat(again.add("PAYMENT_RESULT:2026P2:S")).isTrue();
+        JdbcMessageIdRepository otherRoute = NotificationDeduplication.repository(dataSource(), ledger, "other");
+        otherRoute.start();
+        assertThat(otherRoute.contains("PAYMENT_RESULT:2026P1:S")).as("key spaces are separate").isFalse();
+        again.stop();
+        otherRoute.stop();
+    }
+
+    // ------------------------------------------------------------ helpers
+
+    void insertRaw(String id, String status, long amount, String currency) throws SQLException {
+        String sql = "INSERT INTO " + ledger.tablePrefix() + "PAYMENT (PAYMENT_REQUEST_ID, ORDER_ID, ATTEMPT_NO, "
+                + "AMOUNT_MINOR, CURRENCY, STATUS, CREATED_AT, UPDATED_AT, NEXT_CHECK_AT) "
+                + "VALUES (?, ?, 1, ?, ?, ?, ?, ?, ?)";
+        OffsetDateTime t = OffsetDateTime.ofInstant(clock.instant(), ZoneOffset.UTC);
+        try (Connection c = dataSource().getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
+            ps.setString(1, id);
+            ps.setString(2, id);
+            ps.setLong(3, amount);
+            ps.setString(4, currency);
+            ps.setString(5, status);
+            ps.setObject(6, t);
+            ps.setObject(7, t);
+            ps.setObject(8, t);
+            ps.executeUpdate();
+        }
+    }
+
+    static List<String> ids(LedgerBatch batch) {
+        return batch.payments().stream().map(PaymentRecord::paymentRequestId).collect(Collectors.toList());
+    }
+
+    /** Runs the same call on {@value #THREADS} threads released at once. */
+    <T> List<T> race(Callable<T> call) throws Exception {
+        List<Callable<T>> calls = new ArrayList<>();
+        for (int i = 0; i < THREADS; i++) {
+            calls.add(call);
+        }
+        return raceAll(calls);
+    }
+
+    <T> List<T> raceAll(List<Callable<T>> calls) throws Exception {
+        CountDownLatch ready = new CountDownLatch(calls.size());
+        CountDownLatch go = new CountDownLatch(1);
+        List<Future<T>> futures = new ArrayList<>();
+        for (Callable<T> call : calls) {
+            futures.add(pool.submit(() -> {
+                ready.countDown();
+                go.await();
+                return call.call();
+            }));
+        }
+        ready.await(10, TimeUnit.SECONDS);
+        go.countDown();
+        List<T> results = new ArrayList<>();
+        for (Future<T> f : futures) {
+            results.add(f.get(30, TimeUnit.SECONDS));
+        }
+        return results;
+    }
+}

@@ -1,0 +1,76 @@
+package io.camelantom.routes.ledger;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import javax.sql.DataSource;
+
+import io.camelantom.routes.notification.NotificationDeduplication;
+
+import org.apache.camel.processor.idempotent.jdbc.JdbcMessageIdRepository;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The ledger contract on the embedded default: H2 in file mode, one database folder per test. */
+class H2PaymentLedgerIT extends AbstractPaymentLedgerContract {
+
+    @TempDir
+    Path folder;
+
+    private EmbeddedLedgerDatabase database;
+
+    @AfterEach
+    void closeDatabase() {
+        if (database != null) {
+            database.close();
+        }
+    }
+
+    @Override
+    DataSource dataSource() {
+        if (database == null) {
+            database = EmbeddedLedgerDatabase.open(folder);
+        }
+        return database.dataSource();
+    }
+
+    @Override
+    String tablePrefix() {
+        return PaymentLedger.DEFAULT_TABLE_PREFIX;
+    }
+
+    @Test
+    void theLedgerAndTheDeduplicationStoreSurviveARestartOfTheDatabase() throws Exception {
+        ledger.register(order("SO-RESTART"));
+        ledger.transition("SO-RESTART", PaymentStatus.PENDING, PaymentStatus.PAID, null);
+        JdbcMessageIdRepository repo = NotificationDeduplication.repository(dataSource(), ledger, "antom-notify");
+        repo.start();
+        assertThat(repo.add("PAYMENT_RESULT:P9:S")).isTrue();
+        repo.stop();
+        database.close();
+        assertThat(Files.exists(folder.resolve("ledger.mv.db"))).isTrue();
+
+        database = EmbeddedLedgerDatabase.open(folder);
+        PaymentLedger reopened = new PaymentLedger(database.dataSource(), tablePrefix(), clock)
+                .createSchemaIfMissing();
+        assertThat(reopened.find("SO-RESTART").orElseThrow().status()).isEqualTo(PaymentStatus.PAID);
+        assertThat(reopened.findResultsOwed(java.time.Duration.ZERO, 10).payments()).hasSize(1);
+        JdbcMessageIdRepository again = NotificationDeduplication.repository(database.dataSource(), reopened,
+                "antom-notify");
+        again.start();
+        assertThat(again.contains("PAYMENT_RESULT:P9:S")).isTrue();
+        assertThat(again.add("PAYMENT_RESULT:P9:S")).isFalse();
+        again.stop();
+    }
+
+    @Test
+    void twoLedgersWithDifferentPrefixesShareOneDatabase() {
+        PaymentLedger other = new PaymentLedger(dataSource(), "SHOP2_", clock).createSchemaIfMissing();
+        other.register(order("SO-SHARED"));
+        assertThat(ledger.find("SO-SHARED")).isEmpty();
+        assertThat(other.find("SO-SHARED")).isPresent();
+    }
+}

@@ -1,0 +1,34 @@
+package io.camelantom.routes.ledger;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+
+class LedgerSchemaTest {
+
+    @Test
+    void bothDialectsCreateTheSameObjectsWithThePrefix() {
+        for (LedgerSchema.Dialect d : LedgerSchema.Dialect.values()) {
+            List<String> statements = LedgerSchema.statements(d, "acme_");
+            assertThat(statements).hasSize(4);
+            assertThat(statements.get(0)).startsWith("CREATE TABLE IF NOT EXISTS ACME_PAYMENT (");
+            assertThat(statements.get(1)).startsWith("CREATE INDEX IF NOT EXISTS ACME_PAYMENT_DUE_IX");
+            assertThat(statements.get(2)).startsWith("CREATE INDEX IF NOT EXISTS ACME_PAYMENT_OUTBOX_IX");
+            assertThat(statements.get(3)).startsWith("CREATE TABLE IF NOT EXISTS ACME_MESSAGE_PROCESSED (");
+            assertThat(String.join("\n", statements)).doesNotContain("${prefix}").doesNotContain(";");
+        }
+    }
+
+    @Test
+    void rejectsPrefixesThatAreNotPlainIdentifiers() {
+        for (String bad : new String[] { "1A", "A-", "A;DROP", "A B", "\"A\"", null }) {
+            assertThatThrownBy(() -> LedgerSchema.statements(LedgerSchema.Dialect.H2, bad))
+                    .isInstanceOf(IllegalArgumentException.class);
+        }
+        assertThat(LedgerSchema.statements(LedgerSchema.Dialect.H2, "").get(0))
+                .startsWith("CREATE TABLE IF NOT EXISTS PAYMENT (");
+    }
+}
