@@ -170,12 +170,15 @@ abstract class AbstractPaymentLedgerContract {
             String id = ledger.register(order("SO-CAS-" + round)).payment().paymentRequestId();
             assertThat(ledger.transition(id, PaymentStatus.PENDING, PaymentStatus.PROCESSING, null)).isTrue();
 
+            // two "nodes": two ledger instances over the same database
+            PaymentLedger[] nodes = { ledger, new PaymentLedger(dataSource(), tablePrefix(), clock) };
             List<Callable<String>> racers = new ArrayList<>();
             for (int i = 0; i < THREADS; i++) {
+                PaymentLedger node = nodes[i % 2];
                 PaymentStatus target = i % 2 == 0 ? PaymentStatus.PAID : PaymentStatus.FAILED;
                 String code = target + "-" + i;
                 TransitionDetails details = TransitionDetails.result(code, "by racer " + i).withPaymentId("P" + i);
-                racers.add(() -> ledger.transition(id, PaymentStatus.PROCESSING, target, details) ? code : null);
+                racers.add(() -> node.transition(id, PaymentStatus.PROCESSING, target, details) ? code : null);
             }
             List<String> winners = raceAll(racers).stream().filter(w -> w != null).collect(Collectors.toList());
 
@@ -396,6 +399,15 @@ abstract class AbstractPaymentLedgerContract {
                 .createSchemaIfMissing();
         assertThat(restarted.find("SO-10")).isPresent();
         assertThat(restarted.register(order("SO-10")).outcome()).isEqualTo(Registration.Outcome.EXISTING);
+    }
+
+    @Test
+    void nodesStartingTogetherCreateTheSchemaWithoutFailing() throws Exception {
+        String racePrefix = tablePrefix() + "RACE_";
+        List<PaymentLedger> started = race(() -> new PaymentLedger(dataSource(), racePrefix, clock)
+                .createSchemaIfMissing());
+        assertThat(started.get(0).register(order("SO-11")).created()).isTrue();
+        assertThat(started.get(1).find("SO-11")).isPresent();
     }
 
     @Test
