@@ -1,0 +1,297 @@
+package io.camelantom.client;
+
+import java.io.IOException;
+import java.io.InterruptedIOException;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.camelantom.model.AntomJson;
+import io.camelantom.model.Result;
+import io.camelantom.signing.AntomSignatureException;
+import io.camelantom.signing.SignatureHeader;
+import org.apache.hc.client5.http.auth.AuthScope;
+import org.apache.hc.client5.http.auth.UsernamePasswordCredentials;
+import org.apache.hc.client5.http.classic.methods.HttpPost;
+import org.apache.hc.client5.http.config.ConnectionConfig;
+import org.apache.hc.client5.http.config.RequestConfig;
+import org.apache.hc.client5.http.impl.auth.BasicCredentialsProvider;
+import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
+import org.apache.hc.client5.http.impl.classic.HttpClientBuilder;
+import org.apache.hc.client5.http.impl.classic.HttpClients;
+import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManager;
+import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManagerBuilder;
+import org.apache.hc.client5.http.ssl.DefaultClientTlsStrategy;
+import org.apache.hc.core5.http.ContentType;
+import org.apache.hc.core5.http.Header;
+import org.apache.hc.core5.http.HttpEntity;
+import org.apache.hc.core5.http.HttpHost;
+import org.apache.hc.core5.http.io.entity.ByteArrayEntity;
+import org.apache.hc.core5.http.io.entity.EntityUtils;
+import org.apache.hc.core5.io.CloseMode;
+import org.apache.hc.core5.util.TimeValue;
+import org.apache.hc.core5.util.Timeout;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Calls Antom for one merchant: signs the exact body bytes it sends, verifies the answer's signature against the path
+ * it sent, and sorts the outcome into success / failure / unknown.
+ * <ul>
+ * <li>{@code S} and {@code F} answers (verified) are returned as an {@link AntomReply}; {@link AntomReply#throwIfFailed()}
+ * turns {@code F} into an {@link AntomFailureException}.</li>
+ * <li>{@code U}, HTTP errors, timeouts, I/O errors and answers that cannot be verified raise an
+ * {@link AntomRetryableException}. A {@code U} answer that asks the buyer to act (an order code to scan, a page to
+ * open) is returned as a reply instead: resending cannot change it, the buyer has to act first.</li>
+ * </ul>
+ * With {@code maxRetries} &gt; 0 the client resends the <b>identical</b> body on retryable outcomes (only
+ * {@code request-time} and the signature change), with exponential backoff.
+ * <p>
+ * One pooled keep-alive Apache HttpClient per instance: {@link #start()} creates it, {@link #close()} releases it. No
+ * JVM-wide property or provider is touched, so several merchants can share a JVM. Thread-safe once started.
+ */
+public class AntomClient implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(AntomClient.class);
+    private static final int MAX_RESPONSE_BYTES = 4 * 1024 * 1024;
+    private static final ContentType JSON_UTF8 = ContentType.create("application/json", StandardCharsets.UTF_8);
+
+    private final AntomClientConfiguration configuration;
+    private volatile CloseableHttpClient httpClient;
+
+    public AntomClient(AntomClientConfiguration configuration) {
+        this.configuration = configuration;
+    }
+
+    public AntomClientConfiguration getConfiguration() {
+        return configuration;
+    }
+
+    /** Creates the pooled HTTP client. Idempotent. */
+    public synchronized AntomClient start() {
+        if (httpClient != null) {
+            return this;
+        }
+        if (configuration.getGatewayUrl().startsWith("http://")) {
+            LOG.warn("Antom gateway {} is plain HTTP: acceptable for a local simulator only", configuration.getGatewayUrl());
+        }
+        PoolingHttpClientConnectionManager connections = PoolingHttpClientConnectionManagerBuilder.create()
+                .setTlsSocketStrategy(configuration.getSslContext() != null
+                        ? new DefaultClientTlsStrategy(configuration.getSslContext())
+                        : DefaultClientTlsStrategy.createDefault())
+                .setDefaultConnectionConfig(ConnectionConfig.custom()
+                        .setConnectTimeout(Timeout.of(configuration.getConnectTimeout()))
+                        .setSocketTimeout(Timeout.of(configuration.getRequestTimeout()))
+                        .setTimeToLive(TimeValue.ofMinutes(5))
+                        .build())
+                .setMaxConnTotal(configuration.getMaxConnections())
+                .setMaxConnPerRoute(configuration.getMaxConnections())
+                .build();
+        HttpClientBuilder builder = HttpClients.custom()
+                .setConnectionManager(connections)
+                .setDefaultRequestConfig(RequestConfig.custom()
+                        .setConnectionRequestTimeout(Timeout.of(configuration.getConnectTimeout()))
+                        .setResponseTimeout(Timeout.of(configuration.getRequestTimeout()))
+                        .build())
+                // retries are ours: an HTTP-level resend of a POST must never happen behind our back
+                .disableAutomaticRetries()
+                .disableRedirectHandling()
+                .disableCookieManagement()
+                .setUserAgent("camel-antom");
+        if (configuration.getProxyHost() != null && !configuration.getProxyHost().isBlank()) {
+            HttpHost proxy = new HttpHost(configuration.getProxyHost(), configuration.getProxyPort());
+            builder.setProxy(proxy);
+            if (configuration.getProxyUsername() != null) {
+                BasicCredentialsProvider credentials = new BasicCredentialsProvider();
+                String password = configuration.getProxyPassword() == null ? "" : configuration.getProxyPassword();
+                credentials.setCredentials(new AuthScope(proxy),
+                        new UsernamePasswordCredentials(configuration.getProxyUsername(), password.toCharArray()));
+                builder.setDefaultCredentialsProvider(credentials);
+            }
+        }
+        httpClient = builder.build();
+        LOG.debug("Started {}", configuration);
+        return this;
+    }
+
+    @Override
+    public synchronized void close() {
+        CloseableHttpClient client = httpClient;
+        httpClient = null;
+        if (client != null) {
+            client.close(CloseMode.GRACEFUL);
+        }
+    }
+
+    public boolean isStarted() {
+        return httpClient != null;
+    }
+
+    /**
+     * Sends a request, resending it on retryable outcomes when {@code maxRetries} &gt; 0.
+     *
+     * @param  operation               the operation name, for messages
+     * @param  apiPath                 the production API path, e.g. {@code /ams/api/v1/payments/pay}
+     * @param  body                    the exact body bytes to send (keep them to resend the identical request)
+     * @return                         the verified S or F answer (or a U answer that waits for the buyer)
+     * @throws AntomRetryableException when the outcome is unknown after every attempt
+     */
+    public AntomReply send(String operation, String apiPath, byte[] body) {
+        return send(operation, apiPath, body, configuration.getMaxRetries());
+    }
+
+    /** As {@link #send(String, String, byte[])} with an explicit number of automatic retries. */
+    public AntomReply send(String operation, String apiPath, byte[] body, int maxRetries) {
+        Duration delay = configuration.getRetryDelay();
+        for (int attempt = 1;; attempt++) {
+            try {
+                return sendOnce(operation, apiPath, body);
+            } catch (AntomRetryableException e) {
+                if (attempt > maxRetries) {
+                    throw attempt > 1 ? e.withAttempts(attempt) : e;
+                }
+                LOG.info("Antom {} outcome unknown ({}: {}); resending the identical request in {} ms (retry {} of {})",
+                        operation, e.getKind(), e.getMessage(), delay.toMillis(), attempt, maxRetries);
+                sleep(delay);
+                delay = Duration.ofMillis((long) (delay.toMillis() * configuration.getRetryBackoffMultiplier()));
+            }
+        }
+    }
+
+    private static void sleep(Duration delay) {
+        if (delay.isZero()) {
+            return;
+        }
+        try {
+            Thread.sleep(delay.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Interrupted while waiting to resend an Antom request", e);
+        }
+    }
+
+    /** Sends a request once; see {@link #send(String, String, byte[])}. */
+    public AntomReply sendOnce(String operation, String apiPath, byte[] body) {
+        CloseableHttpClient client = httpClient;
+        if (client == null) {
+            throw new IllegalStateException("The Antom client is not started");
+        }
+        String path = configuration.resolvePath(apiPath);
+        String requestTime = String.valueOf(configuration.getClock().millis());
+        SignatureHeader signature = configuration.getSigner().sign("POST", path, configuration.getClientId(), requestTime, body);
+
+        HttpPost post = new HttpPost(URI.create(configuration.getGatewayUrl() + path));
+        post.setHeader("client-id", configuration.getClientId());
+        post.setHeader("request-time", requestTime);
+        post.setHeader("signature", signature.format());
+        if (configuration.getAgentToken() != null && !configuration.getAgentToken().isBlank()) {
+            post.setHeader("agent-token", configuration.getAgentToken());
+        }
+        post.setHeader("Accept", "application/json");
+        post.setEntity(new ByteArrayEntity(body, JSON_UTF8));
+
+        LOG.debug("Antom {} POST {} ({} body bytes)", operation, path, body.length);
+        RawAnswer answer;
+        try {
+            answer = client.execute(post, response -> {
+                HttpEntity entity = response.getEntity();
+                byte[] bytes = entity == null ? new byte[0] : EntityUtils.toByteArray(entity, MAX_RESPONSE_BYTES);
+                return new RawAnswer(response.getCode(), bytes, header(response.getFirstHeader("signature")),
+                        header(response.getFirstHeader("response-time")), header(response.getFirstHeader("client-id")));
+            });
+        } catch (InterruptedIOException e) {
+            // SocketTimeoutException, ConnectTimeoutException, ConnectionRequestTimeoutException
+            throw new AntomRetryableException(AntomRetryableException.Kind.TIMEOUT,
+                    "Antom " + operation + " " + path + " timed out (" + e.getClass().getSimpleName()
+                                                                       + "): the outcome is unknown; resend the identical request or inquire",
+                    operation, path, null, 0, 1, e);
+        } catch (IOException e) {
+            throw new AntomRetryableException(AntomRetryableException.Kind.IO_ERROR,
+                    "Antom " + operation + " " + path + " failed with " + e.getClass().getSimpleName() + ": " + e.getMessage()
+                                                                           + ": the outcome is unknown; resend the identical request or inquire",
+                    operation, path, null, 0, 1, e);
+        }
+        return interpret(operation, path, answer);
+    }
+
+    private AntomReply interpret(String operation, String path, RawAnswer answer) {
+        Result claimed = parseResult(answer.body());
+        if (answer.status() != 200) {
+            AntomReply reply = new AntomReply(operation, path, answer.status(), answer.body(), claimed, false);
+            throw new AntomRetryableException(AntomRetryableException.Kind.HTTP_ERROR,
+                    "Antom " + operation + " " + path + " answered HTTP " + answer.status()
+                                                                       + (claimed != null ? " (unverified: " + claimed + ")" : "")
+                                                                       + ": the outcome is unknown; resend the identical request or inquire",
+                    operation, path, reply, answer.status(), 1, null);
+        }
+        boolean verified = false;
+        if (configuration.isVerifyResponseSignature()) {
+            try {
+                configuration.getVerifier().verify("POST", path,
+                        answer.clientId() != null ? answer.clientId() : configuration.getClientId(),
+                        answer.responseTime(), answer.body(), answer.signature());
+                verified = true;
+            } catch (AntomSignatureException e) {
+                AntomReply reply = new AntomReply(operation, path, answer.status(), answer.body(), claimed, false);
+                String hint = claimed != null && answer.signature() == null
+                        ? " Antom sends unsigned answers when it rejects the request itself (unverified claim: " + claimed
+                          + "): check clientId, the private key and keyVersion."
+                        : " Check the configured Antom public key(s).";
+                throw new AntomRetryableException(AntomRetryableException.Kind.UNVERIFIED_RESPONSE,
+                        "Antom " + operation + " " + path + ": the answer cannot be trusted, " + e.getMessage() + "." + hint
+                                                                                    + " The outcome is unknown.",
+                        operation, path, reply, answer.status(), 1, e);
+            }
+        }
+        AntomReply reply = new AntomReply(operation, path, answer.status(), answer.body(), claimed, verified);
+        if (claimed == null || claimed.getResultStatus() == null) {
+            throw new AntomRetryableException(AntomRetryableException.Kind.INVALID_RESPONSE,
+                    "Antom " + operation + " " + path + " answered without a result: the outcome is unknown", operation, path,
+                    reply, answer.status(), 1, null);
+        }
+        LOG.debug("Antom {} {} answered {}", operation, path, claimed);
+        if (claimed.isUnknown() && !waitsForBuyer(answer.body())) {
+            throw new AntomRetryableException(AntomRetryableException.Kind.RESULT_UNKNOWN,
+                    "Antom " + operation + " " + path + " answered " + claimed
+                                                                              + ": the outcome is not final; resend the identical request or inquire",
+                    operation, path, reply, answer.status(), 1, null);
+        }
+        return reply;
+    }
+
+    /** A U answer with an order code or a redirect is the normal first step of Order Code and online payments. */
+    private static boolean waitsForBuyer(byte[] body) {
+        try {
+            JsonNode tree = AntomJson.readTree(body);
+            return tree.hasNonNull("orderCodeForm") || tree.hasNonNull("normalUrl")
+                   || tree.path("redirectActionForm").hasNonNull("redirectUrl");
+        } catch (RuntimeException e) {
+            return false;
+        }
+    }
+
+    private static Result parseResult(byte[] body) {
+        if (body == null || body.length == 0) {
+            return null;
+        }
+        try {
+            JsonNode result = AntomJson.readTree(body).get("result");
+            return result == null || !result.isObject() ? null : AntomJson.mapper().treeToValue(result, Result.class);
+        } catch (Exception e) {
+            return null;
+        }
+    }
+
+    private static String header(Header header) {
+        return header == null ? null : header.getValue();
+    }
+
+    private record RawAnswer(int status, byte[] body, String signature, String responseTime, String clientId) {
+    }
+
+    @Override
+    public String toString() {
+        return "AntomClient[" + configuration + "]";
+    }
+}

@@ -1,0 +1,509 @@
+package io.camelantom.component;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import io.camelantom.client.AntomClientConfiguration;
+import io.camelantom.client.AntomRegion;
+import io.camelantom.signing.AntomKeyException;
+import io.camelantom.signing.AntomKeys;
+import io.camelantom.signing.AntomSigner;
+import io.camelantom.signing.AntomVerifier;
+import org.apache.camel.CamelContext;
+import org.apache.camel.RuntimeCamelException;
+import org.apache.camel.spi.Metadata;
+import org.apache.camel.spi.UriParam;
+import org.apache.camel.spi.UriParams;
+import org.apache.camel.spi.UriPath;
+import org.apache.camel.support.ResourceHelper;
+import org.apache.camel.support.jsse.SSLContextParameters;
+
+/**
+ * Options of the {@code antom:} component. Set at component level they are the defaults of every endpoint; an
+ * endpoint copies them and applies its own options on top. {@link #toString()} shows no secret.
+ */
+@UriParams
+public class AntomConfiguration implements Cloneable {
+
+    private static final Pattern VERSIONED = Pattern.compile("^(\\d+):(.+)$", Pattern.DOTALL);
+
+    @UriPath(description = "The operation to perform")
+    @Metadata(required = true)
+    private AntomOperation operation;
+
+    @UriParam(description = "The merchant's client id from Antom Dashboard. A client id starting with SANDBOX_ selects the"
+                            + " sandbox unless sandbox=false.")
+    @Metadata(required = true)
+    private String clientId;
+    @UriParam(description = "The Antom gateway region (documented hosts): NORTH_AMERICA (open-na-global.alipay.com), ASIA"
+                            + " (open-sea-global.alipay.com) or EUROPE (open-de-global.alipay.com). Ignored when gatewayUrl is set.",
+              defaultValue = "NORTH_AMERICA")
+    private AntomRegion region = AntomRegion.NORTH_AMERICA;
+    @UriParam(description = "An explicit gateway URL (https://host[:port]), e.g. another Antom host or the simulator; wins over region.")
+    private String gatewayUrl;
+    @UriParam(description = "Whether to call Antom's sandbox: /ams/api becomes /ams/sandbox/api before signing. When not set,"
+                            + " implied by a client id starting with SANDBOX_.")
+    private Boolean sandbox;
+    @UriParam(description = "The Antom API path for the call operation, e.g. /ams/api/v1/payments/consult.")
+    private String path;
+    @UriParam(description = "Whether an F (failed) answer raises an AntomFailureException. When false the exchange continues"
+                            + " with the typed response and the CamelAntomResult* headers, for routes that branch on them.",
+              defaultValue = "true")
+    private boolean throwExceptionOnFailure = true;
+
+    @UriParam(label = "security", secret = true,
+              description = "The merchant's RSA private key: PEM (PKCS#8, PKCS#1, encrypted) or the one-line base64 form of"
+                            + " Antom Dashboard. Prefer privateKeyFile or a property placeholder to keep it out of URIs.")
+    private String privateKey;
+    @UriParam(label = "security",
+              description = "A file holding the merchant's private key (PEM, one-line base64, DER, or a .p12/.pfx keystore);"
+                            + " prefix classpath: to read a PEM or base64 key from the classpath.")
+    private String privateKeyFile;
+    @UriParam(label = "security", secret = true,
+              description = "The password of an encrypted private key (or of a .p12/.pfx privateKeyFile).")
+    private String privateKeyPassword;
+    @UriParam(label = "security", description = "A keystore holding the merchant's private key (alternative to privateKey).")
+    private String keyStoreFile;
+    @UriParam(label = "security", defaultValue = "PKCS12", description = "The keystore type.")
+    private String keyStoreType = "PKCS12";
+    @UriParam(label = "security", secret = true, description = "The keystore password.")
+    private String keyStorePassword;
+    @UriParam(label = "security", description = "The alias of the private key entry; the first key entry when not set.")
+    private String keyAlias;
+    @UriParam(label = "security", secret = true,
+              description = "The password of the private key entry; the keystore password when not set.")
+    private String keyPassword;
+    @UriParam(label = "security", defaultValue = "1",
+              description = "The keyVersion sent in the signature header (which of the client's keys signs).")
+    private int keyVersion = 1;
+    @UriParam(label = "security",
+              description = "Antom's public key(s) that verify answers: PEM or one-line base64. Several keys (key rotation) are"
+                            + " separated by commas; prefix a key with N: to use it only for keyVersion N.")
+    private String antomPublicKey;
+    @UriParam(label = "security",
+              description = "File(s) holding Antom's public key(s) (PEM, base64, DER or certificate), comma-separated; prefix a"
+                            + " file with N: to use it only for keyVersion N; prefix classpath: to read from the classpath.")
+    private String antomPublicKeyFile;
+    @UriParam(label = "security", defaultValue = "true",
+              description = "Whether every answer's signature is verified. An answer that fails verification is never trusted:"
+                            + " it raises AntomRetryableException. Switch off only for diagnosis.")
+    private boolean verifyResponseSignature = true;
+    @UriParam(label = "security", secret = true,
+              description = "The ISV agent token (agent-token header) issued in Antom Dashboard, when acting for a merchant.")
+    private String agentToken;
+    @UriParam(label = "security",
+              description = "TLS configuration (trust store, key store, protocols) of the HTTPS connection to Antom.")
+    private SSLContextParameters sslContextParameters;
+
+    @UriParam(label = "advanced", defaultValue = "5000", javaType = "java.time.Duration",
+              description = "Connect timeout (also the wait for a pooled connection).")
+    private long connectTimeout = 5000;
+    @UriParam(label = "advanced", defaultValue = "15000", javaType = "java.time.Duration",
+              description = "How long to wait for Antom's answer. A timeout raises AntomRetryableException: the outcome is unknown.")
+    private long requestTimeout = 15000;
+    @UriParam(label = "advanced", defaultValue = "0",
+              description = "Automatic resends of the identical request (same body bytes) when the outcome is unknown (U, HTTP"
+                            + " error, timeout, unverifiable answer). 0 disables them; Camel redelivery does the same job.")
+    private int maxRetries;
+    @UriParam(label = "advanced", defaultValue = "1000", javaType = "java.time.Duration",
+              description = "The delay before the first automatic resend.")
+    private long retryDelay = 1000;
+    @UriParam(label = "advanced", defaultValue = "2.0", description = "The factor the delay grows by after each resend.")
+    private double retryBackoffMultiplier = 2.0;
+    @UriParam(label = "advanced", defaultValue = "20", description = "The size of the endpoint's HTTP connection pool.")
+    private int maxConnections = 20;
+
+    @UriParam(label = "proxy", description = "HTTP proxy host.")
+    private String proxyHost;
+    @UriParam(label = "proxy", description = "HTTP proxy port.")
+    private Integer proxyPort;
+    @UriParam(label = "proxy", secret = true, description = "HTTP proxy user name.")
+    private String proxyUsername;
+    @UriParam(label = "proxy", secret = true, description = "HTTP proxy password.")
+    private String proxyPassword;
+
+    public AntomConfiguration copy() {
+        try {
+            return (AntomConfiguration) clone();
+        } catch (CloneNotSupportedException e) {
+            throw new RuntimeCamelException(e);
+        }
+    }
+
+    /** The client configuration these options describe; loads the keys (failing with a message naming the option). */
+    public AntomClientConfiguration toClientConfiguration(CamelContext context, javax.net.ssl.SSLContext sslContext) {
+        AntomClientConfiguration.Builder builder = AntomClientConfiguration.builder()
+                .clientId(clientId)
+                .signer(createSigner(context))
+                .verifier(verifyResponseSignature || hasAntomPublicKey() ? createVerifier(context) : null)
+                .verifyResponseSignature(verifyResponseSignature)
+                .region(region)
+                .gatewayUrl(gatewayUrl)
+                .sandbox(sandbox)
+                .agentToken(agentToken)
+                .connectTimeout(Duration.ofMillis(connectTimeout))
+                .requestTimeout(Duration.ofMillis(requestTimeout))
+                .sslContext(sslContext)
+                .maxRetries(maxRetries)
+                .retryDelay(Duration.ofMillis(retryDelay))
+                .retryBackoffMultiplier(retryBackoffMultiplier)
+                .maxConnections(maxConnections);
+        if (proxyHost != null && !proxyHost.isBlank()) {
+            builder.proxy(proxyHost, proxyPort == null ? 0 : proxyPort);
+            if (proxyUsername != null) {
+                builder.proxyCredentials(proxyUsername, proxyPassword);
+            }
+        }
+        return builder.build();
+    }
+
+    private boolean hasAntomPublicKey() {
+        return notBlank(antomPublicKey) || notBlank(antomPublicKeyFile);
+    }
+
+    /** The signer of the configured private key (privateKey, privateKeyFile or keyStoreFile: exactly one). */
+    public AntomSigner createSigner(CamelContext context) {
+        int sources = (notBlank(privateKey) ? 1 : 0) + (notBlank(privateKeyFile) ? 1 : 0) + (notBlank(keyStoreFile) ? 1 : 0);
+        if (sources != 1) {
+            throw new IllegalArgumentException(sources == 0
+                    ? "The merchant's private key is required: set privateKey, privateKeyFile or keyStoreFile"
+                    : "Set only one of privateKey, privateKeyFile and keyStoreFile");
+        }
+        char[] password = privateKeyPassword == null ? null : privateKeyPassword.toCharArray();
+        try {
+            if (notBlank(privateKey)) {
+                return new AntomSigner(AntomKeys.privateKey(privateKey, password), keyVersion);
+            }
+            if (notBlank(privateKeyFile)) {
+                if (privateKeyFile.startsWith("classpath:")) {
+                    return new AntomSigner(AntomKeys.privateKey(readText(context, privateKeyFile), password), keyVersion);
+                }
+                return new AntomSigner(AntomKeys.privateKey(filePath(privateKeyFile), password), keyVersion);
+            }
+            return new AntomSigner(AntomKeys.privateKeyFromKeyStore(filePath(keyStoreFile), keyStoreType,
+                    keyStorePassword == null ? null : keyStorePassword.toCharArray(), keyAlias,
+                    keyPassword == null ? null : keyPassword.toCharArray()), keyVersion);
+        } catch (AntomKeyException e) {
+            throw new AntomKeyException("The merchant's private key cannot be loaded: " + e.getMessage());
+        }
+    }
+
+    /** The verifier of the configured Antom public key(s). */
+    public AntomVerifier createVerifier(CamelContext context) {
+        List<AntomVerifier.VersionedKey> keys = new ArrayList<>();
+        try {
+            if (notBlank(antomPublicKey)) {
+                for (String entry : antomPublicKey.split(",")) {
+                    if (!entry.isBlank()) {
+                        Versioned v = versioned(entry.strip());
+                        keys.add(new AntomVerifier.VersionedKey(v.version(), AntomKeys.publicKey(v.value())));
+                    }
+                }
+            }
+            if (notBlank(antomPublicKeyFile)) {
+                for (String entry : antomPublicKeyFile.split(",")) {
+                    if (!entry.isBlank()) {
+                        Versioned v = versioned(entry.strip());
+                        keys.add(new AntomVerifier.VersionedKey(v.version(), v.value().startsWith("classpath:")
+                                ? AntomKeys.publicKey(readText(context, v.value()))
+                                : AntomKeys.publicKey(filePath(v.value()))));
+                    }
+                }
+            }
+        } catch (AntomKeyException e) {
+            throw new AntomKeyException("Antom's public key cannot be loaded: " + e.getMessage());
+        }
+        if (keys.isEmpty()) {
+            throw new IllegalArgumentException(
+                    "Antom's public key is required to verify answers: set antomPublicKey or antomPublicKeyFile");
+        }
+        return new AntomVerifier(keys);
+    }
+
+    private static Versioned versioned(String entry) {
+        Matcher m = VERSIONED.matcher(entry);
+        return m.matches() ? new Versioned(Integer.valueOf(m.group(1)), m.group(2).strip()) : new Versioned(null, entry);
+    }
+
+    private record Versioned(Integer version, String value) {
+    }
+
+    private static Path filePath(String location) {
+        return Path.of(location.startsWith("file:") ? location.substring("file:".length()) : location);
+    }
+
+    private static String readText(CamelContext context, String location) {
+        try (InputStream in = ResourceHelper.resolveMandatoryResourceAsInputStream(context, location)) {
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new AntomKeyException("Cannot read " + location + ": " + e.getClass().getSimpleName());
+        }
+    }
+
+    private static boolean notBlank(String s) {
+        return s != null && !s.isBlank();
+    }
+
+    // ---------------------------------------------------------------- getters and setters
+
+    public AntomOperation getOperation() {
+        return operation;
+    }
+
+    public void setOperation(AntomOperation operation) {
+        this.operation = operation;
+    }
+
+    public String getClientId() {
+        return clientId;
+    }
+
+    public void setClientId(String clientId) {
+        this.clientId = clientId;
+    }
+
+    public AntomRegion getRegion() {
+        return region;
+    }
+
+    public void setRegion(AntomRegion region) {
+        this.region = region;
+    }
+
+    public String getGatewayUrl() {
+        return gatewayUrl;
+    }
+
+    public void setGatewayUrl(String gatewayUrl) {
+        this.gatewayUrl = gatewayUrl;
+    }
+
+    public Boolean getSandbox() {
+        return sandbox;
+    }
+
+    public void setSandbox(Boolean sandbox) {
+        this.sandbox = sandbox;
+    }
+
+    public String getPath() {
+        return path;
+    }
+
+    public void setPath(String path) {
+        this.path = path;
+    }
+
+    public boolean isThrowExceptionOnFailure() {
+        return throwExceptionOnFailure;
+    }
+
+    public void setThrowExceptionOnFailure(boolean throwExceptionOnFailure) {
+        this.throwExceptionOnFailure = throwExceptionOnFailure;
+    }
+
+    public String getPrivateKey() {
+        return privateKey;
+    }
+
+    public void setPrivateKey(String privateKey) {
+        this.privateKey = privateKey;
+    }
+
+    public String getPrivateKeyFile() {
+        return privateKeyFile;
+    }
+
+    public void setPrivateKeyFile(String privateKeyFile) {
+        this.privateKeyFile = privateKeyFile;
+    }
+
+    public String getPrivateKeyPassword() {
+        return privateKeyPassword;
+    }
+
+    public void setPrivateKeyPassword(String privateKeyPassword) {
+        this.privateKeyPassword = privateKeyPassword;
+    }
+
+    public String getKeyStoreFile() {
+        return keyStoreFile;
+    }
+
+    public void setKeyStoreFile(String keyStoreFile) {
+        this.keyStoreFile = keyStoreFile;
+    }
+
+    public String getKeyStoreType() {
+        return keyStoreType;
+    }
+
+    public void setKeyStoreType(String keyStoreType) {
+        this.keyStoreType = keyStoreType;
+    }
+
+    public String getKeyStorePassword() {
+        return keyStorePassword;
+    }
+
+    public void setKeyStorePassword(String keyStorePassword) {
+        this.keyStorePassword = keyStorePassword;
+    }
+
+    public String getKeyAlias() {
+        return keyAlias;
+    }
+
+    public void setKeyAlias(String keyAlias) {
+        this.keyAlias = keyAlias;
+    }
+
+    public String getKeyPassword() {
+        return keyPassword;
+    }
+
+    public void setKeyPassword(String keyPassword) {
+        this.keyPassword = keyPassword;
+    }
+
+    public int getKeyVersion() {
+        return keyVersion;
+    }
+
+    public void setKeyVersion(int keyVersion) {
+        this.keyVersion = keyVersion;
+    }
+
+    public String getAntomPublicKey() {
+        return antomPublicKey;
+    }
+
+    public void setAntomPublicKey(String antomPublicKey) {
+        this.antomPublicKey = antomPublicKey;
+    }
+
+    public String getAntomPublicKeyFile() {
+        return antomPublicKeyFile;
+    }
+
+    public void setAntomPublicKeyFile(String antomPublicKeyFile) {
+        this.antomPublicKeyFile = antomPublicKeyFile;
+    }
+
+    public boolean isVerifyResponseSignature() {
+        return verifyResponseSignature;
+    }
+
+    public void setVerifyResponseSignature(boolean verifyResponseSignature) {
+        this.verifyResponseSignature = verifyResponseSignature;
+    }
+
+    public String getAgentToken() {
+        return agentToken;
+    }
+
+    public void setAgentToken(String agentToken) {
+        this.agentToken = agentToken;
+    }
+
+    public SSLContextParameters getSslContextParameters() {
+        return sslContextParameters;
+    }
+
+    public void setSslContextParameters(SSLContextParameters sslContextParameters) {
+        this.sslContextParameters = sslContextParameters;
+    }
+
+    public long getConnectTimeout() {
+        return connectTimeout;
+    }
+
+    public void setConnectTimeout(long connectTimeout) {
+        this.connectTimeout = connectTimeout;
+    }
+
+    public long getRequestTimeout() {
+        return requestTimeout;
+    }
+
+    public void setRequestTimeout(long requestTimeout) {
+        this.requestTimeout = requestTimeout;
+    }
+
+    public int getMaxRetries() {
+        return maxRetries;
+    }
+
+    public void setMaxRetries(int maxRetries) {
+        this.maxRetries = maxRetries;
+    }
+
+    public long getRetryDelay() {
+        return retryDelay;
+    }
+
+    public void setRetryDelay(long retryDelay) {
+        this.retryDelay = retryDelay;
+    }
+
+    public double getRetryBackoffMultiplier() {
+        return retryBackoffMultiplier;
+    }
+
+    public void setRetryBackoffMultiplier(double retryBackoffMultiplier) {
+        this.retryBackoffMultiplier = retryBackoffMultiplier;
+    }
+
+    public int getMaxConnections() {
+        return maxConnections;
+    }
+
+    public void setMaxConnections(int maxConnections) {
+        this.maxConnections = maxConnections;
+    }
+
+    public String getProxyHost() {
+        return proxyHost;
+    }
+
+    public void setProxyHost(String proxyHost) {
+        this.proxyHost = proxyHost;
+    }
+
+    public Integer getProxyPort() {
+        return proxyPort;
+    }
+
+    public void setProxyPort(Integer proxyPort) {
+        this.proxyPort = proxyPort;
+    }
+
+    public String getProxyUsername() {
+        return proxyUsername;
+    }
+
+    public void setProxyUsername(String proxyUsername) {
+        this.proxyUsername = proxyUsername;
+    }
+
+    public String getProxyPassword() {
+        return proxyPassword;
+    }
+
+    public void setProxyPassword(String proxyPassword) {
+        this.proxyPassword = proxyPassword;
+    }
+
+    @Override
+    public String toString() {
+        return "AntomConfiguration[operation=" + operation + ", clientId=" + clientId + ", gateway="
+               + (gatewayUrl != null ? gatewayUrl : region) + ", sandbox=" + sandbox + ", keyVersion=" + keyVersion + "]";
+    }
+}

@@ -1,0 +1,257 @@
+package io.camelantom.component;
+
+import java.io.InputStream;
+import java.io.Reader;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.camelantom.client.AntomClient;
+import io.camelantom.client.AntomFailureException;
+import io.camelantom.client.AntomReply;
+import io.camelantom.client.AntomRetryableException;
+import io.camelantom.model.AntomJson;
+import io.camelantom.model.AntomRequest;
+import io.camelantom.model.AntomResponse;
+import io.camelantom.model.CodeDetail;
+import io.camelantom.model.InquiryPaymentResponse;
+import io.camelantom.model.InquiryRefundResponse;
+import io.camelantom.model.PayResponse;
+import org.apache.camel.Exchange;
+import org.apache.camel.Message;
+import org.apache.camel.health.HealthCheckHelper;
+import org.apache.camel.health.WritableHealthCheckRepository;
+import org.apache.camel.support.DefaultProducer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Sends the exchange body to Antom and puts the typed answer in its place.
+ * <p>
+ * The body (a typed request, a {@code Map} or a JSON {@code String}) is serialised canonically. While the outcome is
+ * unknown the bytes stay on the exchange, so a redelivery of the same request (same path, same idempotency key) sends
+ * exactly the same bytes.
+ */
+public class AntomProducer extends DefaultProducer {
+
+    private static final Logger LOG = LoggerFactory.getLogger(AntomProducer.class);
+    private static final List<String> IDEMPOTENCY_FIELDS = List.of("paymentRequestId", "refundRequestId", "captureRequestId");
+
+    private WritableHealthCheckRepository healthCheckRepository;
+    private AntomProducerHealthCheck producerHealthCheck;
+
+    public AntomProducer(AntomEndpoint endpoint) {
+        super(endpoint);
+    }
+
+    @Override
+    public AntomEndpoint getEndpoint() {
+        return (AntomEndpoint) super.getEndpoint();
+    }
+
+    @Override
+    public void process(Exchange exchange) throws Exception {
+        AntomConfiguration configuration = getEndpoint().getConfiguration();
+        Message message = exchange.getMessage();
+        AntomOperation operation = operation(message, configuration);
+        String apiPath = operation == AntomOperation.call ? callPath(message, configuration) : operation.getPath();
+
+        Object body = readableBody(message);
+        byte[] bytes;
+        String idempotencyKey;
+        if (operation == AntomOperation.call) {
+            Map<String, Object> map = AntomJson.toMap(body);
+            bytes = AntomJson.canonicalBytes(map);
+            idempotencyKey = IDEMPOTENCY_FIELDS.stream().map(map::get).filter(v -> v != null).map(String::valueOf)
+                    .findFirst().orElse(null);
+        } else {
+            AntomRequest request = request(body, operation);
+            request.validate();
+            bytes = AntomJson.canonicalBytes(request);
+            idempotencyKey = request.getIdempotencyKey();
+        }
+
+        PendingRequest pending = exchange.getProperty(AntomConstants.PENDING_REQUEST, PendingRequest.class);
+        if (pending != null && pending.isResendOf(apiPath, idempotencyKey)) {
+            if (!Arrays.equals(pending.body(), bytes)) {
+                LOG.warn("Antom {} {}: the body changed since the attempt whose outcome is unknown; resending the original bytes"
+                         + " (Antom would reject a different body with the same id)", operation, idempotencyKey);
+            }
+            bytes = pending.body();
+        }
+        exchange.setProperty(AntomConstants.PENDING_REQUEST, new PendingRequest(apiPath, idempotencyKey, bytes));
+
+        AntomClient client = getEndpoint().getClient();
+        AntomReply reply;
+        try {
+            reply = client.send(operation.name(), apiPath, bytes);
+        } catch (AntomRetryableException e) {
+            clearResultHeaders(message);
+            message.setHeader(AntomConstants.RESULT_STATUS, "U");
+            if (e.getReply() != null) {
+                message.setHeader(AntomConstants.HTTP_STATUS, e.getReply().httpStatus());
+                if (e.getReply().verified() && e.getReply().result() != null) {
+                    message.setHeader(AntomConstants.RESULT_CODE, e.getReply().result().getResultCode());
+                    message.setHeader(AntomConstants.RESULT_MESSAGE, e.getReply().result().getResultMessage());
+                }
+            }
+            throw e;
+        }
+        // a final answer (or one that waits for the buyer): nothing to resend any more
+        exchange.removeProperty(AntomConstants.PENDING_REQUEST);
+
+        AntomResponse response = AntomJson.read(reply.body(), operation.getResponseType());
+        clearResultHeaders(message);
+        setHeaders(message, response, reply, idempotencyKey, operation);
+        message.setBody(response);
+        if (reply.result().isFailed() && configuration.isThrowExceptionOnFailure()) {
+            throw new AntomFailureException(operation.name(), reply.path(), reply);
+        }
+    }
+
+    private static AntomOperation operation(Message message, AntomConfiguration configuration) {
+        Object header = message.getHeader(AntomConstants.OPERATION);
+        if (header instanceof AntomOperation op) {
+            return op;
+        }
+        if (header != null) {
+            try {
+                return AntomOperation.valueOf(header.toString().strip());
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException("Header " + AntomConstants.OPERATION + ": unknown operation '" + header
+                                                   + "'; one of " + Arrays.toString(AntomOperation.values()));
+            }
+        }
+        if (configuration.getOperation() == null) {
+            throw new IllegalArgumentException("No operation: set it in the URI (antom:pay) or the header "
+                                               + AntomConstants.OPERATION);
+        }
+        return configuration.getOperation();
+    }
+
+    private static String callPath(Message message, AntomConfiguration configuration) {
+        String path = message.getHeader(AntomConstants.PATH, configuration.getPath(), String.class);
+        if (path == null || path.isBlank()) {
+            throw new IllegalArgumentException("The call operation needs the API path: the path option or the header "
+                                               + AntomConstants.PATH + " (e.g. /ams/api/v1/payments/consult)");
+        }
+        return path.strip();
+    }
+
+    private static Object readableBody(Message message) {
+        Object body = message.getBody();
+        if (body instanceof InputStream || body instanceof Reader) {
+            return message.getBody(String.class);
+        }
+        if (body instanceof JsonNode node) {
+            return AntomJson.mapper().convertValue(node, Map.class);
+        }
+        return body;
+    }
+
+    private static AntomRequest request(Object body, AntomOperation operation) {
+        if (body instanceof AntomRequest request && !operation.getRequestType().isInstance(request)) {
+            throw new IllegalArgumentException("The body is a " + request.getClass().getSimpleName() + " but operation "
+                                               + operation + " expects a " + operation.getRequestType().getSimpleName());
+        }
+        if (body == null) {
+            throw new IllegalArgumentException("The body is empty: operation " + operation + " expects a "
+                                               + operation.getRequestType().getSimpleName() + ", a Map or a JSON String");
+        }
+        if (!(body instanceof AntomRequest) && !(body instanceof Map) && !(body instanceof String) && !(body instanceof byte[])) {
+            throw new IllegalArgumentException("Operation " + operation + " expects a " + operation.getRequestType().getSimpleName()
+                                               + ", a Map or a JSON String as body, not a " + body.getClass().getName());
+        }
+        try {
+            return AntomJson.convert(body, operation.getRequestType());
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("Operation " + operation + ": the body cannot be read as "
+                                               + operation.getRequestType().getSimpleName() + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static void clearResultHeaders(Message message) {
+        for (String header : List.of(AntomConstants.RESULT_STATUS, AntomConstants.RESULT_CODE, AntomConstants.RESULT_MESSAGE,
+                AntomConstants.PAYMENT_ID, AntomConstants.PAYMENT_STATUS, AntomConstants.REFUND_ID, AntomConstants.REFUND_STATUS,
+                AntomConstants.CAPTURE_ID, AntomConstants.ORDER_CODE, AntomConstants.REDIRECT_URL, AntomConstants.RAW_RESPONSE,
+                AntomConstants.HTTP_STATUS)) {
+            message.removeHeader(header);
+        }
+    }
+
+    private static void setHeaders(Message message, AntomResponse response, AntomReply reply, String idempotencyKey,
+            AntomOperation operation) {
+        message.setHeader(AntomConstants.RESULT_STATUS, reply.result().getResultStatus());
+        message.setHeader(AntomConstants.RESULT_CODE, reply.result().getResultCode());
+        message.setHeader(AntomConstants.RESULT_MESSAGE, reply.result().getResultMessage());
+        message.setHeader(AntomConstants.RAW_RESPONSE, reply.bodyAsString());
+        message.setHeader(AntomConstants.HTTP_STATUS, reply.httpStatus());
+        setIfPresent(message, AntomConstants.PAYMENT_ID, field(response, "paymentId"));
+        Object paymentRequestId = field(response, "paymentRequestId");
+        if (paymentRequestId == null && operation == AntomOperation.pay) {
+            paymentRequestId = idempotencyKey;
+        }
+        setIfPresent(message, AntomConstants.PAYMENT_REQUEST_ID, paymentRequestId);
+        setIfPresent(message, AntomConstants.REFUND_ID, field(response, "refundId"));
+        setIfPresent(message, AntomConstants.CAPTURE_ID, field(response, "captureId"));
+        if (response instanceof InquiryPaymentResponse inquiry) {
+            setIfPresent(message, AntomConstants.PAYMENT_STATUS, inquiry.getPaymentStatus());
+        }
+        if (response instanceof InquiryRefundResponse inquiry) {
+            setIfPresent(message, AntomConstants.REFUND_STATUS, inquiry.getRefundStatus());
+        }
+        if (response instanceof PayResponse pay) {
+            setIfPresent(message, AntomConstants.ORDER_CODE, orderCode(pay));
+            String redirect = pay.getNormalUrl();
+            if (redirect == null && pay.getRedirectActionForm() != null) {
+                redirect = pay.getRedirectActionForm().getRedirectUrl();
+            }
+            setIfPresent(message, AntomConstants.REDIRECT_URL, redirect);
+        }
+    }
+
+    private static String orderCode(PayResponse pay) {
+        if (pay.getOrderCodeForm() == null || pay.getOrderCodeForm().getCodeDetails() == null) {
+            return null;
+        }
+        List<CodeDetail> details = pay.getOrderCodeForm().getCodeDetails();
+        return details.stream().filter(d -> "TEXT".equalsIgnoreCase(d.getDisplayType()) && d.getCodeValue() != null)
+                .map(CodeDetail::getCodeValue).findFirst()
+                .orElse(details.stream().map(CodeDetail::getCodeValue).filter(v -> v != null).findFirst().orElse(null));
+    }
+
+    /** A top-level field of the answer, modelled or not. */
+    private static Object field(AntomResponse response, String name) {
+        Map<String, Object> tree = AntomJson.toMap(response);
+        return tree.get(name);
+    }
+
+    private static void setIfPresent(Message message, String header, Object value) {
+        if (value != null) {
+            message.setHeader(header, value.toString());
+        }
+    }
+
+    @Override
+    protected void doStart() throws Exception {
+        super.doStart();
+        // health checks are optional: register only when a repository is present
+        healthCheckRepository = HealthCheckHelper.getHealthCheckRepository(getEndpoint().getCamelContext(), "producers",
+                WritableHealthCheckRepository.class);
+        if (healthCheckRepository != null) {
+            producerHealthCheck = new AntomProducerHealthCheck(getEndpoint(), getEndpoint().getId());
+            producerHealthCheck.setEnabled(getEndpoint().getComponent().isHealthCheckProducerEnabled());
+            healthCheckRepository.addHealthCheck(producerHealthCheck);
+        }
+    }
+
+    @Override
+    protected void doStop() throws Exception {
+        if (healthCheckRepository != null && producerHealthCheck != null) {
+            healthCheckRepository.removeHealthCheck(producerHealthCheck);
+            producerHealthCheck = null;
+        }
+        super.doStop();
+    }
+}

@@ -1,0 +1,34 @@
+package io.camelantom.model;
+
+/** The code an Order Code payment returns for the buyer to scan. Unknown fields are kept. */
+public class OrderCodeForm extends AntomObject {
+
+    private String expireTime;
+    private java.util.List<CodeDetail> codeDetails;
+    private String extendInfo;
+
+    public String getExpireTime() {
+        return expireTime;
+    }
+
+    public void setExpireTime(String expireTime) {
+        this.expireTime = expireTime;
+    }
+
+    public java.util.List<CodeDetail> getCodeDetails() {
+        return codeDetails;
+    }
+
+    public void setCodeDetails(java.util.List<CodeDetail> codeDetails) {
+        this.codeDetails = codeDetails;
+    }
+
+    public String getExtendInfo() {
+        return extendInfo;
+    }
+
+    public void setExtendInfo(String extendInfo) {
+        this.extendInfo = extendInfo;
+    }
+
+}

@@ -1,0 +1,93 @@
+package io.camelantom.model;
+
+/** Request of {@code refund}; idempotency key {@code refundRequestId}. Unknown fields are kept. */
+public class RefundRequest extends AntomRequest {
+
+    private String refundRequestId;
+    private String paymentId;
+    private String referenceRefundId;
+    private Amount refundAmount;
+    private String refundReason;
+    private String refundNotifyUrl;
+    private String isAsyncRefund;
+    private String extendInfo;
+
+    public String getRefundRequestId() {
+        return refundRequestId;
+    }
+
+    public void setRefundRequestId(String refundRequestId) {
+        this.refundRequestId = refundRequestId;
+    }
+
+    public String getPaymentId() {
+        return paymentId;
+    }
+
+    public void setPaymentId(String paymentId) {
+        this.paymentId = paymentId;
+    }
+
+    public String getReferenceRefundId() {
+        return referenceRefundId;
+    }
+
+    public void setReferenceRefundId(String referenceRefundId) {
+        this.referenceRefundId = referenceRefundId;
+    }
+
+    public Amount getRefundAmount() {
+        return refundAmount;
+    }
+
+    public void setRefundAmount(Amount refundAmount) {
+        this.refundAmount = refundAmount;
+    }
+
+    public String getRefundReason() {
+        return refundReason;
+    }
+
+    public void setRefundReason(String refundReason) {
+        this.refundReason = refundReason;
+    }
+
+    public String getRefundNotifyUrl() {
+        return refundNotifyUrl;
+    }
+
+    public void setRefundNotifyUrl(String refundNotifyUrl) {
+        this.refundNotifyUrl = refundNotifyUrl;
+    }
+
+    public String getIsAsyncRefund() {
+        return isAsyncRefund;
+    }
+
+    public void setIsAsyncRefund(String isAsyncRefund) {
+        this.isAsyncRefund = isAsyncRefund;
+    }
+
+    public String getExtendInfo() {
+        return extendInfo;
+    }
+
+    public void setExtendInfo(String extendInfo) {
+        this.extendInfo = extendInfo;
+    }
+
+    @Override
+    public void validate() {
+        require(refundRequestId, "refundRequestId");
+        require(paymentId, "paymentId");
+        if (refundAmount == null) {
+            throw new IllegalArgumentException("refundAmount: is required");
+        }
+        refundAmount.validate("refundAmount");
+    }
+
+    @Override
+    public String getIdempotencyKey() {
+        return refundRequestId;
+    }
+}

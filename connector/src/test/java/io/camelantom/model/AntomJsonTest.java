@@ -1,0 +1,80 @@
+package io.camelantom.model;
+
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class AntomJsonTest {
+
+    private static String text(byte[] bytes) {
+        return new String(bytes, StandardCharsets.UTF_8);
+    }
+
+    @Test
+    void serialisationIsSortedCompactAndOmitsNulls() {
+        PayRequest pay = new PayRequest();
+        pay.setPaymentRequestId("p-1");
+        pay.setPaymentAmount(new Amount("USD", "599"));
+        pay.setProductCode("IN_STORE_PAYMENT");
+        pay.setAdditionalProperty("zNewField", "z");
+        pay.setAdditionalProperty("aNewField", Map.of("y", 1, "b", "é"));
+
+        assertThat(text(AntomJson.canonicalBytes(pay))).isEqualTo(
+                "{\"aNewField\":{\"b\":\"é\",\"y\":1},\"paymentAmount\":{\"currency\":\"USD\",\"value\":\"599\"},"
+                                                                  + "\"paymentRequestId\":\"p-1\",\"productCode\":\"IN_STORE_PAYMENT\",\"zNewField\":\"z\"}");
+    }
+
+    @Test
+    void pojoMapAndStringBodiesGiveTheSameBytes() {
+        String json = "{ \"productCode\":\"IN_STORE_PAYMENT\", \"paymentRequestId\":\"p-1\", \"unknown\": {\"b\":\"2\",\"a\":[1,2.50]},"
+                      + " \"paymentAmount\": {\"value\":\"599\",\"currency\":\"USD\"}, \"nothing\": null }";
+        PayRequest fromString = AntomJson.convert(json, PayRequest.class);
+        Map<String, Object> map = new LinkedHashMap<>();
+        map.put("productCode", "IN_STORE_PAYMENT");
+        map.put("paymentRequestId", "p-1");
+        map.put("unknown", Map.of("b", "2", "a", List.of(1, new java.math.BigDecimal("2.50"))));
+        map.put("paymentAmount", Map.of("value", "599", "currency", "USD"));
+        PayRequest fromMap = AntomJson.convert(map, PayRequest.class);
+
+        byte[] expected = AntomJson.canonicalBytes(fromString);
+        assertThat(AntomJson.canonicalBytes(fromMap)).isEqualTo(expected);
+        assertThat(AntomJson.canonicalBytes(json)).isEqualTo(expected);
+        assertThat(text(expected)).contains("\"unknown\":{\"a\":[1,2.50],\"b\":\"2\"}").doesNotContain("nothing");
+        // a second serialisation is byte-identical (what a retry relies on)
+        assertThat(AntomJson.canonicalBytes(fromString)).isEqualTo(expected);
+    }
+
+    @Test
+    void unknownResponseFieldsArePreservedOnRoundTrip() {
+        String json = "{\"result\":{\"resultStatus\":\"S\",\"resultCode\":\"SUCCESS\",\"brandNewResultField\":\"x\"},"
+                      + "\"paymentId\":\"20240001\",\"futureField\":{\"nested\":true}}";
+        PayResponse response = AntomJson.read(json.getBytes(StandardCharsets.UTF_8), PayResponse.class);
+        assertThat(response.getPaymentId()).isEqualTo("20240001");
+        assertThat(response.getAdditionalProperty("futureField")).isEqualTo(Map.of("nested", true));
+        assertThat(response.getResult().getAdditionalProperty("brandNewResultField")).isEqualTo("x");
+        assertThat(text(AntomJson.canonicalBytes(response))).contains("\"futureField\":{\"nested\":true}")
+                .contains("\"brandNewResultField\":\"x\"");
+    }
+
+    @Test
+    void refusesNonObjects() {
+        assertThatThrownBy(() -> AntomJson.canonicalBytes("[1,2]")).hasMessageContaining("JSON object");
+        assertThatThrownBy(() -> AntomJson.canonicalBytes("{not json")).hasMessageContaining("not valid JSON");
+        assertThatThrownBy(() -> AntomJson.canonicalBytes(null)).hasMessageContaining("null body");
+    }
+
+    @Test
+    void notificationsAreTypedByNotifyType() {
+        assertThat(AntomNotification.typeFor("PAYMENT_RESULT")).isEqualTo(PaymentNotification.class);
+        assertThat(AntomNotification.typeFor("PAYMENT_PENDING")).isEqualTo(PaymentNotification.class);
+        assertThat(AntomNotification.typeFor("REFUND_RESULT")).isEqualTo(RefundNotification.class);
+        assertThat(AntomNotification.typeFor("CAPTURE_RESULT")).isEqualTo(CaptureNotification.class);
+        assertThat(AntomNotification.typeFor("SOMETHING_NEW")).isEqualTo(AntomNotification.class);
+    }
+}
