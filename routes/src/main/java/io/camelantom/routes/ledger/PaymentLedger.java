@@ -12,6 +12,8 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -309,7 +311,7 @@ public class PaymentLedger {
     public LedgerBatch findResultsOwed(Duration quietFor, int limit) {
         Instant before = now().minus(quietFor);
         return batch("SELECT " + COLUMNS + " FROM " + table + " WHERE RESULT_PUBLISHED_AT IS NULL AND STATUS IN "
-                + FINAL_STATES + " AND UPDATED_AT <= ? ORDER BY UPDATED_AT, PAYMENT_REQUEST_ID", limit, ps -> {
+                + FINAL_STATES + " AND UPDATED_AT <= ? ORDER BY UPDATED_AT, PAYMENT_REQUEST_ID", positive(limit), ps -> {
                     setTime(ps, 1, before);
                 });
     }
@@ -349,7 +351,7 @@ public class PaymentLedger {
         Instant createdBefore = now.minus(minAge);
         List<PaymentStatus> ordered = new ArrayList<>(statuses);
         return batch("SELECT " + COLUMNS + " FROM " + table + " WHERE STATUS IN (" + placeholders(ordered.size())
-                + ") AND NEXT_CHECK_AT <= ? AND CREATED_AT <= ? ORDER BY CREATED_AT, PAYMENT_REQUEST_ID", batchSize,
+                + ") AND NEXT_CHECK_AT <= ? AND CREATED_AT <= ? ORDER BY CREATED_AT, PAYMENT_REQUEST_ID", positive(batchSize),
                 ps -> {
                     int i = 1;
                     for (PaymentStatus s : ordered) {
@@ -419,10 +421,10 @@ public class PaymentLedger {
 
     /** Rows whose status this version does not know, reported as bad rows (a health check, like {@link #countByStatus}). */
     public List<BadLedgerRow> findUnknownStatuses(int limit) {
-        String known = java.util.Arrays.stream(PaymentStatus.values()).map(s -> "'" + s.name() + "'")
+        String known = Arrays.stream(PaymentStatus.values()).map(s -> "'" + s.name() + "'")
                 .collect(Collectors.joining(", "));
         return batch("SELECT " + COLUMNS + " FROM " + table + " WHERE STATUS NOT IN (" + known
-                + ") ORDER BY PAYMENT_REQUEST_ID", limit, ps -> {
+                + ") ORDER BY PAYMENT_REQUEST_ID", positive(limit), ps -> {
                 }).badRows();
     }
 
@@ -476,6 +478,13 @@ public class PaymentLedger {
 
     private LedgerBatch batch(String sql, Binder binder) {
         return batch(sql, 0, binder);
+    }
+
+    private static int positive(int limit) {
+        if (limit < 1) {
+            throw new IllegalArgumentException("a batch size or limit must be at least 1, was " + limit);
+        }
+        return limit;
     }
 
     private LedgerBatch batch(String sql, int limit, Binder binder) {
@@ -574,7 +583,7 @@ public class PaymentLedger {
     }
 
     private static String placeholders(int n) {
-        return String.join(", ", java.util.Collections.nCopies(n, "?"));
+        return String.join(", ", Collections.nCopies(n, "?"));
     }
 
     private static boolean isUniqueViolation(SQLException e) {

@@ -324,6 +324,7 @@ abstract class AbstractPaymentLedgerContract {
         assertThat(ledger.findDueForCheck(EnumSet.of(PaymentStatus.PENDING), Duration.ZERO, 10).payments())
                 .extracting(PaymentRecord::paymentRequestId).containsExactly("R-3");
         assertThat(ledger.oldestPendingAge()).contains(Duration.ofMinutes(6));
+        assertThatThrownBy(() -> ledger.findDueForCheck(Duration.ZERO, 0)).isInstanceOf(IllegalArgumentException.class);
 
         CheckBackoff backoff = CheckBackoff.defaults(); // 1, 2, 4 ... min
         PaymentRecord r0 = firstBatch.payments().get(0);
