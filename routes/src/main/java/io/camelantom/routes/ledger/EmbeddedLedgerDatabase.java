@@ -1,9 +1,6 @@
 package io.camelantom.routes.ledger;
 
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.Objects;
 
 import javax.sql.DataSource;
@@ -15,18 +12,20 @@ import org.h2.jdbcx.JdbcConnectionPool;
  * H2's own small connection pool (no pooling library needed). For demos, tests and single-node installations;
  * production uses PostgreSQL through the merchant's own pooled {@link DataSource}.
  * <p>
- * URL: {@code jdbc:h2:file:<folder>/ledger;DB_CLOSE_ON_EXIT=FALSE;LOCK_TIMEOUT=10000} plus {@code AUTO_SERVER=TRUE}
- * when asked for.
+ * URL: {@code jdbc:h2:file:<folder>/ledger;LOCK_TIMEOUT=10000;DB_CLOSE_ON_EXIT=FALSE}, or
+ * {@code ...;LOCK_TIMEOUT=10000;AUTO_SERVER=TRUE} when asked for.
  * <ul>
  * <li>H2 2.x's MVStore gives row-level locking and multi-version reads, so any number of connections and Camel
  * contexts in one JVM share the database safely.</li>
  * <li>{@code DB_CLOSE_ON_EXIT=FALSE}: H2 does not close the database from its own JVM shutdown hook, which could run
  * before Camel has finished its in-flight exchanges; {@link #close()} closes it (after Camel has stopped).</li>
+ * <li>Several instances over the same folder in one JVM share one open database (H2 keeps one per URL).</li>
  * <li>{@code LOCK_TIMEOUT=10000}: a statement waits up to 10 s for a row another connection is changing.</li>
  * <li>{@code AUTO_SERVER=TRUE} (off by default) lets a second JVM on the same host open the same files: the first
  * opener serves the others over a local TCP port. It is off by default because it opens a port and because the
  * other processes lose their open transactions when the first one stops; several nodes on several hosts need
- * PostgreSQL.</li>
+ * PostgreSQL. H2 does not allow it together with {@code DB_CLOSE_ON_EXIT=FALSE}, so in this mode H2's shutdown hook
+ * may close the database before Camel has finished stopping.</li>
  * </ul>
  */
 public final class EmbeddedLedgerDatabase implements AutoCloseable {
@@ -55,8 +54,9 @@ public final class EmbeddedLedgerDatabase implements AutoCloseable {
     public static EmbeddedLedgerDatabase open(Path folder, boolean autoServer, String user, String password,
             int maxConnections) {
         Objects.requireNonNull(folder, "folder");
-        String url = "jdbc:h2:file:" + folder.toAbsolutePath().resolve("ledger")
-                + ";DB_CLOSE_ON_EXIT=FALSE;LOCK_TIMEOUT=10000" + (autoServer ? ";AUTO_SERVER=TRUE" : "");
+        // H2 refuses AUTO_SERVER together with DB_CLOSE_ON_EXIT=FALSE: the serving JVM needs its shutdown hook
+        String url = "jdbc:h2:file:" + folder.toAbsolutePath().resolve("ledger") + ";LOCK_TIMEOUT=10000"
+                + (autoServer ? ";AUTO_SERVER=TRUE" : ";DB_CLOSE_ON_EXIT=FALSE");
         return new EmbeddedLedgerDatabase(url, user, password, maxConnections);
     }
 
@@ -70,16 +70,14 @@ public final class EmbeddedLedgerDatabase implements AutoCloseable {
         return url;
     }
 
-    /** Closes the database: it is written to disk and its files released. Call it after Camel has stopped. */
+    /**
+     * Closes this pool's connections; H2 then closes the database (written to disk, files released) once no
+     * connection is left, also from another {@code EmbeddedLedgerDatabase} over the same folder in this JVM, which
+     * keeps working. Call it after Camel has stopped.
+     */
     @Override
     public void close() {
-        try (Connection c = pool.getConnection(); Statement st = c.createStatement()) {
-            st.execute("SHUTDOWN");
-        } catch (SQLException e) {
-            throw new LedgerException("Cannot shut the ledger database down", e);
-        } finally {
-            pool.dispose();
-        }
+        pool.dispose();
     }
 
     @Override

@@ -9,6 +9,7 @@ import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.regex.Pattern;
 
 import javax.sql.DataSource;
@@ -24,6 +25,7 @@ import org.slf4j.LoggerFactory;
 public final class LedgerSchema {
 
     private static final Logger LOG = LoggerFactory.getLogger(LedgerSchema.class);
+    private static final int ATTEMPTS = 5;
     private static final Pattern PREFIX = Pattern.compile("[A-Za-z][A-Za-z0-9_]{0,29}|");
 
     /** The databases the ledger ships a schema for. */
@@ -96,22 +98,33 @@ public final class LedgerSchema {
     }
 
     /**
-     * Creates the ledger's tables and indexes where missing. Each statement runs in its own transaction; when two
-     * nodes create the same table at the same instant PostgreSQL may refuse one of them despite {@code IF NOT EXISTS},
-     * so a failed run is retried once, which then finds everything in place.
+     * Creates the ledger's tables and indexes where missing. Each statement runs in its own transaction. When nodes
+     * create the same objects at the same instant, both H2 and PostgreSQL may refuse one of them despite
+     * {@code IF NOT EXISTS} ("already exists"); a failed run is then repeated (up to {@value #ATTEMPTS} runs), and each
+     * repetition finds more of the schema in place.
      */
     public static void apply(DataSource dataSource, String tablePrefix) {
-        try {
-            applyOnce(dataSource, tablePrefix);
-        } catch (SQLException first) {
-            LOG.debug("Ledger schema creation raced with another node, retrying: {}", first.getMessage());
+        SQLException failure = null;
+        for (int run = 1; run <= ATTEMPTS; run++) {
             try {
                 applyOnce(dataSource, tablePrefix);
-            } catch (SQLException second) {
-                second.addSuppressed(first);
-                throw new LedgerException("Cannot create the ledger schema", second);
+                return;
+            } catch (SQLException e) {
+                LOG.debug("Ledger schema creation run {} failed (another node creating it?): {}", run, e.getMessage());
+                if (failure == null) {
+                    failure = e;
+                } else {
+                    failure.addSuppressed(e);
+                }
+                try {
+                    Thread.sleep(ThreadLocalRandom.current().nextLong(10, 60L * run));
+                } catch (InterruptedException interrupted) {
+                    Thread.currentThread().interrupt();
+                    break;
+                }
             }
         }
+        throw new LedgerException("Cannot create the ledger schema", failure);
     }
 
     private static void applyOnce(DataSource dataSource, String tablePrefix) throws SQLException {

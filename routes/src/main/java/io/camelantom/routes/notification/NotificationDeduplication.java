@@ -7,6 +7,7 @@ import javax.sql.DataSource;
 import io.camelantom.routes.ledger.PaymentLedger;
 
 import org.apache.camel.processor.idempotent.jdbc.JdbcMessageIdRepository;
+import org.springframework.dao.DuplicateKeyException;
 
 /**
  * The notification route's de-duplication store: Camel's {@link JdbcMessageIdRepository} (camel-sql) on the ledger's
@@ -16,9 +17,13 @@ import org.apache.camel.processor.idempotent.jdbc.JdbcMessageIdRepository;
  * which PostgreSQL refuses once the probe has failed (the transaction is aborted); the ledger schema, applied first by
  * {@link PaymentLedger#createSchemaIfMissing()}, creates the table on both databases instead.
  * <p>
- * Behaviour to know when using it with Camel's idempotent consumer: {@code add} reads then inserts; two concurrent
- * adds of the same key make one of them fail with a duplicate-key exception (not a {@code false}), which the route
- * must treat like a duplicate or a retryable error. Keys are never expired by Camel.
+ * Camel's {@code add} reads, then inserts: of two concurrent adds of one key, the second insert fails with a
+ * duplicate-key exception. The repository returned here answers {@code false} then, as for any known key.
+ * Keys are never expired.
+ * <p>
+ * With Camel's idempotent consumer, prefer {@code eager(false)}: the key is stored only after the message was
+ * published, so a crash between the two republishes once instead of acknowledging a notification that was never
+ * published (with {@code eager(true)} the key is stored first and survives such a crash).
  */
 public final class NotificationDeduplication {
 
@@ -35,7 +40,17 @@ public final class NotificationDeduplication {
     public static JdbcMessageIdRepository repository(DataSource dataSource, PaymentLedger ledger,
             String processorName) {
         Objects.requireNonNull(processorName, "processorName");
-        JdbcMessageIdRepository repository = new JdbcMessageIdRepository(dataSource, processorName);
+        JdbcMessageIdRepository repository = new JdbcMessageIdRepository(dataSource, processorName) {
+            @Override
+            public boolean add(String key) {
+                try {
+                    return super.add(key);
+                } catch (DuplicateKeyException raced) {
+                    // another caller inserted the same key between our read and our insert
+                    return false;
+                }
+            }
+        };
         repository.setTableName(ledger.messageProcessedTable());
         repository.setCreateTableIfNotExists(false);
         return repository;

@@ -430,6 +430,18 @@ abstract class AbstractPaymentLedgerContract {
         otherRoute.stop();
     }
 
+    @Test
+    void concurrentAddsOfOneKeyLetOneCallerIn() throws Exception {
+        JdbcMessageIdRepository repo = NotificationDeduplication.repository(dataSource(), ledger, "antom-notify");
+        repo.start();
+        for (int round = 0; round < 5; round++) {
+            String key = "PAYMENT_RESULT:RACE" + round + ":S";
+            List<Boolean> adds = race(() -> repo.add(key));
+            assertThat(adds.stream().filter(b -> b)).hasSize(1);
+        }
+        repo.stop();
+    }
+
     // ------------------------------------------------------------ helpers
 
     void insertRaw(String id, String status, long amount, String currency) throws SQLException {

@@ -67,6 +67,26 @@ class H2PaymentLedgerIT extends AbstractPaymentLedgerContract {
     }
 
     @Test
+    void twoInstancesOverOneFolderShareTheDatabaseAndClosingOneKeepsTheOther() {
+        ledger.register(order("SO-SHARE"));
+        EmbeddedLedgerDatabase second = EmbeddedLedgerDatabase.open(folder);
+        PaymentLedger viaSecond = new PaymentLedger(second.dataSource(), tablePrefix(), clock);
+        assertThat(viaSecond.find("SO-SHARE")).isPresent();
+        second.close();
+        assertThat(ledger.find("SO-SHARE")).isPresent();
+        assertThat(ledger.transition("SO-SHARE", PaymentStatus.PENDING, PaymentStatus.PROCESSING, null)).isTrue();
+    }
+
+    @Test
+    void autoServerModeOpensTheSameFiles() {
+        ledger.register(order("SO-AUTO"));
+        database.close();
+        database = EmbeddedLedgerDatabase.open(folder, true, "sa", "", 4);
+        assertThat(database.url()).contains(";AUTO_SERVER=TRUE").doesNotContain("DB_CLOSE_ON_EXIT");
+        assertThat(new PaymentLedger(database.dataSource(), tablePrefix(), clock).find("SO-AUTO")).isPresent();
+    }
+
+    @Test
     void twoLedgersWithDifferentPrefixesShareOneDatabase() {
         PaymentLedger other = new PaymentLedger(dataSource(), "SHOP2_", clock).createSchemaIfMissing();
         other.register(order("SO-SHARED"));
