@@ -120,7 +120,7 @@ public final class AntomSimulatorMain {
         KeyPair pair = AntomKeys.generateRsaKeyPair(2048);
         write(privateFile, AntomKeys.toPem(pair.getPrivate()), true);
         write(dir.resolve(publicName), AntomKeys.toPem(pair.getPublic()), false);
-        out.println("Generated a " + who + " key pair in " + dir);
+        out.println("Generated the " + who + " key pair in " + dir);
         return pair;
     }
 
