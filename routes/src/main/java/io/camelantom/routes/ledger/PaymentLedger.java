@@ -38,7 +38,9 @@ import org.slf4j.LoggerFactory;
  * auto-committed statement (or a read followed by one), so a caller never holds a transaction open across a call to
  * Antom.
  * <p>
- * Plain JDBC over the given {@link DataSource}; thread-safe; holds no state but its settings. Times come from the
+ * Plain JDBC over the given {@link DataSource}, which must be a plain (pooled) one, not bound to a surrounding
+ * transaction: each call commits on its own, and a connection handed out with auto-commit off is switched back on.
+ * Thread-safe; holds no state but its settings. Times come from the
  * given {@link Clock}, cut to microseconds (what both databases store).
  */
 public class PaymentLedger {
