@@ -122,6 +122,10 @@ final class AmsApiHandler {
             result = ApiResult.ok(json.resultBody("F", "PARAM_ILLEGAL", "the body is not valid JSON: " + e.getOriginalMessage()));
         } catch (ParamIllegalException e) {
             result = ApiResult.ok(json.resultBody("F", "PARAM_ILLEGAL", e.getMessage()));
+        } catch (RuntimeException e) {
+            // a simulator bug: answer like an Antom outage rather than dropping the connection
+            LOG.error("POST {} from client-id {} failed inside the simulator", path, clientId, e);
+            result = ApiResult.unsigned(500, json.resultBody("U", "UNKNOWN_EXCEPTION", "internal simulator error"));
         }
         ObjectNode resultNode = (ObjectNode) result.body().get("result");
         LOG.info("POST {} from client-id {}: HTTP {} {} {}", path, clientId, result.httpStatus(),
