@@ -1,0 +1,37 @@
+package io.camelantom.routes;
+
+import io.camelantom.component.AntomConstants;
+
+/**
+ * Headers of the messages the prebuilt routes publish. Where a header means the same as one the {@code antom:}
+ * component sets, the component's name is reused, so a route can branch on one name whichever way the value arrived.
+ * All names are valid JMS property names (letters and digits only).
+ */
+public final class AntomRouteHeaders {
+
+    /** The ERP order id (order bridge, results). */
+    public static final String ORDER_ID = "CamelAntomOrderId";
+    /** Antom's paymentRequestId. */
+    public static final String PAYMENT_REQUEST_ID = AntomConstants.PAYMENT_REQUEST_ID;
+    /** Antom's paymentId. */
+    public static final String PAYMENT_ID = AntomConstants.PAYMENT_ID;
+    /** S, F or U of the Antom result. */
+    public static final String RESULT_STATUS = AntomConstants.RESULT_STATUS;
+    /** Antom's resultCode. */
+    public static final String RESULT_CODE = AntomConstants.RESULT_CODE;
+    /** Antom's resultMessage. */
+    public static final String RESULT_MESSAGE = AntomConstants.RESULT_MESSAGE;
+    /** The notification type: PAYMENT_RESULT, PAYMENT_PENDING, REFUND_RESULT, CAPTURE_RESULT. */
+    public static final String NOTIFY_TYPE = AntomConstants.NOTIFY_TYPE;
+    /** The amount in minor units, as Antom sends it ("599" for USD 5.99). */
+    public static final String AMOUNT_VALUE = "CamelAntomAmountValue";
+    /** ISO 4217 currency of {@link #AMOUNT_VALUE}. */
+    public static final String CURRENCY = "CamelAntomCurrency";
+    /** The order's final status in the ledger as published in a result: PAID, FAILED, CANCELLED (and the reconciliation's CANCEL_WINDOW_EXCEED report). */
+    public static final String PAYMENT_STATUS = "CamelAntomOrderPaymentStatus";
+    /** Why a message went to a dead-letter queue: a precise, human-readable reason. */
+    public static final String DEAD_LETTER_REASON = "CamelAntomDeadLetterReason";
+
+    private AntomRouteHeaders() {
+    }
+}
