@@ -10,9 +10,9 @@ import java.util.Objects;
  * @param idempotencyKey the request's idempotency key (paymentRequestId...), or {@code null}
  * @param body           the bytes sent
  */
-record PendingRequest(String path, String idempotencyKey, byte[] body) {
+public record PendingRequest(String path, String idempotencyKey, byte[] body) {
 
-    boolean isResendOf(String otherPath, String otherKey) {
+    public boolean isResendOf(String otherPath, String otherKey) {
         return path.equals(otherPath) && Objects.equals(idempotencyKey, otherKey);
     }
 
