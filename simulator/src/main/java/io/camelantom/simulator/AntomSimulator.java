@@ -110,7 +110,11 @@ public final class AntomSimulator implements AutoCloseable {
         }
         httpExecutor = Executors.newCachedThreadPool(daemonThreads("antom-simulator-" + instance + "-http"));
         scheduler = Executors.newScheduledThreadPool(4, daemonThreads("antom-simulator-" + instance + "-scheduler"));
-        notificationClient = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).executor(httpExecutor).build();
+        HttpClient.Builder notificationClientBuilder = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).executor(httpExecutor);
+        if (config.notificationSslContext != null) {
+            notificationClientBuilder.sslContext(config.notificationSslContext);
+        }
+        notificationClient = notificationClientBuilder.build();
 
         String scheme = config.https ? "https" : "http";
         String host = "0.0.0.0".equals(config.host) || "::".equals(config.host) ? "127.0.0.1" : config.host;
@@ -326,6 +330,7 @@ public final class AntomSimulator implements AutoCloseable {
         private Duration cashierCompletionDelay;
         private Duration slowResponseDelay = Duration.ofSeconds(10);
         private List<Duration> notificationSchedule = ANTOM_NOTIFICATION_SCHEDULE;
+        private SSLContext notificationSslContext;
 
         private Builder() {
         }
@@ -435,6 +440,15 @@ public final class AntomSimulator implements AutoCloseable {
             }
             schedule.forEach(d -> nonNegative(d, "notification schedule entry"));
             this.notificationSchedule = List.copyOf(schedule);
+            return this;
+        }
+
+        /**
+         * The TLS trust used to deliver notifications to {@code https} notify URLs (e.g. a merchant endpoint with a
+         * test certificate); the JVM's default trust when absent. Verification is never switched off.
+         */
+        public Builder notificationSslContext(SSLContext sslContext) {
+            this.notificationSslContext = sslContext;
             return this;
         }
 

@@ -73,4 +73,51 @@ class HttpsIT extends SimulatorTestSupport {
             assertThat(plain.trustStoreFile()).isNull();
         }
     }
+
+    @Test
+    void servesAGivenKeyStoreAndWritesItsCertificateAsTrust() throws Exception {
+        TestCertificates identity = TestCertificates.create(trustDir, "given-identity");
+        Path out = trustDir.resolve("given-out");
+        try (AntomSimulator given = AntomSimulator.builder().merchant(CLIENT_ID, MERCHANT_KEYS.getPublic()).https(true)
+                .keyStore(identity.keyStoreFile(), identity.password()).trustMaterialDir(out).build().start()) {
+            AntomTestClient tlsClient = new AntomTestClient(given.baseUrl(), CLIENT_ID, MERCHANT_KEYS, given.antomPublicKey(),
+                    identity.clientContext());
+            assertThat(tlsClient.callVerified("inquiryPayment", AntomTestClient.byRequestId("x")).resultCode()).isEqualTo("ORDER_NOT_EXIST");
+            KeyStore trustStore = KeyStore.getInstance("PKCS12");
+            try (InputStream in = Files.newInputStream(given.trustStoreFile())) {
+                trustStore.load(in, given.trustStorePassword().toCharArray());
+            }
+            assertThat(trustStore.getCertificate(trustStore.aliases().nextElement())).isEqualTo(identity.certificate());
+        }
+    }
+
+    @Test
+    void deliversNotificationsToAnHttpsMerchantWithTheConfiguredTrust() throws Exception {
+        TestCertificates merchantTls = TestCertificates.create(trustDir, "merchant");
+        try (NotificationReceiver receiver = new NotificationReceiver(ANTOM_KEYS.getPublic(), merchantTls.serverContext());
+             AntomSimulator trusting = AntomSimulator.builder().merchant(CLIENT_ID, MERCHANT_KEYS.getPublic()).antomKeyPair(ANTOM_KEYS)
+                     .notificationSslContext(merchantTls.clientContext()).build().start()) {
+            AntomTestClient plain = new AntomTestClient(trusting.baseUrl(), CLIENT_ID, MERCHANT_KEYS, trusting.antomPublicKey());
+            String id = newId("tlsnotify");
+            var request = AntomTestClient.payRequest(id, "1000");
+            request.put("paymentNotifyUrl", receiver.url());
+            plain.callVerified("pay", request);
+            Poll.until("the HTTPS notification", java.time.Duration.ofSeconds(5),
+                    () -> trusting.notificationAttempts(id).stream().anyMatch(NotificationAttempt::acknowledged));
+            assertThat(receiver.received(id)).hasSize(1).allMatch(NotificationReceiver.Received::signatureValid);
+        }
+        // without that trust the delivery fails the TLS handshake (verification is never switched off)
+        try (NotificationReceiver receiver = new NotificationReceiver(ANTOM_KEYS.getPublic(), merchantTls.serverContext())) {
+            String id = newId("tlsuntrusted");
+            var request = AntomTestClient.payRequest(id, "1000");
+            request.put("paymentNotifyUrl", receiver.url());
+            new AntomTestClient(simulator.baseUrl(), CLIENT_ID, MERCHANT_KEYS, simulator.antomPublicKey(), simulator.clientSslContext())
+                    .callVerified("pay", request);
+            NotificationAttempt attempt = Poll.until("a failed attempt", java.time.Duration.ofSeconds(5),
+                    () -> simulator.notificationAttempts(id), l -> !l.isEmpty()).get(0);
+            assertThat(attempt.httpStatus()).isEqualTo(-1);
+            assertThat(attempt.responseBody()).contains("SSLHandshakeException");
+            assertThat(receiver.received()).isEmpty();
+        }
+    }
 }

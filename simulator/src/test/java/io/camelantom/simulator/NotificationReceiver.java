@@ -35,8 +35,19 @@ final class NotificationReceiver implements AutoCloseable {
     private volatile String answer = NotificationSender.ACKNOWLEDGEMENT;
 
     NotificationReceiver(PublicKey antomPublicKey) throws IOException {
+        this(antomPublicKey, null);
+    }
+
+    /** With {@code tls} the endpoint is HTTPS. */
+    NotificationReceiver(PublicKey antomPublicKey, javax.net.ssl.SSLContext tls) throws IOException {
         this.verifier = AntomVerifier.of(antomPublicKey);
-        this.server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        if (tls == null) {
+            this.server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        } else {
+            com.sun.net.httpserver.HttpsServer https = com.sun.net.httpserver.HttpsServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+            https.setHttpsConfigurator(new com.sun.net.httpserver.HttpsConfigurator(tls));
+            this.server = https;
+        }
         server.createContext(PATH, exchange -> {
             try (exchange) {
                 byte[] body;
@@ -67,7 +78,8 @@ final class NotificationReceiver implements AutoCloseable {
     }
 
     String url() {
-        return "http://127.0.0.1:" + server.getAddress().getPort() + PATH;
+        String scheme = server instanceof com.sun.net.httpserver.HttpsServer ? "https" : "http";
+        return scheme + "://127.0.0.1:" + server.getAddress().getPort() + PATH;
     }
 
     List<Received> received() {
