@@ -723,13 +723,17 @@ final class PaymentsApi {
     /** Runs {@code task} under the lock after {@code delay}, unless the simulator was reset meanwhile. */
     private void later(Duration delay, PaymentRecord payment, Runnable task) {
         long gen = payment.generation;
-        scheduler.schedule(() -> {
-            synchronized (this) {
-                if (gen == generation) {
-                    task.run();
+        try {
+            scheduler.schedule(() -> {
+                synchronized (this) {
+                    if (gen == generation) {
+                        task.run();
+                    }
                 }
-            }
-        }, delay.toNanos(), TimeUnit.NANOSECONDS);
+            }, delay.toNanos(), TimeUnit.NANOSECONDS);
+        } catch (java.util.concurrent.RejectedExecutionException e) {
+            // the simulator is closing: nothing will complete any more
+        }
     }
 
     private String newId(String kind, Instant now) {

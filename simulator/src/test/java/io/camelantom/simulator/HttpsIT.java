@@ -76,7 +76,7 @@ class HttpsIT extends SimulatorTestSupport {
 
     @Test
     void servesAGivenKeyStoreAndWritesItsCertificateAsTrust() throws Exception {
-        TestCertificates identity = TestCertificates.create(trustDir, "given-identity");
+        TlsTestIdentity identity = TlsTestIdentity.create(trustDir, "given-identity");
         Path out = trustDir.resolve("given-out");
         try (AntomSimulator given = AntomSimulator.builder().merchant(CLIENT_ID, MERCHANT_KEYS.getPublic()).https(true)
                 .keyStore(identity.keyStoreFile(), identity.password()).trustMaterialDir(out).build().start()) {
@@ -93,7 +93,7 @@ class HttpsIT extends SimulatorTestSupport {
 
     @Test
     void deliversNotificationsToAnHttpsMerchantWithTheConfiguredTrust() throws Exception {
-        TestCertificates merchantTls = TestCertificates.create(trustDir, "merchant");
+        TlsTestIdentity merchantTls = TlsTestIdentity.create(trustDir, "merchant");
         try (NotificationReceiver receiver = new NotificationReceiver(ANTOM_KEYS.getPublic(), merchantTls.serverContext());
              AntomSimulator trusting = AntomSimulator.builder().merchant(CLIENT_ID, MERCHANT_KEYS.getPublic()).antomKeyPair(ANTOM_KEYS)
                      .notificationSslContext(merchantTls.clientContext()).build().start()) {

@@ -27,10 +27,10 @@ import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
 import io.camelantom.signing.AntomKeys;
 
 /** A test TLS identity for 127.0.0.1, as a PKCS#12 file, with matching server and client SSL contexts. */
-record TestCertificates(Path keyStoreFile, char[] password, X509Certificate certificate, SSLContext serverContext,
+record TlsTestIdentity(Path keyStoreFile, char[] password, X509Certificate certificate, SSLContext serverContext,
         SSLContext clientContext) {
 
-    static TestCertificates create(Path dir, String commonName) throws Exception {
+    static TlsTestIdentity create(Path dir, String commonName) throws Exception {
         KeyPair keyPair = AntomKeys.generateRsaKeyPair(2048);
         X500Name name = new X500Name("CN=" + commonName);
         JcaX509v3CertificateBuilder builder = new JcaX509v3CertificateBuilder(name, BigInteger.valueOf(System.nanoTime()),
@@ -59,6 +59,6 @@ record TestCertificates(Path keyStoreFile, char[] password, X509Certificate cert
         tmf.init(trust);
         SSLContext client = SSLContext.getInstance("TLS");
         client.init(null, tmf.getTrustManagers(), null);
-        return new TestCertificates(file, password, certificate, server, client);
+        return new TlsTestIdentity(file, password, certificate, server, client);
     }
 }
