@@ -23,6 +23,16 @@ public final class AntomRouteHeaders {
     public static final String RESULT_MESSAGE = AntomConstants.RESULT_MESSAGE;
     /** The notification type: PAYMENT_RESULT, PAYMENT_PENDING, REFUND_RESULT, CAPTURE_RESULT. */
     public static final String NOTIFY_TYPE = AntomConstants.NOTIFY_TYPE;
+    /** Antom's refundId (refund notifications). */
+    public static final String REFUND_ID = AntomConstants.REFUND_ID;
+    /** The merchant's refundRequestId (refund notifications). */
+    public static final String REFUND_REQUEST_ID = "CamelAntomRefundRequestId";
+    /** A refund notification's refundStatus: SUCCESS or FAIL. */
+    public static final String REFUND_STATUS = AntomConstants.REFUND_STATUS;
+    /** Antom's captureId (capture notifications). */
+    public static final String CAPTURE_ID = AntomConstants.CAPTURE_ID;
+    /** The merchant's captureRequestId (capture notifications). */
+    public static final String CAPTURE_REQUEST_ID = "CamelAntomCaptureRequestId";
     /** The amount in minor units, as Antom sends it ("599" for USD 5.99). */
     public static final String AMOUNT_VALUE = "CamelAntomAmountValue";
     /** ISO 4217 currency of {@link #AMOUNT_VALUE}. */
