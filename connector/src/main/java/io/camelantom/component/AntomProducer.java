@@ -187,14 +187,16 @@ public class AntomProducer extends DefaultProducer {
         message.setHeader(AntomConstants.RESULT_MESSAGE, reply.result().getResultMessage());
         message.setHeader(AntomConstants.RAW_RESPONSE, reply.bodyAsString());
         message.setHeader(AntomConstants.HTTP_STATUS, reply.httpStatus());
-        setIfPresent(message, AntomConstants.PAYMENT_ID, field(response, "paymentId"));
-        Object paymentRequestId = field(response, "paymentRequestId");
+        // ids may sit in modelled or (for call) unmodelled fields: read them from the answer's own tree
+        Map<String, Object> tree = AntomJson.toMap(reply.body());
+        setIfPresent(message, AntomConstants.PAYMENT_ID, tree.get("paymentId"));
+        Object paymentRequestId = tree.get("paymentRequestId");
         if (paymentRequestId == null && operation == AntomOperation.pay) {
             paymentRequestId = idempotencyKey;
         }
         setIfPresent(message, AntomConstants.PAYMENT_REQUEST_ID, paymentRequestId);
-        setIfPresent(message, AntomConstants.REFUND_ID, field(response, "refundId"));
-        setIfPresent(message, AntomConstants.CAPTURE_ID, field(response, "captureId"));
+        setIfPresent(message, AntomConstants.REFUND_ID, tree.get("refundId"));
+        setIfPresent(message, AntomConstants.CAPTURE_ID, tree.get("captureId"));
         if (response instanceof InquiryPaymentResponse inquiry) {
             setIfPresent(message, AntomConstants.PAYMENT_STATUS, inquiry.getPaymentStatus());
         }
@@ -219,12 +221,6 @@ public class AntomProducer extends DefaultProducer {
         return details.stream().filter(d -> "TEXT".equalsIgnoreCase(d.getDisplayType()) && d.getCodeValue() != null)
                 .map(CodeDetail::getCodeValue).findFirst()
                 .orElse(details.stream().map(CodeDetail::getCodeValue).filter(v -> v != null).findFirst().orElse(null));
-    }
-
-    /** A top-level field of the answer, modelled or not. */
-    private static Object field(AntomResponse response, String name) {
-        Map<String, Object> tree = AntomJson.toMap(response);
-        return tree.get(name);
     }
 
     private static void setIfPresent(Message message, String header, Object value) {
