@@ -133,6 +133,8 @@ class AntomSecurityIT extends SimulatorSupport {
         template.send("antom:inquiryPayment", e -> e.getMessage().setBody(Map.of("paymentRequestId", "warm-up")));
         String wrong = "antom:inquiryPayment?antomPublicKey=RAW(" + AntomKeys.toBase64(AntomKeys.generateRsaKeyPair(2048).getPublic()) + ")";
         template.send(wrong, e -> e.getMessage().setBody(Map.of("paymentRequestId", "warm-up")));
+        String wrongMerchantKey = "antom:inquiryPayment?privateKey=RAW(" + AntomKeys.toBase64(AntomKeys.generateRsaKeyPair(2048).getPrivate()) + ")";
+        template.send(wrongMerchantKey, e -> e.getMessage().setBody(Map.of("paymentRequestId", "warm-up")));
 
         HealthCheck.Result up = readiness("antom:inquiryPayment");
         assertThat(up.getState()).isEqualTo(HealthCheck.State.UP);
@@ -140,6 +142,9 @@ class AntomSecurityIT extends SimulatorSupport {
         HealthCheck.Result down = readiness(wrong);
         assertThat(down.getState()).isEqualTo(HealthCheck.State.DOWN);
         assertThat(down.getMessage()).hasValueSatisfying(m -> assertThat(m).contains("cannot be trusted"));
+        HealthCheck.Result rejected = readiness(wrongMerchantKey);
+        assertThat(rejected.getState()).isEqualTo(HealthCheck.State.DOWN);
+        assertThat(rejected.getMessage()).hasValueSatisfying(m -> assertThat(m).contains("INVALID_SIGNATURE"));
         assertThat(sim.payments()).noneMatch(p -> p.paymentRequestId().startsWith("camel-antom-health-"));
     }
 

@@ -148,26 +148,31 @@ public class AntomClient implements AutoCloseable {
             try {
                 return sendOnce(operation, apiPath, body);
             } catch (AntomRetryableException e) {
+                AntomRetryableException last = attempt > 1 ? e.withAttempts(attempt) : e;
                 if (attempt > maxRetries) {
-                    throw attempt > 1 ? e.withAttempts(attempt) : e;
+                    throw last;
                 }
                 LOG.info("Antom {} outcome unknown ({}: {}); resending the identical request in {} ms (retry {} of {})",
                         operation, e.getKind(), e.getMessage(), delay.toMillis(), attempt, maxRetries);
-                sleep(delay);
+                if (!sleep(delay)) {
+                    // interrupted (the route is stopping): the outcome is still unknown, say so
+                    throw last;
+                }
                 delay = Duration.ofMillis((long) (delay.toMillis() * configuration.getRetryBackoffMultiplier()));
             }
         }
     }
 
-    private static void sleep(Duration delay) {
+    private static boolean sleep(Duration delay) {
         if (delay.isZero()) {
-            return;
+            return true;
         }
         try {
             Thread.sleep(delay.toMillis());
+            return true;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new IllegalStateException("Interrupted while waiting to resend an Antom request", e);
+            return false;
         }
     }
 
@@ -228,9 +233,13 @@ public class AntomClient implements AutoCloseable {
         boolean verified = false;
         if (configuration.isVerifyResponseSignature()) {
             try {
-                configuration.getVerifier().verify("POST", path,
-                        answer.clientId() != null ? answer.clientId() : configuration.getClientId(),
-                        answer.responseTime(), answer.body(), answer.signature());
+                if (answer.clientId() != null && !answer.clientId().equals(configuration.getClientId())) {
+                    // Antom echoes our client id; an answer for another client is not an answer to us
+                    throw new AntomSignatureException(AntomSignatureException.Reason.MISSING_SIGNED_PART,
+                            "the answer's client-id '" + answer.clientId() + "' is not ours");
+                }
+                configuration.getVerifier().verify("POST", path, configuration.getClientId(), answer.responseTime(),
+                        answer.body(), answer.signature());
                 verified = true;
             } catch (AntomSignatureException e) {
                 AntomReply reply = new AntomReply(operation, path, answer.status(), answer.body(), claimed, false);

@@ -122,6 +122,22 @@ class AntomComponentTest {
     }
 
     @Test
+    void agentTokenIsSentAsAHeader() {
+        template.requestBody("antom:inquiryPayment?agentToken=RAW(isv-agent-token-1)", Map.of("paymentRequestId", "p-9"));
+        template.requestBody("antom:inquiryPayment", Map.of("paymentRequestId", "p-9"));
+        assertThat(gateway.received.get(0).header("agent-token")).isEqualTo("isv-agent-token-1");
+        assertThat(gateway.received.get(1).header("agent-token")).isNull();
+    }
+
+    @Test
+    void anAnswerForAnotherClientIdIsNotTrusted() {
+        // the test gateway echoes the request's client-id; make it sign its answer as another client's
+        gateway.echoClientId = "SOMEONE_ELSE";
+        assertThatThrownBy(() -> template.requestBody("antom:inquiryPayment", Map.of("paymentRequestId", "p-10")))
+                .hasStackTraceContaining("is not ours");
+    }
+
+    @Test
     void mapAndStringBodiesAreSentAsTheSameBytesAsThePojo() {
         template.requestBody("antom:pay", pay("p-2", "100"));
         template.requestBody("antom:pay", Map.of("paymentRequestId", "p-2", "productCode", "IN_STORE_PAYMENT",

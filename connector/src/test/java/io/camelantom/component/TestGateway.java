@@ -36,6 +36,7 @@ final class TestGateway implements AutoCloseable {
     final List<Received> received = new CopyOnWriteArrayList<>();
     private final HttpServer server;
     private final AntomSigner antomSigner;
+    volatile String echoClientId;
     volatile Function<Received, String> answer = r -> "{\"result\":{\"resultCode\":\"SUCCESS\",\"resultMessage\":\"success\",\"resultStatus\":\"S\"}}";
 
     TestGateway(KeyPair antomKeys) throws IOException {
@@ -47,7 +48,7 @@ final class TestGateway implements AutoCloseable {
             received.add(r);
             byte[] out = answer.apply(r).getBytes(StandardCharsets.UTF_8);
             String time = OffsetDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.SECONDS).format(DateTimeFormatter.ISO_OFFSET_DATE_TIME);
-            String clientId = r.header("client-id");
+            String clientId = echoClientId != null ? echoClientId : r.header("client-id");
             exchange.getResponseHeaders().add("client-id", clientId);
             exchange.getResponseHeaders().add("response-time", time);
             exchange.getResponseHeaders().add("signature", antomSigner.sign("POST", r.path(), clientId, time, out).format());
