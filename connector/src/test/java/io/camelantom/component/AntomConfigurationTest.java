@@ -50,7 +50,7 @@ class AntomConfigurationTest {
 
     @AfterAll
     static void tearDown() {
-        context.close();
+        context.stop();
     }
 
     private static boolean signsFor(AntomSigner signer, KeyPair pair) {
