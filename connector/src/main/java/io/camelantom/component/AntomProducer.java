@@ -15,6 +15,7 @@ import io.camelantom.model.AntomJson;
 import io.camelantom.model.AntomRequest;
 import io.camelantom.model.AntomResponse;
 import io.camelantom.model.CodeDetail;
+import io.camelantom.model.GenericResponse;
 import io.camelantom.model.InquiryPaymentResponse;
 import io.camelantom.model.InquiryRefundResponse;
 import io.camelantom.model.PayResponse;
@@ -101,12 +102,28 @@ public class AntomProducer extends DefaultProducer {
         // a final answer (or one that waits for the buyer): nothing to resend any more
         exchange.removeProperty(AntomConstants.PENDING_REQUEST);
 
-        AntomResponse response = AntomJson.read(reply.body(), operation.getResponseType());
+        AntomResponse response = typedResponse(reply, operation);
         clearResultHeaders(message);
         setHeaders(message, response, reply, idempotencyKey, operation);
         message.setBody(response);
         if (reply.result().isFailed() && configuration.isThrowExceptionOnFailure()) {
             throw new AntomFailureException(operation.name(), reply.path(), reply);
+        }
+    }
+
+    /**
+     * The answer as the operation's type. A verified answer whose shape this version cannot map (Antom changed a
+     * field's type) must not turn a done payment into an error: the body becomes a {@link GenericResponse} keeping
+     * every field, and the headers still carry the result.
+     */
+    private static AntomResponse typedResponse(AntomReply reply, AntomOperation operation) {
+        try {
+            return AntomJson.read(reply.body(), operation.getResponseType());
+        } catch (IllegalArgumentException e) {
+            LOG.warn("Antom {} answered {} but the answer cannot be read as {} ({}); the body is a GenericResponse holding"
+                     + " every field, see also header {}", operation, reply.result(), operation.getResponseType().getSimpleName(),
+                    e.getMessage(), AntomConstants.RAW_RESPONSE);
+            return AntomJson.read(reply.body(), GenericResponse.class);
         }
     }
 

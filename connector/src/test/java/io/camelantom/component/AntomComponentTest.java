@@ -122,6 +122,17 @@ class AntomComponentTest {
     }
 
     @Test
+    void anAnswerOfAnUnexpectedShapeDoesNotTurnADonePaymentIntoAnError() {
+        gateway.answer = r -> "{\"result\":{\"resultStatus\":\"S\",\"resultCode\":\"SUCCESS\"},\"paymentId\":\"2024P2\","
+                              + "\"paymentAmount\":\"599 USD\"}";
+        Exchange exchange = template.request("antom:pay", e -> e.getMessage().setBody(pay("p-11", "599")));
+        assertThat(exchange.getException()).isNull();
+        assertThat(exchange.getMessage().getBody()).isInstanceOf(io.camelantom.model.GenericResponse.class);
+        assertThat(exchange.getMessage().getHeader(AntomConstants.RESULT_STATUS)).isEqualTo("S");
+        assertThat(exchange.getMessage().getHeader(AntomConstants.PAYMENT_ID)).isEqualTo("2024P2");
+    }
+
+    @Test
     void agentTokenIsSentAsAHeader() {
         template.requestBody("antom:inquiryPayment?agentToken=RAW(isv-agent-token-1)", Map.of("paymentRequestId", "p-9"));
         template.requestBody("antom:inquiryPayment", Map.of("paymentRequestId", "p-9"));
