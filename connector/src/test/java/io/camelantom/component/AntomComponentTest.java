@@ -82,6 +82,14 @@ class AntomComponentTest {
     }
 
     @Test
+    void theComponentIsFoundByItsSchemeWithoutRegistration() throws Exception {
+        try (CamelContext plain = new DefaultCamelContext()) {
+            assertThat(plain.getComponent("antom")).isInstanceOf(AntomComponent.class);
+            assertThat(plain.getEndpoint("antom:capture")).isInstanceOf(AntomEndpoint.class);
+        }
+    }
+
+    @Test
     void unknownOperationIsRefused() {
         assertThatThrownBy(() -> context.getEndpoint("antom:payTwice")).hasStackTraceContaining("payTwice");
     }
