@@ -20,8 +20,8 @@ public class AntomProducerHealthCheck extends AbstractHealthCheck {
 
     private final AntomEndpoint endpoint;
 
-    public AntomProducerHealthCheck(AntomEndpoint endpoint, String clientId) {
-        super("camel", "producer:antom-" + clientId);
+    public AntomProducerHealthCheck(AntomEndpoint endpoint, String endpointId) {
+        super("camel", "producer:antom-" + endpointId);
         this.endpoint = endpoint;
     }
 
