@@ -12,8 +12,13 @@ import java.util.Objects;
  */
 public record PendingRequest(String path, String idempotencyKey, byte[] body) {
 
+    /**
+     * Whether a request for {@code otherPath} with {@code otherKey} is a resend of this one. Requests without an
+     * idempotency key (inquiries, cancel) are never matched: their bytes are rebuilt, which canonical serialisation
+     * makes identical anyway, and a later inquiry for another payment must not pick up these bytes.
+     */
     public boolean isResendOf(String otherPath, String otherKey) {
-        return path.equals(otherPath) && Objects.equals(idempotencyKey, otherKey);
+        return idempotencyKey != null && path.equals(otherPath) && Objects.equals(idempotencyKey, otherKey);
     }
 
     @Override

@@ -232,6 +232,13 @@ class AntomComponentTest {
             e.getMessage().setBody(pay("p-8", "1"));
         });
         assertThat(gateway.received.get(1).bodyText()).contains("p-8");
+        // requests without an idempotency key (inquiries) never reuse stored bytes
+        template.request("antom:inquiryPayment", e -> {
+            e.setProperty(AntomConstants.PENDING_REQUEST, new PendingRequest("/ams/api/v1/payments/inquiryPayment", null,
+                    "{\"paymentRequestId\":\"p-old\"}".getBytes(StandardCharsets.UTF_8)));
+            e.getMessage().setBody(Map.of("paymentRequestId", "p-new"));
+        });
+        assertThat(gateway.received.get(2).bodyText()).isEqualTo("{\"paymentRequestId\":\"p-new\"}");
     }
 
     @Test
