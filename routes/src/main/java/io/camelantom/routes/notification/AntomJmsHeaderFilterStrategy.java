@@ -1,0 +1,30 @@
+package io.camelantom.routes.notification;
+
+import org.apache.camel.Exchange;
+import org.apache.camel.component.jms.JmsHeaderFilterStrategy;
+
+/**
+ * camel-jms' header filter, except that the {@code CamelAntom...} headers of {@code AntomRouteHeaders} travel as JMS
+ * properties. camel-jms drops every header starting with {@code Camel} by default, which would strip the notification
+ * type, ids, status and amount from the published message. Other {@code Camel...} headers stay filtered. Used on the
+ * bridge's destinations through {@code headerFilterStrategy=#class:} (see the template's destinationOptions); a JMS
+ * consumer that wants the headers back as {@code CamelAntom...} headers uses it too.
+ */
+public class AntomJmsHeaderFilterStrategy extends JmsHeaderFilterStrategy {
+
+    static final String PREFIX = "CamelAntom";
+
+    public AntomJmsHeaderFilterStrategy() {
+        super(false);
+    }
+
+    @Override
+    public boolean applyFilterToCamelHeaders(String headerName, Object headerValue, Exchange exchange) {
+        return !headerName.startsWith(PREFIX) && super.applyFilterToCamelHeaders(headerName, headerValue, exchange);
+    }
+
+    @Override
+    public boolean applyFilterToExternalHeaders(String headerName, Object headerValue, Exchange exchange) {
+        return !headerName.startsWith(PREFIX) && super.applyFilterToExternalHeaders(headerName, headerValue, exchange);
+    }
+}

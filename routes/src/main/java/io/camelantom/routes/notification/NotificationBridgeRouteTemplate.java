@@ -1,0 +1,255 @@
+package io.camelantom.routes.notification;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.LinkedHashSet;
+import java.util.Set;
+
+import javax.sql.DataSource;
+
+import io.camelantom.component.AntomComponent;
+import io.camelantom.notification.AntomNotificationVerifier;
+import io.camelantom.routes.ledger.PaymentLedger;
+import io.camelantom.signing.AntomVerifier;
+import org.apache.camel.CamelContext;
+import org.apache.camel.ExchangePattern;
+import org.apache.camel.Processor;
+import org.apache.camel.RouteTemplateContext;
+import org.apache.camel.builder.RouteBuilder;
+import org.apache.camel.spi.IdempotentRepository;
+import org.apache.camel.util.TimeUtils;
+
+/**
+ * The route template {@value #TEMPLATE_ID}: Antom's signed notifications over HTTP, verified, published once to JMS,
+ * acknowledged only after the broker accepted the message. Parameters and answers: {@code routes/README.md},
+ * "Notification bridge".
+ * <p>
+ * Add this builder to the context, then create routes from the template in Java
+ * ({@code TemplatedRouteBuilder.builder(context, TEMPLATE_ID).parameter(...).add()}), YAML ({@code templatedRoute})
+ * or XML ({@code <templatedRoute>}).
+ * <p>
+ * Flow: {@link NotificationGate} (size, headers, client-id, request-time, signature, fields), then Camel's idempotent
+ * consumer, non-eager, on the JDBC store of {@link NotificationDeduplication}: a new key is recorded only after the
+ * JMS send returned, so a notification that failed to publish is not taken for a duplicate when Antom sends it again.
+ * Two deliveries at the same instant both pass that check; the message also carries the key as Artemis'
+ * duplicate-detection id ({@code _AMQ_DUPL_ID}), so the broker keeps one of them.
+ */
+public class NotificationBridgeRouteTemplate extends RouteBuilder {
+
+    public static final String TEMPLATE_ID = "antom-notification-bridge";
+
+    public static final String HTTP_URI = "httpUri";
+    public static final String NOTIFICATION_PATH = "notificationPath";
+    public static final String PAYMENT_RESULT_DESTINATION = "paymentResultDestination";
+    public static final String PAYMENT_PENDING_DESTINATION = "paymentPendingDestination";
+    public static final String REFUND_RESULT_DESTINATION = "refundResultDestination";
+    public static final String CAPTURE_RESULT_DESTINATION = "captureResultDestination";
+    public static final String OTHER_DESTINATION = "otherDestination";
+    public static final String DESTINATION_OPTIONS = "destinationOptions";
+    public static final String CONNECTION_FACTORY = "connectionFactory";
+    public static final String MAX_BODY_SIZE = "maxBodySize";
+    public static final String ALLOWED_CLOCK_SKEW = "allowedClockSkew";
+    public static final String ANTOM_COMPONENT = "antomComponent";
+    public static final String ANTOM_VERIFIER = "antomVerifier";
+    public static final String CLIENT_IDS = "clientIds";
+    public static final String DATA_SOURCE = "dataSource";
+    public static final String TABLE_PREFIX = "tablePrefix";
+    public static final String IDEMPOTENT_REPOSITORY = "idempotentRepository";
+    public static final String DEDUPLICATION_KEY_SPACE = "deduplicationKeySpace";
+
+    /** Artemis' duplicate-detection property (org.apache.activemq.artemis.api.core.Message.HDR_DUPLICATE_DETECTION_ID). */
+    public static final String ARTEMIS_DUPLICATE_ID = org.apache.activemq.artemis.api.core.Message.HDR_DUPLICATE_DETECTION_ID.toString();
+
+    public static final String DEFAULT_DESTINATION_OPTIONS = "deliveryMode=2&disableReplyTo=true&jmsMessageType=Text"
+                                                             + "&headerFilterStrategy=#class:" + AntomJmsHeaderFilterStrategy.class.getName();
+    public static final String DEFAULT_DATA_SOURCE = "antomLedgerDataSource";
+
+    // template-local beans, one set per route made from the template
+    private static final String GATE_BEAN = "antomNotificationGate";
+    private static final String REPOSITORY_BEAN = "antomNotificationDeduplication";
+
+    @Override
+    public void configure() throws Exception {
+        routeTemplate(TEMPLATE_ID)
+                .templateParameter(HTTP_URI, "platform-http:/antom/notifications",
+                        "The HTTP consumer Antom posts to (platform-http, servlet, netty-http...)")
+                .templateParameter(NOTIFICATION_PATH, "/antom/notifications",
+                        "The path Antom signs: the path of the notification URL registered with Antom (before any proxy rewrite)")
+                .templateParameter(PAYMENT_RESULT_DESTINATION, "jms:queue:antom.notifications.payment",
+                        "Where PAYMENT_RESULT notifications are published")
+                .templateParameter(PAYMENT_PENDING_DESTINATION, "jms:queue:antom.notifications.payment",
+                        "Where PAYMENT_PENDING notifications are published (the payment queue by default, to keep a payment's notifications in one queue)")
+                .templateParameter(REFUND_RESULT_DESTINATION, "jms:queue:antom.notifications.refund",
+                        "Where REFUND_RESULT notifications are published")
+                .templateParameter(CAPTURE_RESULT_DESTINATION, "jms:queue:antom.notifications.capture",
+                        "Where CAPTURE_RESULT notifications are published")
+                .templateParameter(OTHER_DESTINATION, "jms:queue:antom.notifications.other",
+                        "Where verified notifications of other types (disputes, authorisations...) are published")
+                .templateParameter(DESTINATION_OPTIONS, DEFAULT_DESTINATION_OPTIONS,
+                        "Endpoint options appended to every destination: persistent, fire-and-forget, text message, CamelAntom headers kept")
+                .templateOptionalParameter(CONNECTION_FACTORY,
+                        "Bean name of the JMS ConnectionFactory to use; the JMS component's own when not set")
+                .templateParameter(MAX_BODY_SIZE, "65536", "The largest body accepted, in bytes (larger: HTTP 413)")
+                .templateParameter(ALLOWED_CLOCK_SKEW, "5m",
+                        "How far request-time may be from this host's clock (e.g. 5m, 300s, 300000)")
+                .templateParameter(ANTOM_COMPONENT, "antom",
+                        "The antom component whose antomPublicKey and clientId are used unless antomVerifier/clientIds are set")
+                .templateOptionalParameter(ANTOM_VERIFIER,
+                        "Bean name of an AntomVerifier or AntomNotificationVerifier with Antom's public key(s)")
+                .templateOptionalParameter(CLIENT_IDS, "Comma-separated client ids accepted; the antom component's clientId when not set")
+                .templateParameter(DATA_SOURCE, DEFAULT_DATA_SOURCE,
+                        "Bean name of the ledger's DataSource (the de-duplication store); the only DataSource bean when none has this name")
+                .templateParameter(TABLE_PREFIX, PaymentLedger.DEFAULT_TABLE_PREFIX, "The ledger's table prefix")
+                .templateOptionalParameter(IDEMPOTENT_REPOSITORY,
+                        "Bean name of an IdempotentRepository to use instead of the ledger's de-duplication table")
+                .templateParameter(DEDUPLICATION_KEY_SPACE, TEMPLATE_ID, "The de-duplication store's processor name")
+                .templateBean(GATE_BEAN, Processor.class, NotificationBridgeRouteTemplate::gate)
+                .templateBean(REPOSITORY_BEAN, IdempotentRepository.class,
+                        rtc -> repository(rtc, rtc.getCamelContext()))
+                .from("{{" + HTTP_URI + "}}")
+                    .onException(NotificationRejectedException.class).handled(true)
+                        .process(NotificationAnswers::reject)
+                    .end()
+                    .onException(Exception.class).handled(true)
+                        .process(NotificationAnswers::unavailable)
+                    .end()
+                    .process("{{" + GATE_BEAN + "}}")
+                    .idempotentConsumer(exchangeProperty(NotificationGate.KEY_PROPERTY))
+                        .idempotentRepository("{{" + REPOSITORY_BEAN + "}}")
+                        // record the key after the send, never before; do not remove a key another delivery recorded
+                        .eager(false).completionEager(true).removeOnFailure(false).skipDuplicate(true)
+                        .setHeader(ARTEMIS_DUPLICATE_ID, exchangeProperty(NotificationGate.KEY_PROPERTY))
+                        // fire-and-forget: the send returns once the broker has stored the persistent message
+                        .setExchangePattern(ExchangePattern.InOnly)
+                        .toD("${exchangeProperty." + NotificationGate.DESTINATION_PROPERTY + "}")
+                    .end()
+                    .setExchangePattern(ExchangePattern.InOut)
+                    .process(NotificationAnswers::acknowledge);
+    }
+
+    /** One route's gate, from the parameters. */
+    static NotificationGate gate(RouteTemplateContext rtc) {
+        CamelContext context = rtc.getCamelContext();
+        String path = required(rtc, NOTIFICATION_PATH);
+        long maxBodySize = Long.parseLong(required(rtc, MAX_BODY_SIZE));
+        Duration skew = Duration.ofMillis(TimeUtils.toMilliSeconds(required(rtc, ALLOWED_CLOCK_SKEW)));
+        return new NotificationGate(verifier(rtc, context), destinations(rtc), clientIds(rtc, context), path, maxBodySize,
+                skew, Clock.systemUTC());
+    }
+
+    /** One route's destinations, from the parameters; each is resolved now, so a wrong URI fails at startup. */
+    static NotificationDestinations destinations(RouteTemplateContext rtc) {
+        String options = optional(rtc, DESTINATION_OPTIONS);
+        String connectionFactory = beanName(optional(rtc, CONNECTION_FACTORY));
+        NotificationDestinations destinations = new NotificationDestinations(
+                NotificationDestinations.withOptions(required(rtc, PAYMENT_RESULT_DESTINATION), options, connectionFactory),
+                NotificationDestinations.withOptions(required(rtc, PAYMENT_PENDING_DESTINATION), options, connectionFactory),
+                NotificationDestinations.withOptions(required(rtc, REFUND_RESULT_DESTINATION), options, connectionFactory),
+                NotificationDestinations.withOptions(required(rtc, CAPTURE_RESULT_DESTINATION), options, connectionFactory),
+                NotificationDestinations.withOptions(required(rtc, OTHER_DESTINATION), options, connectionFactory));
+        for (String uri : new String[] {
+                destinations.paymentResult(), destinations.paymentPending(), destinations.refundResult(),
+                destinations.captureResult(), destinations.other() }) {
+            rtc.getCamelContext().getEndpoint(uri);
+        }
+        return destinations;
+    }
+
+    private static AntomNotificationVerifier verifier(RouteTemplateContext rtc, CamelContext context) {
+        String name = beanName(optional(rtc, ANTOM_VERIFIER));
+        if (name != null) {
+            Object bean = context.getRegistry().lookupByName(name);
+            if (bean instanceof AntomNotificationVerifier v) {
+                return v;
+            }
+            if (bean instanceof AntomVerifier v) {
+                return new AntomNotificationVerifier(v);
+            }
+            throw new IllegalArgumentException(ANTOM_VERIFIER + ": no AntomVerifier or AntomNotificationVerifier bean named '"
+                                               + name + "'" + (bean == null ? "" : " (found a " + bean.getClass().getName() + ")"));
+        }
+        AntomComponent antom = antomComponent(rtc, context);
+        try {
+            return new AntomNotificationVerifier(antom.getConfiguration().createVerifier(context));
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("Cannot verify Antom notifications: set antomPublicKey (or antomPublicKeyFile) on the '"
+                                               + required(rtc, ANTOM_COMPONENT) + "' component, or the template parameter "
+                                               + ANTOM_VERIFIER + " (" + e.getMessage() + ")", e);
+        }
+    }
+
+    private static Set<String> clientIds(RouteTemplateContext rtc, CamelContext context) {
+        String list = optional(rtc, CLIENT_IDS);
+        if (list == null) {
+            list = antomComponent(rtc, context).getConfiguration().getClientId();
+        }
+        Set<String> ids = new LinkedHashSet<>();
+        if (list != null) {
+            Arrays.stream(list.split(",")).map(String::strip).filter(s -> !s.isEmpty()).forEach(ids::add);
+        }
+        if (ids.isEmpty()) {
+            throw new IllegalArgumentException("Cannot accept Antom notifications: no client id; set clientId on the '"
+                                               + required(rtc, ANTOM_COMPONENT) + "' component or the template parameter " + CLIENT_IDS);
+        }
+        return ids;
+    }
+
+    private static AntomComponent antomComponent(RouteTemplateContext rtc, CamelContext context) {
+        String name = required(rtc, ANTOM_COMPONENT);
+        if (!(context.getComponent(name) instanceof AntomComponent antom)) {
+            throw new IllegalArgumentException(ANTOM_COMPONENT + ": '" + name + "' is not an antom component");
+        }
+        return antom;
+    }
+
+    @SuppressWarnings("unchecked")
+    private static IdempotentRepository repository(RouteTemplateContext rtc, CamelContext context) {
+        String name = beanName(optional(rtc, IDEMPOTENT_REPOSITORY));
+        if (name != null) {
+            IdempotentRepository repository = context.getRegistry().lookupByNameAndType(name, IdempotentRepository.class);
+            if (repository == null) {
+                throw new IllegalArgumentException(IDEMPOTENT_REPOSITORY + ": no IdempotentRepository bean named '" + name + "'");
+            }
+            return repository;
+        }
+        String dataSourceName = beanName(required(rtc, DATA_SOURCE));
+        DataSource dataSource = context.getRegistry().lookupByNameAndType(dataSourceName, DataSource.class);
+        if (dataSource == null) {
+            Set<DataSource> all = context.getRegistry().findByType(DataSource.class);
+            if (all.size() != 1) {
+                throw new IllegalArgumentException(DATA_SOURCE + ": no DataSource bean named '" + dataSourceName + "' (and "
+                                                   + all.size() + " DataSource beans, so none is picked by type)");
+            }
+            dataSource = all.iterator().next();
+        }
+        PaymentLedger ledger = new PaymentLedger(dataSource, required(rtc, TABLE_PREFIX), Clock.systemUTC())
+                .createSchemaIfMissing();
+        return NotificationDeduplication.repository(dataSource, ledger, required(rtc, DEDUPLICATION_KEY_SPACE));
+    }
+
+    private static String required(RouteTemplateContext rtc, String name) {
+        String value = optional(rtc, name);
+        if (value == null) {
+            throw new IllegalArgumentException("Template " + TEMPLATE_ID + ": parameter " + name + " is required");
+        }
+        return value;
+    }
+
+    private static String optional(RouteTemplateContext rtc, String name) {
+        Object value = rtc.getProperty(name);
+        String s = value == null ? null : value.toString().strip();
+        return s == null || s.isEmpty() ? null : s;
+    }
+
+    /** Accepts {@code name}, {@code #name} and {@code #bean:name}. */
+    private static String beanName(String reference) {
+        if (reference == null) {
+            return null;
+        }
+        if (reference.startsWith("#bean:")) {
+            return reference.substring("#bean:".length());
+        }
+        return reference.startsWith("#") ? reference.substring(1) : reference;
+    }
+}

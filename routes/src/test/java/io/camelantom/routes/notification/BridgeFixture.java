@@ -1,0 +1,152 @@
+package io.camelantom.routes.notification;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.security.KeyPair;
+import java.time.Duration;
+import java.util.Map;
+import java.util.function.BooleanSupplier;
+import java.util.function.Consumer;
+
+import io.camelantom.component.AntomComponent;
+import io.camelantom.routes.ledger.EmbeddedLedgerDatabase;
+import io.camelantom.routes.testsupport.EmbeddedBroker;
+import io.camelantom.signing.AntomKeys;
+import io.camelantom.simulator.AntomSimulator;
+import org.apache.camel.CamelContext;
+import org.apache.camel.builder.TemplatedRouteBuilder;
+import org.apache.camel.component.jms.JmsComponent;
+import org.apache.camel.component.platform.http.vertx.VertxPlatformHttpServer;
+import org.apache.camel.component.platform.http.vertx.VertxPlatformHttpServerConfiguration;
+import org.apache.camel.impl.DefaultCamelContext;
+
+/**
+ * One Camel application under test: a CamelContext with the antom component (pointed at the simulator; Antom's public
+ * key and the merchant's client id are configured there only), a JMS component on the embedded Artemis broker, the
+ * ledger's H2 database as bean {@code antomLedgerDataSource}, a Vert.x platform-http server on a free port, and one
+ * route made from the {@code antom-notification-bridge} template with its default parameters (plus any given).
+ */
+final class BridgeFixture implements AutoCloseable {
+
+    static final String CLIENT_ID = "BRIDGE_IT_MERCHANT";
+    static final String ROUTE_ID = "antom-notifications";
+    static final String PAYMENT_QUEUE = "antom.notifications.payment";
+    static final String REFUND_QUEUE = "antom.notifications.refund";
+    static final String CAPTURE_QUEUE = "antom.notifications.capture";
+    static final String OTHER_QUEUE = "antom.notifications.other";
+    static final String PATH = "/antom/notifications";
+
+    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+    final CamelContext context;
+    final EmbeddedLedgerDatabase database;
+    private final VertxPlatformHttpServer server;
+
+    private BridgeFixture(CamelContext context, EmbeddedLedgerDatabase database, VertxPlatformHttpServer server) {
+        this.context = context;
+        this.database = database;
+        this.server = server;
+    }
+
+    static BridgeFixture start(Path databaseDir, EmbeddedBroker broker, AntomSimulator antom, KeyPair merchantKeys)
+            throws Exception {
+        return start(databaseDir, broker, antom, merchantKeys, Map.of(), c -> {
+        });
+    }
+
+    /**
+     * Starts the application.
+     *
+     * @param extraParameters template parameters on top of the defaults
+     * @param registry        binds more beans before the route is made
+     */
+    static BridgeFixture start(Path databaseDir, EmbeddedBroker broker, AntomSimulator antom, KeyPair merchantKeys,
+            Map<String, Object> extraParameters, Consumer<CamelContext> registry) throws Exception {
+        EmbeddedLedgerDatabase database = EmbeddedLedgerDatabase.open(databaseDir);
+        CamelContext context = new DefaultCamelContext();
+        context.getRegistry().bind("antomLedgerDataSource", database.dataSource());
+
+        AntomComponent antomComponent = new AntomComponent();
+        antomComponent.getConfiguration().setClientId(CLIENT_ID);
+        antomComponent.getConfiguration().setPrivateKey(AntomKeys.toPem(merchantKeys.getPrivate()));
+        antomComponent.getConfiguration().setAntomPublicKey(antom.antomPublicKeyPem());
+        antomComponent.getConfiguration().setGatewayUrl(antom.baseUrl());
+        antomComponent.getConfiguration().setThrowExceptionOnFailure(false);
+        context.addComponent("antom", antomComponent);
+        context.addComponent("jms", JmsComponent.jmsComponentAutoAcknowledge(broker.connectionFactory()));
+
+        VertxPlatformHttpServerConfiguration http = new VertxPlatformHttpServerConfiguration();
+        http.setBindHost("127.0.0.1");
+        // platform-http-vertx registers its router under the configured port and its consumers look it up under the
+        // port actually bound, so port 0 cannot be used: take a free port from the OS and configure it
+        int port = freePort();
+        http.setBindPort(port);
+        http.setPort(port);
+        VertxPlatformHttpServer server = new VertxPlatformHttpServer(http);
+        context.addService(server);
+        registry.accept(context);
+
+        context.addRoutes(new NotificationBridgeRouteTemplate());
+        context.start();
+        TemplatedRouteBuilder.builder(context, NotificationBridgeRouteTemplate.TEMPLATE_ID)
+                .routeId(ROUTE_ID)
+                .parameters(extraParameters)
+                .add();
+        return new BridgeFixture(context, database, server);
+    }
+
+    private static int freePort() throws java.io.IOException {
+        try (java.net.ServerSocket socket = new java.net.ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+
+    int port() {
+        return server.getServer().actualPort();
+    }
+
+    /** The URL Antom is told to notify. */
+    String notifyUrl() {
+        return "http://127.0.0.1:" + port() + PATH;
+    }
+
+    /** POSTs a notification as Antom would, with the given headers (a null value leaves the header out). */
+    HttpResponse<byte[]> post(byte[] body, Map<String, String> headers) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(notifyUrl())).timeout(Duration.ofSeconds(10))
+                .header("Content-Type", "application/json; charset=UTF-8")
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body));
+        headers.forEach((name, value) -> {
+            if (value != null) {
+                request.header(name, value);
+            }
+        });
+        return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
+    }
+
+    static String text(HttpResponse<byte[]> response) {
+        return new String(response.body(), StandardCharsets.UTF_8);
+    }
+
+    static void await(String what, Duration timeout, BooleanSupplier condition) throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (!condition.getAsBoolean()) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("Timed out after " + timeout + " waiting for: " + what);
+            }
+            Thread.sleep(50);
+        }
+    }
+
+    @Override
+    public void close() {
+        try {
+            context.stop();
+        } finally {
+            database.close();
+        }
+    }
+}
