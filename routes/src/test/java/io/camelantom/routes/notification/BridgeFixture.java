@@ -61,7 +61,8 @@ final class BridgeFixture implements AutoCloseable {
     /**
      * Starts the application.
      *
-     * @param extraParameters template parameters on top of the defaults
+     * @param extraParameters template parameters on top of the defaults; {@code null}: no route is made here (the
+     *                        test makes its own, e.g. from YAML or XML)
      * @param registry        binds more beans before the route is made
      */
     static BridgeFixture start(Path databaseDir, EmbeddedBroker broker, AntomSimulator antom, KeyPair merchantKeys,
@@ -92,10 +93,12 @@ final class BridgeFixture implements AutoCloseable {
 
         context.addRoutes(new NotificationBridgeRouteTemplate());
         context.start();
-        TemplatedRouteBuilder.builder(context, NotificationBridgeRouteTemplate.TEMPLATE_ID)
-                .routeId(ROUTE_ID)
-                .parameters(extraParameters)
-                .add();
+        if (extraParameters != null) {
+            TemplatedRouteBuilder.builder(context, NotificationBridgeRouteTemplate.TEMPLATE_ID)
+                    .routeId(ROUTE_ID)
+                    .parameters(extraParameters)
+                    .add();
+        }
         return new BridgeFixture(context, database, server);
     }
 
@@ -116,7 +119,12 @@ final class BridgeFixture implements AutoCloseable {
 
     /** POSTs a notification as Antom would, with the given headers (a null value leaves the header out). */
     HttpResponse<byte[]> post(byte[] body, Map<String, String> headers) throws Exception {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(notifyUrl())).timeout(Duration.ofSeconds(10))
+        return post(PATH, body, headers);
+    }
+
+    HttpResponse<byte[]> post(String path, byte[] body, Map<String, String> headers) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port() + path))
+                .timeout(Duration.ofSeconds(10))
                 .header("Content-Type", "application/json; charset=UTF-8")
                 .POST(HttpRequest.BodyPublishers.ofByteArray(body));
         headers.forEach((name, value) -> {

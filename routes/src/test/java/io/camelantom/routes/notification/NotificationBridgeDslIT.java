@@ -1,0 +1,84 @@
+package io.camelantom.routes.notification;
+
+import java.nio.file.Path;
+import java.security.KeyPair;
+
+import jakarta.jms.TextMessage;
+
+import io.camelantom.routes.AntomRouteHeaders;
+import io.camelantom.routes.testsupport.EmbeddedBroker;
+import io.camelantom.signing.AntomKeys;
+import io.camelantom.simulator.AntomSimulator;
+import org.apache.camel.support.PluginHelper;
+import org.apache.camel.support.ResourceHelper;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import static io.camelantom.routes.notification.BridgeFixture.CLIENT_ID;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The Java template instantiated from YAML and XML DSL, twice in one CamelContext: each route verifies against its own
+ * path, publishes to its own queue and keeps its own parameters.
+ */
+class NotificationBridgeDslIT {
+
+    @TempDir
+    Path brokerDir;
+    @TempDir
+    Path databaseDir;
+
+    EmbeddedBroker broker;
+    AntomSimulator antom;
+    BridgeFixture app;
+
+    @AfterEach
+    void stop() {
+        if (app != null) {
+            app.close();
+        }
+        if (broker != null) {
+            broker.close();
+        }
+        if (antom != null) {
+            antom.close();
+        }
+    }
+
+    @Test
+    void templateIsInstantiatedFromYamlAndXml() throws Exception {
+        KeyPair merchantKeys = AntomKeys.generateRsaKeyPair(2048);
+        KeyPair antomKeys = AntomKeys.generateRsaKeyPair(2048);
+        antom = AntomSimulator.builder().merchant(CLIENT_ID, merchantKeys.getPublic()).antomKeyPair(antomKeys).build().start();
+        SignedNotifications signed = new SignedNotifications(antomKeys.getPrivate());
+        broker = new EmbeddedBroker(brokerDir).start();
+        app = BridgeFixture.start(databaseDir, broker, antom, merchantKeys, null, c -> {
+        });
+        PluginHelper.getRoutesLoader(app.context).loadRoutes(
+                ResourceHelper.resolveMandatoryResource(app.context, "classpath:io/camelantom/routes/notification/notification-bridge.yaml"),
+                ResourceHelper.resolveMandatoryResource(app.context, "classpath:io/camelantom/routes/notification/notification-bridge.xml"));
+        assertThat(app.context.getRoute("yaml-notifications")).isNotNull();
+        assertThat(app.context.getRoute("xml-notifications")).isNotNull();
+
+        byte[] body = SignedNotifications.paymentResult("dsl-1", "202611220000007", "S", "SUCCESS", "100");
+        assertThat(app.post("/yaml/antom/notify", body, signed.headers(CLIENT_ID, "/yaml/antom/notify", body)).statusCode())
+                .isEqualTo(200);
+        assertThat(app.post("/xml/antom/notify", body, signed.headers(CLIENT_ID, "/xml/antom/notify", body)).statusCode())
+                .isEqualTo(200);
+        // the path is part of what Antom signs: a signature for one route does not verify on the other
+        assertThat(app.post("/xml/antom/notify", body, signed.headers(CLIENT_ID, "/yaml/antom/notify", body)).statusCode())
+                .isEqualTo(401);
+        // the YAML route's own limit
+        byte[] big = new byte[5000];
+        java.util.Arrays.fill(big, (byte) ' ');
+        assertThat(app.post("/yaml/antom/notify", big, signed.headers(CLIENT_ID, "/yaml/antom/notify", big)).statusCode())
+                .isEqualTo(413);
+
+        TextMessage yaml = (TextMessage) broker.receive("yaml.antom.payments", 10_000);
+        TextMessage xml = (TextMessage) broker.receive("xml.antom.payments", 10_000);
+        assertThat(yaml.getStringProperty(AntomRouteHeaders.PAYMENT_REQUEST_ID)).isEqualTo("dsl-1");
+        assertThat(xml.getStringProperty(AntomRouteHeaders.PAYMENT_REQUEST_ID)).isEqualTo("dsl-1");
+        assertThat(broker.count("antom.notifications.payment")).isZero();
+    }
+}
