@@ -12,11 +12,14 @@ import io.camelantom.component.AntomComponent;
 import io.camelantom.notification.AntomNotificationVerifier;
 import io.camelantom.routes.ledger.PaymentLedger;
 import io.camelantom.signing.AntomVerifier;
+import org.apache.activemq.artemis.jms.client.ActiveMQConnectionFactory;
 import org.apache.camel.CamelContext;
+import org.apache.camel.Endpoint;
 import org.apache.camel.ExchangePattern;
 import org.apache.camel.Processor;
 import org.apache.camel.RouteTemplateContext;
 import org.apache.camel.builder.RouteBuilder;
+import org.apache.camel.component.jms.JmsEndpoint;
 import org.apache.camel.spi.IdempotentRepository;
 import org.apache.camel.util.TimeUtils;
 
@@ -151,9 +154,25 @@ public class NotificationBridgeRouteTemplate extends RouteBuilder {
         for (String uri : new String[] {
                 destinations.paymentResult(), destinations.paymentPending(), destinations.refundResult(),
                 destinations.captureResult(), destinations.other() }) {
-            rtc.getCamelContext().getEndpoint(uri);
+            requireBlockingDurableSends(uri, rtc.getCamelContext().getEndpoint(uri));
         }
         return destinations;
+    }
+
+    /**
+     * The acknowledgement is only safe if the send returned after the broker stored the message. Artemis' client does
+     * that for persistent messages unless {@code blockOnDurableSend=false}; such a factory is refused here. (A pooling
+     * wrapper around the factory cannot be inspected: keep the default there too.)
+     */
+    static void requireBlockingDurableSends(String uri, Endpoint endpoint) {
+        if (endpoint instanceof JmsEndpoint jms
+            && jms.getConfiguration().getConnectionFactory() instanceof ActiveMQConnectionFactory artemis
+            && !artemis.isBlockOnDurableSend()) {
+            throw new IllegalArgumentException("Destination " + uri + ": the Artemis connection factory has blockOnDurableSend=false,"
+                                               + " so a send may return before the broker stored the notification; the bridge"
+                                               + " would acknowledge notifications that can still be lost. Use blockOnDurableSend=true"
+                                               + " (Artemis' default)");
+        }
     }
 
     private static AntomNotificationVerifier verifier(RouteTemplateContext rtc, CamelContext context) {

@@ -103,7 +103,7 @@ public final class NotificationGate implements Processor {
     @Override
     public void process(Exchange exchange) throws Exception {
         Message message = exchange.getMessage();
-        Long contentLength = message.getHeader("Content-Length", Long.class);
+        Long contentLength = contentLength(message);
         if (contentLength != null && contentLength > maxBodySize) {
             throw rejected(Reason.BODY_TOO_LARGE, "the body has " + contentLength + " bytes, more than " + maxBodySize);
         }
@@ -146,6 +146,15 @@ public final class NotificationGate implements Processor {
         exchange.setProperty(DESTINATION_PROPERTY, destinations.forType(notification.getNotifyType()));
         exchange.setProperty(CLIENT_ID_PROPERTY, clientId);
         exchange.setProperty(SUMMARY_PROPERTY, summary(notification));
+    }
+
+    private static Long contentLength(Message message) {
+        try {
+            return message.getHeader("Content-Length", Long.class);
+        } catch (RuntimeException unreadable) {
+            // the body's actual size is checked below anyway
+            return null;
+        }
     }
 
     private byte[] readBody(Message message) throws IOException, InvalidPayloadException {

@@ -92,14 +92,20 @@ final class BridgeFixture implements AutoCloseable {
         registry.accept(context);
 
         context.addRoutes(new NotificationBridgeRouteTemplate());
-        context.start();
-        if (extraParameters != null) {
-            TemplatedRouteBuilder.builder(context, NotificationBridgeRouteTemplate.TEMPLATE_ID)
-                    .routeId(ROUTE_ID)
-                    .parameters(extraParameters)
-                    .add();
+        BridgeFixture fixture = new BridgeFixture(context, database, server);
+        try {
+            context.start();
+            if (extraParameters != null) {
+                TemplatedRouteBuilder.builder(context, NotificationBridgeRouteTemplate.TEMPLATE_ID)
+                        .routeId(ROUTE_ID)
+                        .parameters(extraParameters)
+                        .add();
+            }
+        } catch (Exception | Error e) {
+            fixture.close();
+            throw e;
         }
-        return new BridgeFixture(context, database, server);
+        return fixture;
     }
 
     private static int freePort() throws java.io.IOException {

@@ -2,6 +2,7 @@ package io.camelantom.routes.notification;
 
 import java.nio.file.Path;
 import java.security.KeyPair;
+import java.util.Map;
 
 import jakarta.jms.TextMessage;
 
@@ -9,6 +10,7 @@ import io.camelantom.routes.AntomRouteHeaders;
 import io.camelantom.routes.testsupport.EmbeddedBroker;
 import io.camelantom.signing.AntomKeys;
 import io.camelantom.simulator.AntomSimulator;
+import org.apache.activemq.artemis.jms.client.ActiveMQConnectionFactory;
 import org.apache.camel.support.PluginHelper;
 import org.apache.camel.support.ResourceHelper;
 import org.junit.jupiter.api.AfterEach;
@@ -17,12 +19,28 @@ import org.junit.jupiter.api.io.TempDir;
 
 import static io.camelantom.routes.notification.BridgeFixture.CLIENT_ID;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
- * The Java template instantiated from YAML and XML DSL, twice in one CamelContext: each route verifies against its own
- * path, publishes to its own queue and keeps its own parameters.
+ * Making routes from the template: from YAML and XML DSL, twice in one CamelContext (each route verifies against its
+ * own path, publishes to its own queue and keeps its own parameters), and a configuration that would make the
+ * acknowledgement unsafe, refused.
  */
 class NotificationBridgeDslIT {
+
+    /** A send that returns before the broker stored the message would make the acknowledgement unsafe. */
+    @Test
+    void connectionFactoryThatDoesNotWaitForTheBrokerIsRefused() throws Exception {
+        KeyPair merchantKeys = AntomKeys.generateRsaKeyPair(2048);
+        antom = AntomSimulator.builder().merchant(CLIENT_ID, merchantKeys.getPublic()).build().start();
+        broker = new EmbeddedBroker(brokerDir).start();
+        ActiveMQConnectionFactory fireAndForget = new ActiveMQConnectionFactory(broker.brokerUrl());
+        fireAndForget.setBlockOnDurableSend(false);
+        assertThatThrownBy(() -> BridgeFixture.start(databaseDir, broker, antom, merchantKeys,
+                Map.of(NotificationBridgeRouteTemplate.CONNECTION_FACTORY, "fireAndForget"),
+                c -> c.getRegistry().bind("fireAndForget", fireAndForget)))
+                .hasStackTraceContaining("blockOnDurableSend=false");
+    }
 
     @TempDir
     Path brokerDir;

@@ -158,6 +158,7 @@ class NotificationBridgeIT {
         assertThat(message).isNotNull();
         assertThat(message.getStringProperty(AntomRouteHeaders.PAYMENT_REQUEST_ID)).isEqualTo(id);
         assertThat(message.getStringProperty(AntomRouteHeaders.RESULT_STATUS)).isEqualTo("S");
+        awaitAcknowledged(id);
     }
 
     /**
@@ -174,6 +175,7 @@ class NotificationBridgeIT {
         assertThat(message.getStringProperty(AntomRouteHeaders.PAYMENT_REQUEST_ID)).isEqualTo(id);
         assertThat(message.getStringProperty(AntomRouteHeaders.RESULT_STATUS)).isEqualTo("F");
         assertThat(message.getStringProperty(AntomRouteHeaders.RESULT_CODE)).isEqualTo("ORDER_IS_CLOSED");
+        awaitAcknowledged(id);
     }
 
     @Test
@@ -201,6 +203,8 @@ class NotificationBridgeIT {
         assertThat(message.getStringProperty(AntomRouteHeaders.AMOUNT_VALUE)).isEqualTo("1000");
         assertThat(message.getStringProperty(AntomRouteHeaders.CURRENCY)).isEqualTo("USD");
         assertThat(broker.count(PAYMENT_QUEUE)).isZero();
+        await("refund notification acknowledged", WAIT, () -> antom.notificationAttempts(id).stream()
+                .anyMatch(a -> refundRequestId.equals(a.refundRequestId()) && a.acknowledged()));
     }
 
     @Test
@@ -430,6 +434,12 @@ class NotificationBridgeIT {
         pay.setPaymentExpiryTime(expiry);
         // a U answer (61, 63) fails the exchange with AntomRetryableException: the notification follows later
         return app.context.createProducerTemplate().request("antom:pay", e -> e.getMessage().setBody(pay));
+    }
+
+    /** Lets the simulator record the acknowledgement before the application stops (no resends to a closed port). */
+    private static void awaitAcknowledged(String paymentRequestId) throws InterruptedException {
+        await("the notification for " + paymentRequestId + " acknowledged", WAIT,
+                () -> antom.notificationAttempts(paymentRequestId).stream().anyMatch(NotificationAttempt::acknowledged));
     }
 
     static String newId(String prefix) {
