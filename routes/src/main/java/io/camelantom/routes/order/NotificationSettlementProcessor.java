@@ -1,0 +1,101 @@
+package io.camelantom.routes.order;
+
+import java.nio.charset.StandardCharsets;
+import java.util.Optional;
+
+import io.camelantom.model.AntomJson;
+import io.camelantom.model.PaymentNotification;
+import io.camelantom.model.Result;
+import io.camelantom.routes.ledger.PaymentLedger;
+import io.camelantom.routes.ledger.PaymentRecord;
+import io.camelantom.routes.ledger.PaymentStatus;
+import io.camelantom.routes.ledger.TransitionDetails;
+import io.camelantom.routes.result.PaymentSettlement;
+import org.apache.camel.Exchange;
+import org.apache.camel.Processor;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Settles payments from verified {@code PAYMENT_RESULT} notifications that the notification bridge put on the
+ * notifications queue (body: the notification JSON as Antom sent it). S → PAID, F → FAILED by compare-and-set from any
+ * open state; the winner publishes the order's result. A payment already final is left alone (its result was published
+ * by whoever settled it), except on a JMS redelivery: the first delivery may have settled it and published inside a
+ * transaction that was rolled back, so the recorded result is published again.
+ */
+final class NotificationSettlementProcessor implements Processor {
+
+    private static final Logger LOG = LoggerFactory.getLogger(NotificationSettlementProcessor.class);
+
+    private final PaymentLedger ledger;
+    private final PaymentSettlement settlement;
+
+    NotificationSettlementProcessor(PaymentSettlement settlement) {
+        this.ledger = settlement.ledger();
+        this.settlement = settlement;
+    }
+
+    @Override
+    public void process(Exchange exchange) {
+        PaymentNotification notification = read(exchange.getMessage().getBody());
+        if ("PAYMENT_PENDING".equals(notification.getNotifyType())) {
+            // the buyer finished, the final result follows in a PAYMENT_RESULT: nothing to settle yet
+            LOG.debug("PAYMENT_PENDING for payment {}: waiting for its result", notification.getPaymentRequestId());
+            return;
+        }
+        if (!"PAYMENT_RESULT".equals(notification.getNotifyType())) {
+            throw new RejectedMessageException("notifyType: " + notification.getNotifyType()
+                    + " is not settled by the order bridge (PAYMENT_RESULT and PAYMENT_PENDING only)");
+        }
+        String id = notification.getPaymentRequestId();
+        if (id == null || id.isBlank()) {
+            throw new RejectedMessageException("paymentRequestId: is missing in the notification");
+        }
+        Result result = notification.getResult();
+        if (result == null || result.isUnknown()) {
+            LOG.debug("Notification for payment {} is not final ({}); nothing to settle", id, result);
+            return;
+        }
+        Optional<PaymentRecord> found = ledger.find(id);
+        if (found.isEmpty()) {
+            throw new RejectedMessageException("paymentRequestId: no payment " + id + " in the ledger");
+        }
+        PaymentRecord row = found.get();
+        PaymentStatus target = result.isSuccess() ? PaymentStatus.PAID : PaymentStatus.FAILED;
+        if (row.status().isFinal()) {
+            finalAlready(exchange, row, target);
+            return;
+        }
+        TransitionDetails details = TransitionDetails.result(result.getResultCode(), result.getResultMessage())
+                .withPaymentId(notification.getPaymentId());
+        PaymentSettlement.Outcome outcome = settlement.settle(id, target, details);
+        if (outcome == PaymentSettlement.Outcome.LOST) {
+            LOG.debug("Payment {} was settled by another route first", id);
+        } else {
+            LOG.info("Payment {} (order {}) settled {} by notification", id, row.orderId(), target);
+        }
+    }
+
+    private void finalAlready(Exchange exchange, PaymentRecord row, PaymentStatus notified) {
+        if (row.status() != notified) {
+            LOG.warn("Notification says payment {} is {}, but the ledger has it {} (final); left for an operator",
+                    row.paymentRequestId(), notified, row.status());
+            return;
+        }
+        if (Boolean.TRUE.equals(exchange.getMessage().getHeader("JMSRedelivered", Boolean.class))) {
+            settlement.republish(row);
+        }
+    }
+
+    private static PaymentNotification read(Object body) {
+        if (body == null) {
+            throw new RejectedMessageException("the notification body is empty");
+        }
+        try {
+            Object json = body instanceof byte[] bytes ? new String(bytes, StandardCharsets.UTF_8) : body;
+            return AntomJson.convert(json, PaymentNotification.class);
+        } catch (IllegalArgumentException e) {
+            throw new RejectedMessageException("the notification is not a JSON payment notification");
+        }
+    }
+}

@@ -1,0 +1,190 @@
+package io.camelantom.routes.order;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
+
+import io.camelantom.client.AntomFailureException;
+import io.camelantom.client.AntomRetryableException;
+import io.camelantom.component.AntomConstants;
+import io.camelantom.model.PayRequest;
+import io.camelantom.model.PayResponse;
+import io.camelantom.routes.AntomRouteHeaders;
+import io.camelantom.routes.ledger.NewPayment;
+import io.camelantom.routes.ledger.PaymentLedger;
+import io.camelantom.routes.ledger.PaymentRecord;
+import io.camelantom.routes.ledger.PaymentRequestIds;
+import io.camelantom.routes.ledger.PaymentStatus;
+import io.camelantom.routes.ledger.Registration;
+import io.camelantom.routes.ledger.TransitionDetails;
+import io.camelantom.routes.result.PaymentSettlement;
+import org.apache.camel.Exchange;
+import org.apache.camel.Processor;
+import org.apache.camel.ProducerTemplate;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The order bridge's work on one order message, from scratch on every (re)delivery, so a redelivery after any failure
+ * lands on the ledger's current state:
+ * <ol>
+ * <li>read the canonical order (through the custom mapper, on a copy: the message keeps its original body);</li>
+ * <li>register it in the ledger: CREATED or EXISTING and open → (re)send the identical pay request; EXISTING and final
+ * → republish the recorded result, no Antom call; other money under the same order id → rejected;</li>
+ * <li>S → PAID, F → FAILED (compare-and-set; the winner publishes the result), U or unknown outcome → PROCESSING, no
+ * result (the notification settlement or reconciliation settles it).</li>
+ * </ol>
+ * The ledger's id ends up in the exchange property {@link #PAYMENT_REQUEST_ID_PROPERTY} for the error handler.
+ */
+final class OrderBridgeProcessor implements Processor {
+
+    /** Exchange property: the paymentRequestId once the order is registered. */
+    static final String PAYMENT_REQUEST_ID_PROPERTY = "CamelAntomOrderBridgePaymentRequestId";
+
+    private static final Logger LOG = LoggerFactory.getLogger(OrderBridgeProcessor.class);
+
+    private final PaymentLedger ledger;
+    private final PaymentSettlement settlement;
+    private final ProducerTemplate producer;
+    private final String antomEndpoint;
+    private final Processor orderMapper;
+    private final String defaultNotifyUrl;
+    private final Duration defaultExpiry;
+    private final Clock clock;
+
+    OrderBridgeProcessor(PaymentSettlement settlement, ProducerTemplate producer, String antomEndpoint,
+            Processor orderMapper, String defaultNotifyUrl, Duration defaultExpiry, Clock clock) {
+        this.ledger = settlement.ledger();
+        this.settlement = settlement;
+        this.producer = producer;
+        this.antomEndpoint = antomEndpoint;
+        this.orderMapper = orderMapper;
+        this.defaultNotifyUrl = defaultNotifyUrl;
+        this.defaultExpiry = defaultExpiry;
+        this.clock = clock;
+    }
+
+    @Override
+    public void process(Exchange exchange) throws Exception {
+        CanonicalOrder order = readOrder(exchange);
+        long minor = CanonicalOrderReader.minorUnits(order.amount(), order.currency());
+        Instant expiresAt = order.expiresAt() != null ? order.expiresAt().toInstant()
+                : defaultExpiry == null ? null : clock.instant().plus(defaultExpiry);
+        NewPayment payment = new NewPayment(order.orderId(), minor, order.currency(), order.description(), expiresAt,
+                CanonicalOrderReader.toJson(order));
+
+        PaymentRecord row = register(payment, order.attempt());
+        exchange.setProperty(PAYMENT_REQUEST_ID_PROPERTY, row.paymentRequestId());
+        exchange.getMessage().setHeader(AntomRouteHeaders.PAYMENT_REQUEST_ID, row.paymentRequestId());
+        if (row.status().isFinal()) {
+            LOG.info("Order {} is already {} (payment {}): republishing its result, no Antom call", row.orderId(),
+                    row.status(), row.paymentRequestId());
+            settlement.republish(row);
+            return;
+        }
+        pay(row, order);
+    }
+
+    private CanonicalOrder readOrder(Exchange exchange) throws Exception {
+        if (orderMapper == null) {
+            return CanonicalOrderReader.read(exchange.getMessage().getBody());
+        }
+        // the mapper works on a copy: the original body stays intact for the dead-letter queue and redeliveries
+        Exchange copy = exchange.copy();
+        try {
+            orderMapper.process(copy);
+        } catch (RejectedMessageException e) {
+            throw e;
+        } catch (Exception e) {
+            throw new RejectedMessageException("the order mapper refused the message: " + e.getClass().getSimpleName()
+                    + (e.getMessage() == null ? "" : ": " + e.getMessage()), e);
+        }
+        if (copy.getException() != null) {
+            throw new RejectedMessageException("the order mapper refused the message: "
+                    + copy.getException().getMessage(), copy.getException());
+        }
+        return CanonicalOrderReader.read(copy.getMessage().getBody());
+    }
+
+    private PaymentRecord register(NewPayment payment, int attempt) {
+        String orderId = payment.orderId();
+        Registration registration;
+        if (attempt == 1) {
+            Optional<PaymentRecord> first = ledger.find(PaymentRequestIds.forAttempt(orderId, 1));
+            registration = first.map(r -> new Registration(Registration.Outcome.EXISTING, r))
+                    .orElseGet(() -> ledger.register(payment));
+        } else {
+            Optional<PaymentRecord> requested = ledger.find(PaymentRequestIds.forAttempt(orderId, attempt));
+            if (requested.isPresent()) {
+                registration = new Registration(Registration.Outcome.EXISTING, requested.get());
+            } else {
+                PaymentRecord latest = ledger.findLatestForOrder(orderId).orElseThrow(() -> new RejectedMessageException(
+                        "attempt: " + attempt + " asked for order " + orderId + ", which has no attempt yet (send "
+                                + "attempt 1 first)"));
+                if (latest.attempt() != attempt - 1) {
+                    throw new RejectedMessageException("attempt: " + attempt + " asked for order " + orderId
+                            + ", whose latest attempt is " + latest.attempt());
+                }
+                if (latest.status() != PaymentStatus.FAILED && latest.status() != PaymentStatus.CANCELLED) {
+                    throw new RejectedMessageException("attempt: " + attempt + " asked for order " + orderId
+                            + ", but attempt " + latest.attempt() + " is " + latest.status()
+                            + " (a new attempt needs the previous one FAILED or CANCELLED)");
+                }
+                registration = ledger.registerNewAttempt(payment);
+            }
+        }
+        PaymentRecord row = registration.payment();
+        if (registration.outcome() == Registration.Outcome.CONFLICT || !row.sameMoneyAs(payment)) {
+            throw new RejectedMessageException("orderId: order " + orderId + " is already registered as payment "
+                    + row.paymentRequestId() + " with amount " + row.amountMinor() + " " + row.currency()
+                    + " (minor units), this message has " + payment.amountMinor() + " " + payment.currency()
+                    + "; one paymentRequestId cannot carry other money (Antom would answer REPEAT_REQ_INCONSISTENT)");
+        }
+        return row;
+    }
+
+    private void pay(PaymentRecord row, CanonicalOrder current) {
+        String id = row.paymentRequestId();
+        if (!ledger.recordCall(id)) {
+            // settled meanwhile (a notification won): its winner published the result
+            LOG.debug("Payment {} became final before the pay call; nothing to do", id);
+            return;
+        }
+        // an existing row is paid from its stored order, so a resend is identical to the first call
+        CanonicalOrder order = row.orderJson() == null ? current : CanonicalOrderReader.read(row.orderJson());
+        PayRequest request = PayRequestFactory.payRequest(order, row, defaultNotifyUrl);
+        Exchange reply = producer.send(antomEndpoint, e -> e.getMessage().setBody(request));
+        Exception failure = reply.getException();
+        if (failure instanceof AntomFailureException f) {
+            settle(row, PaymentStatus.FAILED, TransitionDetails.result(f.getResultCode(), f.getResultMessage()));
+        } else if (failure instanceof AntomRetryableException u) {
+            String code = u.getResultCode() != null ? u.getResultCode() : u.getKind().name();
+            boolean changed = settlement.markProcessing(id, TransitionDetails.result(code, u.getMessage()));
+            LOG.info("Payment {} (order {}): outcome not known yet ({}); PROCESSING{}, the notification or reconciliation"
+                    + " settles it", id, row.orderId(), code, changed ? "" : " (already final)");
+        } else if (failure != null) {
+            throw new IllegalStateException("Antom pay of " + id + " failed unexpectedly: " + failure.getMessage(),
+                    failure);
+        } else {
+            String status = reply.getMessage().getHeader(AntomConstants.RESULT_STATUS, String.class);
+            String code = reply.getMessage().getHeader(AntomConstants.RESULT_CODE, String.class);
+            String message = reply.getMessage().getHeader(AntomConstants.RESULT_MESSAGE, String.class);
+            String paymentId = reply.getMessage().getBody() instanceof PayResponse r ? r.getPaymentId()
+                    : reply.getMessage().getHeader(AntomConstants.PAYMENT_ID, String.class);
+            TransitionDetails details = TransitionDetails.result(code, message).withPaymentId(paymentId);
+            if ("S".equals(status)) {
+                settle(row, PaymentStatus.PAID, details);
+            } else if ("F".equals(status)) {
+                settle(row, PaymentStatus.FAILED, details);
+            } else {
+                settlement.markProcessing(id, details);
+            }
+        }
+    }
+
+    private void settle(PaymentRecord row, PaymentStatus target, TransitionDetails details) {
+        PaymentSettlement.Outcome outcome = settlement.settle(row.paymentRequestId(), target, details);
+        LOG.debug("Payment {} (order {}) -> {}: {}", row.paymentRequestId(), row.orderId(), target, outcome);
+    }
+}

@@ -1,0 +1,236 @@
+package io.camelantom.routes.order;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+import javax.sql.DataSource;
+
+import io.camelantom.routes.ledger.PaymentLedger;
+import io.camelantom.routes.notification.AntomJmsHeaderFilterStrategy;
+import io.camelantom.routes.result.EndpointResultPublisher;
+import io.camelantom.routes.result.PaymentSettlement;
+import org.apache.camel.CamelContext;
+import org.apache.camel.ExtendedStartupListener;
+import org.apache.camel.LoggingLevel;
+import org.apache.camel.Processor;
+import org.apache.camel.RouteTemplateContext;
+import org.apache.camel.builder.RouteBuilder;
+
+/**
+ * Route template {@value #TEMPLATE_ID}: ERP orders from a JMS queue, paid through {@code antom:pay} with the payment
+ * ledger as the single source of truth, one result message per final outcome on the results queue (see
+ * {@code routes/README.md}, "Order bridge").
+ * <p>
+ * One instance makes three routes:
+ * <ul>
+ * <li>the templated route (its id is the one given when the template is instantiated): consumes the orders queue in a
+ * local JMS transaction ({@code transacted=true}), so an order is removed only once its outcome is in the ledger and
+ * its result (if any) is sent in the same transaction;</li>
+ * <li>{@code <name>-notifications}: consumes the notifications queue (verified {@code PAYMENT_RESULT} notifications
+ * from the notification bridge) in a local JMS transaction and settles PROCESSING payments, publishing the order's
+ * result if it was not published yet;</li>
+ * <li>{@code <name>-outbox}: a timer that republishes results owed after a crash between a final transition and its
+ * publication.</li>
+ * </ul>
+ * Per-instance objects (ledger, settlement, processors) are made when the template is instantiated and bound in the
+ * CamelContext's registry as {@code <name>-orderProcessor}, {@code <name>-deadLetter}, {@code <name>-parkOrRollBack};
+ * nothing is static.
+ */
+public class OrderBridgeRouteTemplate extends RouteBuilder {
+
+    public static final String TEMPLATE_ID = "antom-order-bridge";
+
+    /** Parameter names (camelCase, as in {@code camel.antom.routes.antom-order-bridge.<parameter>}). */
+    public static final String NAME = "name";
+    /** The ledger's DataSource bean name by default, the same as the notification bridge's. */
+    public static final String DEFAULT_DATA_SOURCE = "antomLedgerDataSource";
+    public static final String ORDERS_QUEUE = "ordersQueue";
+    public static final String RESULTS_QUEUE = "resultsQueue";
+    public static final String DEAD_LETTER_QUEUE = "deadLetterQueue";
+    public static final String NOTIFICATIONS_QUEUE = "notificationsQueue";
+    public static final String JMS_COMPONENT = "jmsComponent";
+    public static final String CONCURRENT_CONSUMERS = "concurrentConsumers";
+    public static final String JMS_RECOVERY_INTERVAL = "jmsRecoveryInterval";
+    public static final String DATA_SOURCE = "dataSource";
+    public static final String TABLE_PREFIX = "tablePrefix";
+    public static final String ANTOM_ENDPOINT = "antomEndpoint";
+    public static final String ORDER_MAPPER = "orderMapper";
+    public static final String PAYMENT_NOTIFY_URL = "paymentNotifyUrl";
+    public static final String DEFAULT_PAYMENT_EXPIRY = "defaultPaymentExpiry";
+    public static final String MAXIMUM_REDELIVERIES = "maximumRedeliveries";
+    public static final String REDELIVERY_DELAY = "redeliveryDelay";
+    public static final String BACK_OFF_MULTIPLIER = "backOffMultiplier";
+    public static final String MAXIMUM_DELIVERIES = "maximumDeliveries";
+    public static final String OUTBOX_REPAIR_PERIOD = "outboxRepairPeriod";
+    public static final String OUTBOX_QUIET_PERIOD = "outboxQuietPeriod";
+
+    /** The CamelAntom... headers travel as JMS properties (camel-jms drops Camel... headers by default). */
+    private static final String HEADER_FILTER = "headerFilterStrategy=#class:"
+            + AntomJmsHeaderFilterStrategy.class.getName();
+
+    // the per-instance processors are bound in the context's registry under "<name>-<suffix>"
+    private static final String ORDER_PROCESSOR = "-orderProcessor";
+    private static final String DEAD_LETTER = "-deadLetter";
+    private static final String PARK = "-parkOrRollBack";
+
+    @Override
+    public void configure() {
+        routeTemplate(TEMPLATE_ID)
+                .templateParameter(NAME, TEMPLATE_ID, "Prefix of the companion routes' ids (<name>-notifications, <name>-outbox); distinct per instance")
+                .templateParameter(ORDERS_QUEUE, "antom.orders", "JMS queue the ERP puts orders on")
+                .templateParameter(RESULTS_QUEUE, "antom.results", "JMS queue the results are published to")
+                .templateParameter(DEAD_LETTER_QUEUE, "antom.orders.DLQ", "JMS queue for messages that cannot be processed, with the reason in CamelAntomDeadLetterReason")
+                .templateParameter(NOTIFICATIONS_QUEUE, "antom.notifications.payment", "JMS queue of verified PAYMENT_RESULT notifications (the notification bridge's output)")
+                .templateParameter(JMS_COMPONENT, "jms", "Name of the Camel JMS component (connection factory of the broker)")
+                .templateParameter(CONCURRENT_CONSUMERS, "4", "Concurrent consumers of the orders queue")
+                .templateParameter(JMS_RECOVERY_INTERVAL, "5000", "Milliseconds between reconnection attempts after the broker connection is lost")
+                .templateParameter(DATA_SOURCE, DEFAULT_DATA_SOURCE, "Name of the ledger's javax.sql.DataSource bean (a plain pool, not transaction-bound)")
+                .templateParameter(TABLE_PREFIX, PaymentLedger.DEFAULT_TABLE_PREFIX, "Table prefix of the ledger")
+                .templateParameter(ANTOM_ENDPOINT, "antom:pay", "The Antom endpoint that pays (component-level options hold clientId and keys)")
+                .templateOptionalParameter(ORDER_MAPPER, "Name of a Processor bean turning another ERP format into the canonical order")
+                .templateOptionalParameter(PAYMENT_NOTIFY_URL, "paymentNotifyUrl sent with every pay request (an order's notifyUrl wins)")
+                .templateParameter(DEFAULT_PAYMENT_EXPIRY, "PT1H", "ISO-8601 duration after registration when an order without expiresAt expires; 'none' to let Antom's contract decide")
+                .templateParameter(MAXIMUM_REDELIVERIES, "3", "In-place redeliveries after a transient error (ledger, broker)")
+                .templateParameter(REDELIVERY_DELAY, "1000", "Milliseconds before the first redelivery")
+                .templateParameter(BACK_OFF_MULTIPLIER, "2", "Factor the redelivery delay grows by")
+                .templateParameter(MAXIMUM_DELIVERIES, "5", "JMS deliveries after which a message that keeps failing goes to the dead-letter queue")
+                .templateParameter(OUTBOX_REPAIR_PERIOD, "30000", "Milliseconds between outbox repair runs")
+                .templateParameter(OUTBOX_QUIET_PERIOD, "PT2M", "ISO-8601 duration an owed result must be unchanged before the outbox repair republishes it")
+                .configure(this::instantiate)
+                .from("{{" + JMS_COMPONENT + "}}:queue:{{" + ORDERS_QUEUE + "}}?transacted=true"
+                        + "&lazyCreateTransactionManager=false&cacheLevelName=CACHE_CONSUMER&disableReplyTo=true"
+                        + "&concurrentConsumers={{" + CONCURRENT_CONSUMERS + "}}"
+                        + "&recoveryInterval={{" + JMS_RECOVERY_INTERVAL + "}}&" + HEADER_FILTER)
+                .onException(RejectedMessageException.class)
+                    .handled(true)
+                    .process("{{" + NAME + "}}" + DEAD_LETTER)
+                    .to("{{" + JMS_COMPONENT + "}}:queue:{{" + DEAD_LETTER_QUEUE + "}}?" + HEADER_FILTER)
+                .end()
+                .onException(Exception.class)
+                    .maximumRedeliveries("{{" + MAXIMUM_REDELIVERIES + "}}")
+                    .redeliveryDelay("{{" + REDELIVERY_DELAY + "}}")
+                    .backOffMultiplier("{{" + BACK_OFF_MULTIPLIER + "}}")
+                    .useExponentialBackOff()
+                    .retryAttemptedLogLevel(LoggingLevel.WARN)
+                    .handled(true)
+                    .process("{{" + NAME + "}}" + PARK)
+                    .filter(exchangeProperty(FailureHandling.DEAD_LETTER_PROPERTY).isNotNull())
+                        .process("{{" + NAME + "}}" + DEAD_LETTER)
+                        .to("{{" + JMS_COMPONENT + "}}:queue:{{" + DEAD_LETTER_QUEUE + "}}?" + HEADER_FILTER)
+                    .end()
+                .end()
+                .process("{{" + NAME + "}}" + ORDER_PROCESSOR);
+    }
+
+    /** Makes one instance's objects and companion routes, from the instance's parameters. */
+    private void instantiate(RouteTemplateContext rtc) {
+        CamelContext context = rtc.getCamelContext();
+        String name = param(rtc, NAME);
+        String jms = param(rtc, JMS_COMPONENT);
+        String dataSourceName = param(rtc, DATA_SOURCE);
+        DataSource dataSource = context.getRegistry().lookupByNameAndType(dataSourceName, DataSource.class);
+        if (dataSource == null) {
+            throw new IllegalArgumentException(TEMPLATE_ID + ": no javax.sql.DataSource bean named '" + dataSourceName
+                    + "' (parameter " + DATA_SOURCE + ")");
+        }
+        Processor mapper = null;
+        String mapperName = param(rtc, ORDER_MAPPER);
+        if (mapperName != null) {
+            mapper = context.getRegistry().lookupByNameAndType(mapperName, Processor.class);
+            if (mapper == null) {
+                throw new IllegalArgumentException(TEMPLATE_ID + ": no Processor bean named '" + mapperName
+                        + "' (parameter " + ORDER_MAPPER + ")");
+            }
+        }
+        String expiry = param(rtc, DEFAULT_PAYMENT_EXPIRY);
+        Duration defaultExpiry = expiry == null || expiry.equalsIgnoreCase("none") ? null : Duration.parse(expiry);
+        Clock clock = Clock.systemUTC();
+
+        PaymentLedger ledger = new PaymentLedger(dataSource, param(rtc, TABLE_PREFIX), clock)
+                .createSchemaIfMissing();
+        String resultsUri = jms + ":queue:" + param(rtc, RESULTS_QUEUE) + "?" + HEADER_FILTER;
+        String deadLetterUri = jms + ":queue:" + param(rtc, DEAD_LETTER_QUEUE) + "?" + HEADER_FILTER;
+        PaymentSettlement settlement = new PaymentSettlement(ledger, new EndpointResultPublisher(context, resultsUri),
+                clock);
+        int maximumDeliveries = Integer.parseInt(param(rtc, MAXIMUM_DELIVERIES));
+
+        context.getRegistry().bind(name + ORDER_PROCESSOR, Processor.class, new OrderBridgeProcessor(settlement, context.createProducerTemplate(),
+                param(rtc, ANTOM_ENDPOINT), mapper, param(rtc, PAYMENT_NOTIFY_URL), defaultExpiry, clock));
+        context.getRegistry().bind(name + DEAD_LETTER, Processor.class, FailureHandling.deadLetter(param(rtc, DEAD_LETTER_QUEUE)));
+        context.getRegistry().bind(name + PARK, Processor.class, FailureHandling.parkOrRollBack(ledger, maximumDeliveries, true));
+
+        String notificationsUri = jms + ":queue:" + param(rtc, NOTIFICATIONS_QUEUE) + "?transacted=true"
+                + "&lazyCreateTransactionManager=false&cacheLevelName=CACHE_CONSUMER&disableReplyTo=true"
+                + "&concurrentConsumers=" + param(rtc, CONCURRENT_CONSUMERS)
+                + "&recoveryInterval=" + param(rtc, JMS_RECOVERY_INTERVAL) + "&" + HEADER_FILTER;
+        Processor notificationSettlement = new NotificationSettlementProcessor(settlement);
+        Processor deadLetter = FailureHandling.deadLetter(param(rtc, DEAD_LETTER_QUEUE));
+        Processor rollBack = FailureHandling.parkOrRollBack(ledger, maximumDeliveries, false);
+        Duration quiet = Duration.parse(param(rtc, OUTBOX_QUIET_PERIOD));
+        long repairPeriod = Long.parseLong(param(rtc, OUTBOX_REPAIR_PERIOD));
+        int maximumRedeliveries = Integer.parseInt(param(rtc, MAXIMUM_REDELIVERIES));
+        long redeliveryDelay = Long.parseLong(param(rtc, REDELIVERY_DELAY));
+        double backOff = Double.parseDouble(param(rtc, BACK_OFF_MULTIPLIER));
+        RouteBuilder companions = new RouteBuilder(context) {
+                @Override
+                public void configure() {
+                    from(notificationsUri).routeId(name + "-notifications")
+                            .onException(RejectedMessageException.class)
+                                .handled(true)
+                                .process(deadLetter)
+                                .to(deadLetterUri)
+                            .end()
+                            .onException(Exception.class)
+                                .maximumRedeliveries(maximumRedeliveries)
+                                .redeliveryDelay(redeliveryDelay)
+                                .backOffMultiplier(backOff)
+                                .useExponentialBackOff()
+                                .retryAttemptedLogLevel(LoggingLevel.WARN)
+                                .handled(true)
+                                .process(rollBack)
+                                .filter(exchangeProperty(FailureHandling.DEAD_LETTER_PROPERTY).isNotNull())
+                                    .process(deadLetter)
+                                    .to(deadLetterUri)
+                                .end()
+                            .end()
+                            .process(notificationSettlement);
+
+                    from("timer:" + name + "-outbox?delay=" + repairPeriod + "&period=" + repairPeriod)
+                            .routeId(name + "-outbox")
+                            .process(exchange -> settlement.repairOutbox(quiet, 100));
+                }
+            };
+        // routes added while the template is instantiated during the context's start would not be created: they are
+        // added once the context is fully started (at once when it is already running)
+        AtomicBoolean added = new AtomicBoolean();
+        try {
+            context.addStartupListener(new ExtendedStartupListener() {
+                @Override
+                public void onCamelContextStarted(CamelContext ctx, boolean alreadyStarted) throws Exception {
+                    if (alreadyStarted && added.compareAndSet(false, true)) {
+                        ctx.addRoutes(companions);
+                    }
+                }
+
+                @Override
+                public void onCamelContextFullyStarted(CamelContext ctx, boolean alreadyStarted) throws Exception {
+                    if (added.compareAndSet(false, true)) {
+                        ctx.addRoutes(companions);
+                    }
+                }
+            });
+        } catch (Exception e) {
+            throw new IllegalStateException(TEMPLATE_ID + ": cannot add the companion routes of '" + name + "'", e);
+        }
+    }
+
+    private static String param(RouteTemplateContext rtc, String name) {
+        Object value = rtc.getProperty(name);
+        if (value == null) {
+            return null;
+        }
+        String text = rtc.getCamelContext().resolvePropertyPlaceholders(value.toString()).strip();
+        return text.isEmpty() ? null : text;
+    }
+}

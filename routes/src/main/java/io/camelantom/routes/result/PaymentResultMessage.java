@@ -1,0 +1,111 @@
+package io.camelantom.routes.result;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.Currency;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Objects;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.camelantom.model.AntomJson;
+import io.camelantom.routes.AntomRouteHeaders;
+import io.camelantom.routes.ledger.PaymentRecord;
+import io.camelantom.routes.ledger.PaymentStatus;
+
+/**
+ * The result message of one order's final outcome, as published to the results queue: a JSON body and the same facts
+ * as JMS headers ({@link AntomRouteHeaders}). Built from the ledger row, the single source of truth, so every route that
+ * publishes a result (order bridge, notification settlement, outbox repair, reconciliation) publishes the same shape.
+ *
+ * <pre>{@code
+ * {"orderId":"SO-2026-000123","paymentRequestId":"SO-2026-000123","attempt":1,"paymentId":"20260301...",
+ *  "status":"PAID","resultCode":"SUCCESS","resultMessage":"success.","amount":"12.34","currency":"USD",
+ *  "time":"2026-03-01T10:15:30.123456Z"}
+ * }</pre>
+ *
+ * @param orderId          the ERP order id
+ * @param paymentRequestId Antom's paymentRequestId of the attempt
+ * @param attempt          the attempt number (1, then 2.. after a new attempt following FAILED/CANCELLED)
+ * @param paymentId        Antom's paymentId, null when Antom never gave one (e.g. some failures)
+ * @param status           PAID, FAILED or CANCELLED
+ * @param resultCode       the result code recorded (Antom's), may be null
+ * @param resultMessage    the result message recorded, may be null
+ * @param amountMinor      the amount in minor units
+ * @param currency         ISO 4217 code
+ * @param time             when this message was made
+ */
+public record PaymentResultMessage(String orderId, String paymentRequestId, int attempt, String paymentId,
+        PaymentStatus status, String resultCode, String resultMessage, long amountMinor, String currency,
+        Instant time) {
+
+    public PaymentResultMessage {
+        Objects.requireNonNull(orderId, "orderId");
+        Objects.requireNonNull(paymentRequestId, "paymentRequestId");
+        Objects.requireNonNull(status, "status");
+        Objects.requireNonNull(currency, "currency");
+        Objects.requireNonNull(time, "time");
+        if (!status.isFinal()) {
+            throw new IllegalArgumentException("a result message is only published for a final status, not " + status);
+        }
+    }
+
+    /** The result of a final ledger row. */
+    public static PaymentResultMessage of(PaymentRecord row, Instant time) {
+        return new PaymentResultMessage(row.orderId(), row.paymentRequestId(), row.attempt(), row.paymentId(),
+                row.status(), row.resultCode(), row.resultMessage(), row.amountMinor(), row.currency(), time);
+    }
+
+    /** The amount in major units as a plain decimal string ("12.34", "500" for JPY 500). */
+    public String amount() {
+        int digits = Currency.getInstance(currency).getDefaultFractionDigits();
+        return BigDecimal.valueOf(amountMinor).movePointLeft(Math.max(digits, 0)).toPlainString();
+    }
+
+    /** The JSON body (UTF-8 text, fields in a fixed order, absent values omitted). */
+    public String toJson() {
+        ObjectNode node = AntomJson.mapper().createObjectNode();
+        node.put("orderId", orderId);
+        node.put("paymentRequestId", paymentRequestId);
+        node.put("attempt", attempt);
+        putIfPresent(node, "paymentId", paymentId);
+        node.put("status", status.name());
+        putIfPresent(node, "resultCode", resultCode);
+        putIfPresent(node, "resultMessage", resultMessage);
+        node.put("amount", amount());
+        node.put("currency", currency);
+        node.put("time", time.toString());
+        try {
+            return AntomJson.mapper().writeValueAsString(node);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("Cannot write a result message", e);
+        }
+    }
+
+    /** The JMS headers of the message ({@link AntomRouteHeaders}); absent values are left out. */
+    public Map<String, Object> headers() {
+        Map<String, Object> headers = new LinkedHashMap<>();
+        headers.put(AntomRouteHeaders.ORDER_ID, orderId);
+        headers.put(AntomRouteHeaders.PAYMENT_REQUEST_ID, paymentRequestId);
+        if (paymentId != null) {
+            headers.put(AntomRouteHeaders.PAYMENT_ID, paymentId);
+        }
+        headers.put(AntomRouteHeaders.PAYMENT_STATUS, status.name());
+        if (resultCode != null) {
+            headers.put(AntomRouteHeaders.RESULT_CODE, resultCode);
+        }
+        if (resultMessage != null) {
+            headers.put(AntomRouteHeaders.RESULT_MESSAGE, resultMessage);
+        }
+        headers.put(AntomRouteHeaders.AMOUNT_VALUE, Long.toString(amountMinor));
+        headers.put(AntomRouteHeaders.CURRENCY, currency);
+        return headers;
+    }
+
+    private static void putIfPresent(ObjectNode node, String name, String value) {
+        if (value != null) {
+            node.put(name, value);
+        }
+    }
+}

@@ -1,0 +1,266 @@
+package io.camelantom.routes.order;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.nio.file.Path;
+import java.security.KeyPair;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.BooleanSupplier;
+
+import jakarta.jms.JMSContext;
+import jakarta.jms.JMSProducer;
+import jakarta.jms.Message;
+import jakarta.jms.TextMessage;
+
+import io.camelantom.component.AntomComponent;
+import io.camelantom.routes.ledger.EmbeddedLedgerDatabase;
+import io.camelantom.routes.ledger.PaymentLedger;
+import io.camelantom.routes.notification.NotificationBridgeRouteTemplate;
+import io.camelantom.routes.testsupport.EmbeddedBroker;
+import io.camelantom.signing.AntomKeys;
+import io.camelantom.simulator.AntomSimulator;
+import org.apache.camel.CamelContext;
+import org.apache.camel.builder.TemplatedRouteBuilder;
+import org.apache.camel.component.jms.JmsComponent;
+import org.apache.camel.component.platform.http.vertx.VertxPlatformHttpServer;
+import org.apache.camel.component.platform.http.vertx.VertxPlatformHttpServerConfiguration;
+import org.apache.camel.impl.DefaultCamelContext;
+
+/**
+ * The real parts of an order bridge test: a persistent embedded Artemis, an H2 file ledger, the simulator over HTTP,
+ * the notification bridge (issue 4's template, in its own CamelContext), and the application: a CamelContext running the {@code antom-order-bridge} template. Everything
+ * lives under the test's folder and on port 0.
+ */
+final class OrderBridgeHarness implements AutoCloseable {
+
+    static final String CLIENT_ID = "ORDER_BRIDGE_IT";
+    static final String ORDERS = "antom.orders";
+    static final String RESULTS = "antom.results";
+    static final String DLQ = "antom.orders.DLQ";
+    static final String NOTIFICATIONS = "antom.notifications.payment";
+    static final String NOTIFY_PATH = "/antom/notifications";
+
+    final Path dir;
+    final EmbeddedBroker broker;
+    final EmbeddedLedgerDatabase db;
+    final PaymentLedger ledger;
+    /** One merchant key pair for all tests of the JVM: generating a 2048-bit pair takes a second or more. */
+    private static final KeyPair MERCHANT_KEYS = AntomKeys.generateRsaKeyPair(2048);
+    final KeyPair merchantKeys = MERCHANT_KEYS;
+    final AntomSimulator sim;
+    private int notificationPort;
+    private CamelContext notificationContext;
+    CamelContext app;
+    final Map<String, String> parameters = new HashMap<>();
+
+    OrderBridgeHarness(Path dir) {
+        this(dir, AntomSimulator.builder());
+    }
+
+    OrderBridgeHarness(Path dir, AntomSimulator.Builder simulator) {
+        this.dir = dir;
+        this.broker = new EmbeddedBroker(dir.resolve("broker")).start();
+        this.db = EmbeddedLedgerDatabase.open(dir.resolve("ledger"));
+        this.ledger = new PaymentLedger(db.dataSource(), PaymentLedger.DEFAULT_TABLE_PREFIX, Clock.systemUTC())
+                .createSchemaIfMissing();
+        this.sim = simulator.merchant(CLIENT_ID, merchantKeys.getPublic()).timeScale(600)
+                .processingDelay(Duration.ofSeconds(30)).slowResponseDelay(Duration.ofMillis(300)).build().start();
+        parameters.put(OrderBridgeRouteTemplate.CONCURRENT_CONSUMERS, "8");
+        parameters.put(OrderBridgeRouteTemplate.REDELIVERY_DELAY, "100");
+        parameters.put(OrderBridgeRouteTemplate.JMS_RECOVERY_INTERVAL, "200");
+        parameters.put(OrderBridgeRouteTemplate.OUTBOX_REPAIR_PERIOD, "500");
+        parameters.put(OrderBridgeRouteTemplate.OUTBOX_QUIET_PERIOD, "PT1M");
+    }
+
+    /**
+     * Starts the notification bridge (issue 4's {@code antom-notification-bridge} template) in its own CamelContext,
+     * as a separate application would: Antom's notifications over HTTP, verified, on the notifications queue.
+     */
+    OrderBridgeHarness withNotifications() throws Exception {
+        notificationContext = new DefaultCamelContext();
+        notificationContext.getRegistry().bind(OrderBridgeRouteTemplate.DEFAULT_DATA_SOURCE, db.dataSource());
+        notificationContext.addComponent("antom", antomComponent());
+        notificationContext.addComponent("jms", JmsComponent.jmsComponentAutoAcknowledge(broker.connectionFactory()));
+        VertxPlatformHttpServerConfiguration http = new VertxPlatformHttpServerConfiguration();
+        http.setBindHost("127.0.0.1");
+        // platform-http-vertx looks its router up under the configured port: take a free one and configure it
+        try (ServerSocket socket = new ServerSocket(0)) {
+            notificationPort = socket.getLocalPort();
+        }
+        http.setBindPort(notificationPort);
+        http.setPort(notificationPort);
+        notificationContext.addService(new VertxPlatformHttpServer(http));
+        notificationContext.addRoutes(new NotificationBridgeRouteTemplate());
+        notificationContext.start();
+        TemplatedRouteBuilder.builder(notificationContext, NotificationBridgeRouteTemplate.TEMPLATE_ID)
+                .routeId("notification-bridge").add();
+        parameters.put(OrderBridgeRouteTemplate.PAYMENT_NOTIFY_URL, notifyUrl());
+        return this;
+    }
+
+    String notifyUrl() {
+        return "http://127.0.0.1:" + notificationPort + NOTIFY_PATH;
+    }
+
+    /** Starts the application: a fresh CamelContext with the order bridge (like a process start). */
+    CamelContext startApp() throws Exception {
+        return startApp(context -> {
+        });
+    }
+
+    CamelContext startApp(ContextCustomizer customizer) throws Exception {
+        CamelContext context = new DefaultCamelContext();
+        context.getRegistry().bind(OrderBridgeRouteTemplate.DEFAULT_DATA_SOURCE, db.dataSource());
+        context.addComponent("jms", JmsComponent.jmsComponent(broker.connectionFactory()));
+        context.addComponent("antom", antomComponent());
+        context.getShutdownStrategy().setTimeout(10);
+        context.addRoutes(new OrderBridgeRouteTemplate());
+        TemplatedRouteBuilder bridge = TemplatedRouteBuilder.builder(context, OrderBridgeRouteTemplate.TEMPLATE_ID)
+                .routeId("order-bridge");
+        parameters.forEach(bridge::parameter);
+        bridge.add();
+        context.start();
+        customizer.customize(context);
+        app = context;
+        return context;
+    }
+
+    private AntomComponent antomComponent() {
+        AntomComponent antom = new AntomComponent();
+        antom.getConfiguration().setClientId(CLIENT_ID);
+        antom.getConfiguration().setPrivateKey(AntomKeys.toPem(merchantKeys.getPrivate()));
+        antom.getConfiguration().setAntomPublicKey(sim.antomPublicKeyPem());
+        antom.getConfiguration().setGatewayUrl(sim.baseUrl());
+        antom.getConfiguration().setRequestTimeout(5000);
+        // the client resends the identical request on HTTP 5xx and U REQUEST_TRAFFIC_EXCEED_LIMIT
+        antom.getConfiguration().setMaxRetries(2);
+        antom.getConfiguration().setRetryDelay(20);
+        return antom;
+    }
+
+    interface ContextCustomizer {
+        void customize(CamelContext context) throws Exception;
+    }
+
+    void stopApp() {
+        if (app != null) {
+            app.stop();
+            app = null;
+        }
+    }
+
+    /** Puts an order (JSON text) on the orders queue. */
+    void sendOrder(String json) {
+        sendText(ORDERS, json, Map.of());
+    }
+
+    void sendText(String queue, String text, Map<String, Object> properties) {
+        try (JMSContext context = broker.connectionFactory().createContext()) {
+            JMSProducer producer = context.createProducer();
+            properties.forEach(producer::setProperty);
+            producer.send(context.createQueue(queue), text);
+        }
+    }
+
+    /** Puts many orders on the queue in one JMS transaction per 100. */
+    void sendOrders(List<String> orders) {
+        try (JMSContext context = broker.connectionFactory().createContext(JMSContext.SESSION_TRANSACTED)) {
+            JMSProducer producer = context.createProducer();
+            var queue = context.createQueue(ORDERS);
+            int n = 0;
+            for (String order : orders) {
+                producer.send(queue, order);
+                if (++n % 100 == 0) {
+                    context.commit();
+                }
+            }
+            context.commit();
+        }
+    }
+
+    /** Takes every message now on a queue, waiting up to {@code idleMillis} for each next one. */
+    List<TextMessage> drain(String queue, long idleMillis) {
+        List<TextMessage> messages = new ArrayList<>();
+        try (JMSContext context = broker.connectionFactory().createContext(JMSContext.AUTO_ACKNOWLEDGE);
+             var consumer = context.createConsumer(context.createQueue(queue))) {
+            Message m;
+            while ((m = consumer.receive(idleMillis)) != null) {
+                messages.add((TextMessage) m);
+            }
+        }
+        return messages;
+    }
+
+    /**
+     * Takes {@code expected} messages from a queue (waiting up to 20 s for them), then whatever else arrives within
+     * 300 ms, so a test sees an unexpected extra message.
+     */
+    List<TextMessage> take(String queue, int expected) {
+        List<TextMessage> messages = new ArrayList<>();
+        long deadline = System.currentTimeMillis() + 20_000;
+        try (JMSContext context = broker.connectionFactory().createContext(JMSContext.AUTO_ACKNOWLEDGE);
+             var consumer = context.createConsumer(context.createQueue(queue))) {
+            while (messages.size() < expected && System.currentTimeMillis() < deadline) {
+                Message m = consumer.receive(Math.max(1, deadline - System.currentTimeMillis()));
+                if (m != null) {
+                    messages.add((TextMessage) m);
+                }
+            }
+            Message m;
+            while ((m = consumer.receive(300)) != null) {
+                messages.add((TextMessage) m);
+            }
+        }
+        return messages;
+    }
+
+    static String text(Message message) {
+        try {
+            return ((TextMessage) message).getText();
+        } catch (jakarta.jms.JMSException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    static String property(Message message, String name) {
+        try {
+            return message.getStringProperty(name);
+        } catch (jakarta.jms.JMSException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    static void await(String what, Duration timeout, BooleanSupplier condition) throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (!condition.getAsBoolean()) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("timed out waiting for " + what);
+            }
+            Thread.sleep(20);
+        }
+    }
+
+    /** A canonical in-store order; the amount's last two digits pick the simulator's outcome. */
+    static String order(String orderId, String amount) {
+        return "{\"orderId\":\"" + orderId + "\",\"amount\":\"" + amount + "\",\"currency\":\"USD\","
+                + "\"description\":\"Coffee beans\",\"buyerId\":\"C-1\",\"storeId\":\"S-1\","
+                + "\"paymentMethod\":{\"type\":\"CONNECT_WALLET\",\"code\":\"281012020000123456\","
+                + "\"scenario\":\"PaymentCode\"}}";
+    }
+
+    @Override
+    public void close() throws IOException {
+        stopApp();
+        if (notificationContext != null) {
+            notificationContext.stop();
+        }
+        sim.close();
+        broker.close();
+        db.close();
+    }
+}

@@ -1,0 +1,284 @@
+package io.camelantom.routes.order;
+
+import static io.camelantom.routes.order.OrderBridgeHarness.DLQ;
+import static io.camelantom.routes.order.OrderBridgeHarness.ORDERS;
+import static io.camelantom.routes.order.OrderBridgeHarness.RESULTS;
+import static io.camelantom.routes.order.OrderBridgeHarness.await;
+import static io.camelantom.routes.order.OrderBridgeHarness.order;
+import static io.camelantom.routes.order.OrderBridgeHarness.property;
+import static io.camelantom.routes.order.OrderBridgeHarness.text;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+import jakarta.jms.TextMessage;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.camelantom.model.AntomJson;
+import io.camelantom.routes.AntomRouteHeaders;
+import io.camelantom.routes.ledger.NewPayment;
+import io.camelantom.routes.ledger.PaymentRecord;
+import io.camelantom.routes.ledger.PaymentStatus;
+import io.camelantom.routes.ledger.TransitionDetails;
+import org.apache.camel.builder.AdviceWith;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class OrderBridgeIT {
+
+    @TempDir
+    Path dir;
+
+    OrderBridgeHarness h;
+
+    @AfterEach
+    void close() throws Exception {
+        if (h != null) {
+            h.close();
+        }
+    }
+
+    private OrderBridgeHarness started() throws Exception {
+        h = new OrderBridgeHarness(dir).withNotifications();
+        h.startApp();
+        return h;
+    }
+
+    private PaymentRecord awaitStatus(String paymentRequestId, PaymentStatus status) throws InterruptedException {
+        await(paymentRequestId + " " + status, Duration.ofSeconds(20), () -> h.ledger.find(paymentRequestId)
+                .map(r -> r.status() == status).orElse(false));
+        return h.ledger.find(paymentRequestId).orElseThrow();
+    }
+
+    private static JsonNode json(TextMessage message) {
+        return AntomJson.readTree(text(message).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void paidOrderGivesOnePaidResultWithHeaders() throws Exception {
+        started();
+        h.sendOrder(order("SO-1001", "12.34"));
+
+        List<TextMessage> results = h.take(RESULTS, 1);
+        assertThat(results).hasSize(1);
+        JsonNode body = json(results.get(0));
+        assertThat(body.get("orderId").asText()).isEqualTo("SO-1001");
+        assertThat(body.get("paymentRequestId").asText()).isEqualTo("SO-1001");
+        assertThat(body.get("status").asText()).isEqualTo("PAID");
+        assertThat(body.get("resultCode").asText()).isEqualTo("SUCCESS");
+        assertThat(body.get("amount").asText()).isEqualTo("12.34");
+        assertThat(body.get("currency").asText()).isEqualTo("USD");
+        assertThat(body.get("attempt").asInt()).isEqualTo(1);
+        assertThat(body.get("paymentId").asText()).isNotBlank();
+        assertThat(property(results.get(0), AntomRouteHeaders.ORDER_ID)).isEqualTo("SO-1001");
+        assertThat(property(results.get(0), AntomRouteHeaders.PAYMENT_REQUEST_ID)).isEqualTo("SO-1001");
+        assertThat(property(results.get(0), AntomRouteHeaders.PAYMENT_STATUS)).isEqualTo("PAID");
+        assertThat(property(results.get(0), AntomRouteHeaders.PAYMENT_ID)).isEqualTo(body.get("paymentId").asText());
+        assertThat(property(results.get(0), AntomRouteHeaders.RESULT_CODE)).isEqualTo("SUCCESS");
+        assertThat(property(results.get(0), AntomRouteHeaders.AMOUNT_VALUE)).isEqualTo("1234");
+
+        PaymentRecord row = h.ledger.find("SO-1001").orElseThrow();
+        assertThat(row.status()).isEqualTo(PaymentStatus.PAID);
+        assertThat(row.resultPublishedAt()).isNotNull();
+        assertThat(row.callCount()).isEqualTo(1);
+        assertThat(row.expiresAt()).isNotNull();
+        assertThat(h.sim.chargeCount("SO-1001")).isEqualTo(1);
+        assertThat(h.sim.payment("SO-1001").orElseThrow().toString()).contains("1234");
+        assertThat(h.broker.count(ORDERS)).isZero();
+    }
+
+    @Test
+    void failedOrderGivesFailedResultWithAntomsCode() throws Exception {
+        started();
+        h.sendOrder(order("SO-1002", "10.51"));
+
+        List<TextMessage> results = h.take(RESULTS, 1);
+        assertThat(results).hasSize(1);
+        JsonNode body = json(results.get(0));
+        assertThat(body.get("status").asText()).isEqualTo("FAILED");
+        assertThat(body.get("resultCode").asText()).isEqualTo("USER_BALANCE_NOT_ENOUGH");
+        assertThat(property(results.get(0), AntomRouteHeaders.RESULT_CODE)).isEqualTo("USER_BALANCE_NOT_ENOUGH");
+        assertThat(h.ledger.find("SO-1002").orElseThrow().status()).isEqualTo(PaymentStatus.FAILED);
+        assertThat(h.sim.chargeCount("SO-1002")).isZero();
+    }
+
+    @Test
+    void unknownOutcomeStaysProcessingWithoutResultUntilTheNotification() throws Exception {
+        started();
+        h.sendOrder(order("SO-1003", "10.63"));   // U PAYMENT_IN_PROCESS, never resolves by itself
+
+        PaymentRecord row = awaitStatus("SO-1003", PaymentStatus.PROCESSING);
+        assertThat(row.resultCode()).isEqualTo("PAYMENT_IN_PROCESS");
+        assertThat(h.drain(RESULTS, 500)).isEmpty();
+        assertThat(h.broker.count(ORDERS)).isZero();
+
+        h.sim.completePayment("SO-1003", true);   // the buyer pays; Antom notifies
+        List<TextMessage> results = h.take(RESULTS, 1);
+        assertThat(results).hasSize(1);
+        assertThat(json(results.get(0)).get("status").asText()).isEqualTo("PAID");
+        assertThat(h.ledger.find("SO-1003").orElseThrow().resultPublishedAt()).isNotNull();
+        assertThat(h.sim.chargeCount("SO-1003")).isEqualTo(1);
+
+        // the simulator resends nothing more once acknowledged; a late duplicate notification changes nothing
+        assertThat(h.drain(RESULTS, 500)).isEmpty();
+    }
+
+    @Test
+    void processingPaymentsResolvedByAntomGiveOneResultEach() throws Exception {
+        started();
+        h.sendOrder(order("SO-1004", "10.61"));   // U, then SUCCESS and a notification
+        h.sendOrder(order("SO-1005", "10.62"));   // U, then FAIL and a notification
+
+        List<TextMessage> results = h.take(RESULTS, 2);
+        assertThat(results).hasSize(2);
+        assertThat(results).extracting(m -> property(m, AntomRouteHeaders.ORDER_ID) + "="
+                + property(m, AntomRouteHeaders.PAYMENT_STATUS))
+                .containsExactlyInAnyOrder("SO-1004=PAID", "SO-1005=FAILED");
+        assertThat(h.sim.chargeCount("SO-1004")).isEqualTo(1);
+        assertThat(h.sim.chargeCount("SO-1005")).isZero();
+    }
+
+    @Test
+    void reSentFinalOrderGetsItsRecordedResultAgainWithoutCallingAntom() throws Exception {
+        started();
+        h.sendOrder(order("SO-1006", "20.00"));
+        assertThat(h.take(RESULTS, 1)).hasSize(1);
+        int calls = h.ledger.find("SO-1006").orElseThrow().callCount();
+
+        h.sendOrder(order("SO-1006", "20.00"));
+        List<TextMessage> again = h.take(RESULTS, 1);
+        assertThat(again).hasSize(1);
+        assertThat(json(again.get(0)).get("status").asText()).isEqualTo("PAID");
+        assertThat(h.ledger.find("SO-1006").orElseThrow().callCount()).isEqualTo(calls);
+        assertThat(h.sim.chargeCount("SO-1006")).isEqualTo(1);
+        assertThat(h.sim.payments()).hasSize(1);
+    }
+
+    @Test
+    void newAttemptAfterFailureUsesANewRecordedPaymentRequestId() throws Exception {
+        started();
+        h.sendOrder(order("SO-1007", "10.52"));   // F RISK_REJECT
+        assertThat(json(h.take(RESULTS, 1).get(0)).get("status").asText()).isEqualTo("FAILED");
+
+        // re-sent as attempt 1: the recorded failure again, no new payment
+        h.sendOrder(order("SO-1007", "10.52"));
+        assertThat(json(h.take(RESULTS, 1).get(0)).get("status").asText()).isEqualTo("FAILED");
+
+        // attempt 2 (the buyer's balance was topped up, the ERP asks again, with another amount)
+        String second = order("SO-1007", "10.00").replace("{\"orderId\"", "{\"attempt\":2,\"orderId\"");
+        h.sendOrder(second);
+        List<TextMessage> results = h.take(RESULTS, 1);
+        assertThat(results).hasSize(1);
+        JsonNode body = json(results.get(0));
+        assertThat(body.get("paymentRequestId").asText()).isEqualTo("SO-1007--2");
+        assertThat(body.get("attempt").asInt()).isEqualTo(2);
+        assertThat(body.get("status").asText()).isEqualTo("PAID");
+        assertThat(h.sim.chargeCount("SO-1007--2")).isEqualTo(1);
+
+        // attempt 2 re-sent: idempotent, no third attempt
+        h.sendOrder(second);
+        assertThat(h.take(RESULTS, 1)).hasSize(1);
+        assertThat(h.ledger.findAttempts("SO-1007").payments()).hasSize(2);
+    }
+
+    @Test
+    void redeliveredThreeTimesChargesOnceAndPublishesOneResult() throws Exception {
+        h = new OrderBridgeHarness(dir).withNotifications();
+        h.parameters.put(OrderBridgeRouteTemplate.MAXIMUM_REDELIVERIES, "0");
+        h.startApp(context -> AdviceWith.adviceWith(context, "order-bridge", a -> a.weaveAddLast().process(e -> {
+            // the application dies after the result was sent, before the JMS transaction commits
+            Integer delivery = e.getMessage().getHeader("JMSXDeliveryCount", Integer.class);
+            if (delivery < 3) {
+                throw new IllegalStateException("simulated crash in delivery " + delivery);
+            }
+        })));
+        h.sendOrder(order("SO-1008", "30.00"));
+
+        List<TextMessage> results = h.take(RESULTS, 1);
+        assertThat(results).hasSize(1);
+        assertThat(json(results.get(0)).get("status").asText()).isEqualTo("PAID");
+        assertThat(h.sim.chargeCount("SO-1008")).isEqualTo(1);
+        PaymentRecord row = h.ledger.find("SO-1008").orElseThrow();
+        assertThat(row.callCount()).isEqualTo(1);
+        assertThat(h.broker.count(ORDERS)).isZero();
+        assertThat(h.broker.count(DLQ)).isZero();
+    }
+
+    @Test
+    void everyBadOrderGoesToTheDeadLetterQueueWithItsReasonAndItsOriginalBody() throws Exception {
+        started();
+        for (BadOrders.BadOrder bad : BadOrders.ALL) {
+            h.sendOrder(bad.body());
+        }
+        List<TextMessage> dead = h.take(DLQ, BadOrders.ALL.size());
+        assertThat(dead).hasSize(BadOrders.ALL.size());
+        Map<String, String> reasonByBody = new java.util.HashMap<>();
+        dead.forEach(m -> reasonByBody.put(text(m), property(m, AntomRouteHeaders.DEAD_LETTER_REASON)));
+        for (BadOrders.BadOrder bad : BadOrders.ALL) {
+            assertThat(reasonByBody).as(bad.name()).containsEntry(bad.body(), bad.reason());
+        }
+        assertThat(h.drain(RESULTS, 300)).isEmpty();
+        assertThat(h.broker.count(ORDERS)).isZero();
+        assertThat(h.sim.payments()).isEmpty();
+    }
+
+    @Test
+    void orderIdWithOtherMoneyGoesToTheDeadLetterQueue() throws Exception {
+        started();
+        h.sendOrder(order("SO-1009", "40.00"));
+        assertThat(h.take(RESULTS, 1)).hasSize(1);
+
+        String other = order("SO-1009", "41.00");
+        h.sendOrder(other);
+        List<TextMessage> dead = h.take(DLQ, 1);
+        assertThat(dead).hasSize(1);
+        assertThat(text(dead.get(0))).isEqualTo(other);
+        assertThat(property(dead.get(0), AntomRouteHeaders.DEAD_LETTER_REASON))
+                .isEqualTo("orderId: order SO-1009 is already registered as payment SO-1009 with amount 4000 USD "
+                        + "(minor units), this message has 4100 USD; one paymentRequestId cannot carry other money "
+                        + "(Antom would answer REPEAT_REQ_INCONSISTENT)");
+        assertThat(h.drain(RESULTS, 300)).isEmpty();
+        assertThat(h.sim.payments()).hasSize(1);
+    }
+
+    @Test
+    void outboxRepairPublishesAnOwedResultOnce() throws Exception {
+        h = new OrderBridgeHarness(dir);
+        h.parameters.put(OrderBridgeRouteTemplate.OUTBOX_QUIET_PERIOD, "PT0.3S");
+        h.parameters.put(OrderBridgeRouteTemplate.OUTBOX_REPAIR_PERIOD, "200");
+        // a payment settled by a node that crashed before publishing its result
+        h.ledger.register(new NewPayment("SO-1010", 5_00, "EUR", "crashed", Instant.now().plusSeconds(3600), null));
+        h.ledger.transition("SO-1010", PaymentStatus.PENDING, PaymentStatus.PAID,
+                TransitionDetails.result("SUCCESS", "success.").withPaymentId("PAY-1010"));
+        h.startApp();
+
+        List<TextMessage> results = h.take(RESULTS, 1);
+        assertThat(results).hasSize(1);
+        JsonNode body = json(results.get(0));
+        assertThat(body.get("orderId").asText()).isEqualTo("SO-1010");
+        assertThat(body.get("paymentId").asText()).isEqualTo("PAY-1010");
+        assertThat(body.get("amount").asText()).isEqualTo("5.00");
+        assertThat(body.get("currency").asText()).isEqualTo("EUR");
+        assertThat(h.ledger.find("SO-1010").orElseThrow().resultPublishedAt()).isNotNull();
+        Thread.sleep(800);   // several more repair runs
+        assertThat(h.drain(RESULTS, 300)).isEmpty();
+    }
+
+    @Test
+    void notificationForAnUnknownPaymentGoesToTheDeadLetterQueue() throws Exception {
+        started();
+        String notification = "{\"notifyType\":\"PAYMENT_RESULT\",\"paymentRequestId\":\"NOT-OURS\","
+                + "\"result\":{\"resultStatus\":\"S\",\"resultCode\":\"SUCCESS\"}}";
+        h.sendText(OrderBridgeHarness.NOTIFICATIONS, notification, Map.of());
+        List<TextMessage> dead = h.take(DLQ, 1);
+        assertThat(dead).hasSize(1);
+        assertThat(text(dead.get(0))).isEqualTo(notification);
+        assertThat(property(dead.get(0), AntomRouteHeaders.DEAD_LETTER_REASON))
+                .isEqualTo("paymentRequestId: no payment NOT-OURS in the ledger");
+    }
+}
