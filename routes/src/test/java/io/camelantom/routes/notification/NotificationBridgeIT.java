@@ -383,8 +383,31 @@ class NotificationBridgeIT {
         assertThat(broker.receive(PAYMENT_QUEUE, 500)).isNull();
     }
 
+    /**
+     * The store fails to record the key after the send (its database went away): the notification is published once,
+     * and Antom's next delivery, which the store cannot recognise either, is dropped by the broker.
+     */
+    @Test
+    void storeFailingAfterTheSendStillPublishesOnce() throws Exception {
+        app.close();
+        app = BridgeFixture.start(databaseDir, broker, antom, merchantKeys,
+                Map.of(NotificationBridgeRouteTemplate.IDEMPOTENT_REPOSITORY, "failing"),
+                c -> c.getRegistry().bind("failing", new ForgetfulRepository() {
+                    @Override
+                    public boolean add(String key) {
+                        throw new IllegalStateException("the de-duplication database is unreachable");
+                    }
+                }));
+        byte[] body = SignedNotifications.paymentResult("store-down-1", "202611220000008", "S", "SUCCESS", "100");
+        // the message was stored before the key failed: acknowledged (Camel logs the store's failure as a WARN)
+        assertThat(app.post(body, signed.headers(CLIENT_ID, PATH, body)).statusCode()).isEqualTo(200);
+        assertThat(app.post(body, signed.headers(CLIENT_ID, PATH, body)).statusCode()).isEqualTo(200);
+        assertThat(broker.receive(PAYMENT_QUEUE, WAIT.toMillis())).isNotNull();
+        assertThat(broker.receive(PAYMENT_QUEUE, 500)).isNull();
+    }
+
     /** An idempotent repository that never remembers a key. */
-    static final class ForgetfulRepository extends org.apache.camel.support.service.ServiceSupport
+    static class ForgetfulRepository extends org.apache.camel.support.service.ServiceSupport
             implements org.apache.camel.spi.IdempotentRepository {
         @Override
         public boolean add(String key) {
