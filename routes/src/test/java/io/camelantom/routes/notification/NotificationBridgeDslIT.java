@@ -28,6 +28,22 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  */
 class NotificationBridgeDslIT {
 
+    /** A merchant whose component has no Antom public key: the route is not created, and the message says what to set. */
+    @Test
+    void missingAntomPublicKeyIsReportedAtStartup() throws Exception {
+        KeyPair merchantKeys = AntomKeys.generateRsaKeyPair(2048);
+        antom = AntomSimulator.builder().merchant(CLIENT_ID, merchantKeys.getPublic()).build().start();
+        broker = new EmbeddedBroker(brokerDir).start();
+        assertThatThrownBy(() -> BridgeFixture.start(databaseDir, broker, antom, merchantKeys,
+                Map.of(NotificationBridgeRouteTemplate.ANTOM_COMPONENT, "unconfigured"),
+                c -> {
+                    io.camelantom.component.AntomComponent bare = new io.camelantom.component.AntomComponent();
+                    bare.getConfiguration().setClientId(CLIENT_ID);
+                    c.addComponent("unconfigured", bare);
+                }))
+                .hasStackTraceContaining("antomPublicKey").hasStackTraceContaining("'unconfigured' component");
+    }
+
     /** A send that returns before the broker stored the message would make the acknowledgement unsafe. */
     @Test
     void connectionFactoryThatDoesNotWaitForTheBrokerIsRefused() throws Exception {
