@@ -37,7 +37,10 @@ public final class AntomRouteHeaders {
     public static final String AMOUNT_VALUE = "CamelAntomAmountValue";
     /** ISO 4217 currency of {@link #AMOUNT_VALUE}. */
     public static final String CURRENCY = "CamelAntomCurrency";
-    /** The order's final status in the ledger as published in a result: PAID, FAILED, CANCELLED (and the reconciliation's CANCEL_WINDOW_EXCEED report). */
+    /**
+     * The order's final status as published in a result: PAID, FAILED, CANCELLED, or REFUND_REQUIRED (reconciliation:
+     * paid after its closing time while Antom refused the cancel with CANCEL_WINDOW_EXCEED; the ledger says PAID).
+     */
     public static final String PAYMENT_STATUS = "CamelAntomOrderPaymentStatus";
     /** Why a message went to a dead-letter queue: a precise, human-readable reason. */
     public static final String DEAD_LETTER_REASON = "CamelAntomDeadLetterReason";

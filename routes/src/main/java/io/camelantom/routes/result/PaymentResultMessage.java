@@ -29,7 +29,7 @@ import io.camelantom.routes.ledger.PaymentStatus;
  * @param paymentRequestId Antom's paymentRequestId of the attempt
  * @param attempt          the attempt number (1, then 2.. after a new attempt following FAILED/CANCELLED)
  * @param paymentId        Antom's paymentId, null when Antom never gave one (e.g. some failures)
- * @param status           PAID, FAILED or CANCELLED
+ * @param status           PAID, FAILED or CANCELLED (published as {@link #publishedStatus()})
  * @param resultCode       the result code recorded (Antom's), may be null
  * @param resultMessage    the result message recorded, may be null
  * @param amountMinor      the amount in minor units
@@ -39,6 +39,14 @@ import io.camelantom.routes.ledger.PaymentStatus;
 public record PaymentResultMessage(String orderId, String paymentRequestId, int attempt, String paymentId,
         PaymentStatus status, String resultCode, String resultMessage, long amountMinor, String currency,
         Instant time) {
+
+    /**
+     * The published status of a payment that reconciliation found paid after its closing time, once Antom had refused
+     * to cancel it ({@value #CANCEL_WINDOW_EXCEED}): the ledger says PAID, the ERP is told to refund it.
+     */
+    public static final String REFUND_REQUIRED = "REFUND_REQUIRED";
+    /** Antom's result code of a cancel outside the cancel window; recorded on a PAID row, it makes it REFUND_REQUIRED. */
+    public static final String CANCEL_WINDOW_EXCEED = "CANCEL_WINDOW_EXCEED";
 
     public PaymentResultMessage {
         Objects.requireNonNull(orderId, "orderId");
@@ -57,6 +65,15 @@ public record PaymentResultMessage(String orderId, String paymentRequestId, int 
                 row.status(), row.resultCode(), row.resultMessage(), row.amountMinor(), row.currency(), time);
     }
 
+    /**
+     * The status as published (JSON {@code status}, header {@code CamelAntomOrderPaymentStatus}): the ledger status,
+     * except {@value #REFUND_REQUIRED} for a PAID payment recorded with {@value #CANCEL_WINDOW_EXCEED} (reconciliation).
+     * Derived from the row, so a republication says the same.
+     */
+    public String publishedStatus() {
+        return status == PaymentStatus.PAID && CANCEL_WINDOW_EXCEED.equals(resultCode) ? REFUND_REQUIRED : status.name();
+    }
+
     /** The amount in major units as a plain decimal string ("12.34", "500" for JPY 500). */
     public String amount() {
         int digits = Currency.getInstance(currency).getDefaultFractionDigits();
@@ -70,7 +87,7 @@ public record PaymentResultMessage(String orderId, String paymentRequestId, int 
         node.put("paymentRequestId", paymentRequestId);
         node.put("attempt", attempt);
         putIfPresent(node, "paymentId", paymentId);
-        node.put("status", status.name());
+        node.put("status", publishedStatus());
         putIfPresent(node, "resultCode", resultCode);
         putIfPresent(node, "resultMessage", resultMessage);
         node.put("amount", amount());
@@ -91,7 +108,7 @@ public record PaymentResultMessage(String orderId, String paymentRequestId, int 
         if (paymentId != null) {
             headers.put(AntomRouteHeaders.PAYMENT_ID, paymentId);
         }
-        headers.put(AntomRouteHeaders.PAYMENT_STATUS, status.name());
+        headers.put(AntomRouteHeaders.PAYMENT_STATUS, publishedStatus());
         if (resultCode != null) {
             headers.put(AntomRouteHeaders.RESULT_CODE, resultCode);
         }

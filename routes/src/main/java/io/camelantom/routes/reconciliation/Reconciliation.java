@@ -1,0 +1,339 @@
+package io.camelantom.routes.reconciliation;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashSet;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Consumer;
+
+import io.camelantom.routes.ledger.BadLedgerRow;
+import io.camelantom.routes.ledger.LedgerBatch;
+import io.camelantom.routes.ledger.PaymentLedger;
+import io.camelantom.routes.ledger.PaymentRecord;
+import io.camelantom.routes.ledger.PaymentStatus;
+import io.camelantom.routes.ledger.TransitionDetails;
+import io.camelantom.routes.result.PaymentResultMessage;
+import io.camelantom.routes.result.PaymentSettlement;
+import org.apache.camel.Exchange;
+import org.apache.camel.Processor;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One reconciliation instance: {@link #runOnce()} is one pass over the ledger's PROCESSING and UNKNOWN payments that
+ * are due (see {@code routes/README.md}, "Reconciliation", for the rules). As a {@link Processor} it runs one pass per
+ * exchange (the quartz route) and puts the {@link ReconciliationReport} in the body.
+ * <p>
+ * Safe with several nodes and overlapping runs: a payment is only inquired by the caller whose
+ * {@link PaymentLedger#claimForCheck claim} won, and only the caller whose final transition wins publishes its result
+ * ({@link PaymentSettlement}). Every decision about time (age, closing time, grace period) uses the given clock, the
+ * same one as the ledger's.
+ */
+public class Reconciliation implements Processor {
+
+    private static final Logger LOG = LoggerFactory.getLogger(Reconciliation.class);
+
+    private final String name;
+    private final PaymentSettlement settlement;
+    private final PaymentLedger ledger;
+    private final AntomCalls antom;
+    private final ReconciliationSettings settings;
+    private final Clock clock;
+    private final Consumer<ReconciliationReport> metrics;
+
+    Reconciliation(String name, PaymentSettlement settlement, AntomCalls antom, ReconciliationSettings settings,
+            Clock clock, Consumer<ReconciliationReport> metrics) {
+        this.name = Objects.requireNonNull(name, "name");
+        this.settlement = Objects.requireNonNull(settlement, "settlement");
+        this.ledger = settlement.ledger();
+        this.antom = Objects.requireNonNull(antom, "antom");
+        this.settings = Objects.requireNonNull(settings, "settings");
+        this.clock = Objects.requireNonNull(clock, "clock");
+        this.metrics = metrics == null ? report -> {
+        } : metrics;
+    }
+
+    @Override
+    public void process(Exchange exchange) {
+        exchange.getMessage().setBody(runOnce());
+    }
+
+    /** The instance's name (the template's {@code name} parameter). */
+    public String name() {
+        return name;
+    }
+
+    /**
+     * One pass: selects due payments batch by batch, claims, inquires and settles each, logs one INFO line with the
+     * counts and records the metrics. Never throws for a single payment or a bad row; a ledger that cannot be read at
+     * all is thrown (the run is then logged by the caller and the next run tries again).
+     */
+    public ReconciliationReport runOnce() {
+        Instant started = clock.instant();
+        long t0 = System.nanoTime();
+        Counts counts = new Counts();
+        Set<String> seen = new HashSet<>();
+        for (int batch = 0; batch < settings.maxBatchesPerRun(); batch++) {
+            LedgerBatch due = ledger.findDueForCheck(settings.minAge(), settings.batchSize());
+            for (BadLedgerRow bad : due.badRows()) {
+                if (seen.add(bad.paymentRequestId())) {
+                    counts.badRows++;
+                    LOG.warn("Reconciliation {}: ledger row {} cannot be read ({}; stored status {}); skipped, next look in {}",
+                            name, bad.paymentRequestId(), bad.reason(), bad.storedStatus(), settings.badRowDelay());
+                    postpone(bad.paymentRequestId());
+                }
+            }
+            int claimed = 0;
+            for (PaymentRecord row : due.payments()) {
+                if (!seen.add(row.paymentRequestId())) {
+                    continue;
+                }
+                if (!ledger.claimForCheck(row, settings.backoff())) {
+                    continue; // another node or run has it for this period
+                }
+                claimed++;
+                counts.checked++;
+                try {
+                    check(row, counts);
+                } catch (RuntimeException e) {
+                    counts.errors++;
+                    counts.stillPending++;
+                    LOG.warn("Reconciliation {}: payment {} could not be reconciled, tried again on a later run: {}",
+                            name, row.paymentRequestId(), e.toString());
+                }
+            }
+            if (claimed == 0 && due.badRows().isEmpty() || due.payments().size() + due.badRows().size()
+                    < settings.batchSize()) {
+                break;
+            }
+        }
+        Duration oldest = oldestPendingAge();
+        ReconciliationReport report = new ReconciliationReport(started, counts.checked, counts.resolved,
+                counts.cancelled, counts.refundRequired, counts.stillPending, counts.errors, counts.badRows, oldest,
+                Duration.ofNanos(System.nanoTime() - t0));
+        LOG.info("Reconciliation {}: {}", name, report.summary());
+        try {
+            metrics.accept(report);
+        } catch (RuntimeException e) {
+            LOG.warn("Reconciliation {}: metrics not recorded: {}", name, e.toString());
+        }
+        return report;
+    }
+
+    private void check(PaymentRecord row, Counts counts) {
+        String id = row.paymentRequestId();
+        if (!ledger.recordCall(id)) {
+            counts.resolved++; // settled by someone else since it was selected
+            return;
+        }
+        AntomCalls.Answer inquiry = antom.inquire(id);
+        switch (inquiry.outcome()) {
+            case SUCCESS -> onInquiry(row, inquiry, counts);
+            case FAILURE -> {
+                if (AntomCodes.ORDER_NOT_EXIST.equals(inquiry.resultCode())) {
+                    onOrderNotExist(row, counts);
+                } else {
+                    counts.errors++;
+                    counts.stillPending++;
+                    LOG.warn("Reconciliation {}: inquiry of payment {} failed with F {} ({}); left open", name, id,
+                            inquiry.resultCode(), inquiry.resultMessage());
+                }
+            }
+            case UNKNOWN, ERROR -> {
+                counts.errors++;
+                counts.stillPending++;
+                LOG.warn("Reconciliation {}: inquiry of payment {} gave no answer ({}); next check in {}", name, id,
+                        inquiry.error(), settings.backoff().delayAfter(row.checkCount() + 1));
+            }
+        }
+    }
+
+    private void onInquiry(PaymentRecord row, AntomCalls.Answer inquiry, Counts counts) {
+        String status = inquiry.paymentStatus() == null ? "" : inquiry.paymentStatus();
+        switch (status) {
+            case "SUCCESS" -> settlePaid(row, inquiry, counts);
+            case "FAIL" -> settle(row, PaymentStatus.FAILED, details(inquiry, "FAIL"), counts);
+            case "CANCELLED" -> settle(row, PaymentStatus.CANCELLED, details(inquiry, "CANCELLED"), counts);
+            default -> {
+                // PROCESSING, PENDING or a status this version does not know: not final
+                if (row.status() == PaymentStatus.UNKNOWN) {
+                    // Antom has the payment: its outcome is pending, no longer "unknown whether it exists"
+                    settlement.markProcessing(row.paymentRequestId(),
+                            TransitionDetails.none().withPaymentId(inquiry.paymentId()));
+                }
+                if (pastClosingTime(row) && !cancelRefused(row)) {
+                    cancel(row, counts);
+                } else {
+                    counts.stillPending++;
+                    if (cancelRefused(row)) {
+                        LOG.warn("Reconciliation {}: payment {} (order {}) is {} past its closing time and Antom "
+                                + "refused to cancel it ({}); waiting for its outcome", name, row.paymentRequestId(),
+                                row.orderId(), status, AntomCodes.CANCEL_WINDOW_EXCEED);
+                    }
+                }
+            }
+        }
+    }
+
+    private void onOrderNotExist(PaymentRecord row, Counts counts) {
+        Duration age = Duration.between(row.createdAt(), clock.instant());
+        if (age.compareTo(settings.orderNotExistGracePeriod()) < 0) {
+            counts.stillPending++;
+            LOG.info("Reconciliation {}: Antom does not know payment {} yet (ORDER_NOT_EXIST, {}s after creation, "
+                    + "grace period {}); left open", name, row.paymentRequestId(), age.toSeconds(),
+                    settings.orderNotExistGracePeriod());
+            return;
+        }
+        // never created at Antom: nothing was charged
+        settle(row, PaymentStatus.FAILED, TransitionDetails.result(AntomCodes.ORDER_NOT_EXIST,
+                "Antom has no payment with this paymentRequestId " + settings.orderNotExistGracePeriod()
+                        + " after its creation: never created, nothing charged"), counts);
+    }
+
+    private void cancel(PaymentRecord row, Counts counts) {
+        String id = row.paymentRequestId();
+        if (!ledger.recordCall(id)) {
+            counts.resolved++;
+            return;
+        }
+        LOG.info("Reconciliation {}: payment {} (order {}) is still open past its closing time {}; cancelling", name,
+                id, row.orderId(), closingTime(row));
+        AntomCalls.Answer cancel = antom.cancel(id);
+        switch (cancel.outcome()) {
+            case SUCCESS -> {
+                if (settlement.settle(id, PaymentStatus.CANCELLED, new TransitionDetails(cancel.paymentId(),
+                        "CANCELLED", "cancelled by reconciliation after its closing time"))
+                        == PaymentSettlement.Outcome.SETTLED) {
+                    counts.cancelled++;
+                } else {
+                    counts.resolved++;
+                }
+            }
+            case FAILURE -> {
+                if (AntomCodes.CANCEL_WINDOW_EXCEED.equals(cancel.resultCode())) {
+                    onCancelRefused(row, counts);
+                } else {
+                    counts.errors++;
+                    counts.stillPending++;
+                    LOG.warn("Reconciliation {}: cancel of payment {} failed with F {} ({}); tried again on a later run",
+                            name, id, cancel.resultCode(), cancel.resultMessage());
+                }
+            }
+            case UNKNOWN, ERROR -> {
+                counts.errors++;
+                counts.stillPending++;
+                LOG.warn("Reconciliation {}: cancel of payment {} gave no answer ({}); tried again on a later run", name,
+                        id, cancel.error());
+            }
+        }
+    }
+
+    /** Cancel answered CANCEL_WINDOW_EXCEED: look once more; paid means "refund it", else remember the refusal. */
+    private void onCancelRefused(PaymentRecord row, Counts counts) {
+        String id = row.paymentRequestId();
+        AntomCalls.Answer again = ledger.recordCall(id) ? antom.inquire(id) : null;
+        if (again == null) {
+            counts.resolved++;
+            return;
+        }
+        String status = again.outcome() == AntomCalls.Outcome.SUCCESS ? again.paymentStatus() : null;
+        if ("SUCCESS".equals(status)) {
+            settleRefundRequired(row, again, counts);
+        } else if ("FAIL".equals(status)) {
+            settle(row, PaymentStatus.FAILED, details(again, "FAIL"), counts);
+        } else if ("CANCELLED".equals(status)) {
+            settle(row, PaymentStatus.CANCELLED, details(again, "CANCELLED"), counts);
+        } else {
+            // not final and not cancellable: recorded, so later runs inquire only and report a late success for refund
+            ledger.transition(id, PaymentSettlement.OPEN, PaymentStatus.PROCESSING, new TransitionDetails(
+                    again.paymentId(), AntomCodes.CANCEL_WINDOW_EXCEED,
+                    "past its closing time; Antom refused the cancel (cancel window exceeded)"));
+            counts.stillPending++;
+            LOG.warn("Reconciliation {}: Antom refused to cancel payment {} (order {}): CANCEL_WINDOW_EXCEED, payment "
+                    + "still {}; it is inquired on later runs and reported REFUND_REQUIRED if it turns out paid", name,
+                    id, row.orderId(), status == null ? "unknown" : status);
+        }
+    }
+
+    private void settlePaid(PaymentRecord row, AntomCalls.Answer inquiry, Counts counts) {
+        if (cancelRefused(row)) {
+            settleRefundRequired(row, inquiry, counts);
+        } else {
+            settle(row, PaymentStatus.PAID, details(inquiry, "SUCCESS"), counts);
+        }
+    }
+
+    private void settleRefundRequired(PaymentRecord row, AntomCalls.Answer inquiry, Counts counts) {
+        TransitionDetails d = new TransitionDetails(inquiry.paymentId(), AntomCodes.CANCEL_WINDOW_EXCEED,
+                "paid after its closing time and Antom refused the cancel (cancel window exceeded): refund it");
+        if (settlement.settle(row.paymentRequestId(), PaymentStatus.PAID, d) == PaymentSettlement.Outcome.SETTLED) {
+            counts.refundRequired++;
+            LOG.warn("Reconciliation {}: payment {} (order {}) was paid after its closing time and cannot be cancelled: "
+                    + "published as {}", name, row.paymentRequestId(), row.orderId(),
+                    PaymentResultMessage.REFUND_REQUIRED);
+        } else {
+            counts.resolved++;
+        }
+    }
+
+    private void settle(PaymentRecord row, PaymentStatus target, TransitionDetails details, Counts counts) {
+        PaymentSettlement.Outcome outcome = settlement.settle(row.paymentRequestId(), target, details);
+        counts.resolved++;
+        if (outcome == PaymentSettlement.Outcome.SETTLED) {
+            LOG.info("Reconciliation {}: payment {} (order {}) settled {} ({})", name, row.paymentRequestId(),
+                    row.orderId(), target, details.resultCode());
+        }
+    }
+
+    private static TransitionDetails details(AntomCalls.Answer answer, String defaultCode) {
+        return new TransitionDetails(answer.paymentId(), answer.resultCode() == null ? defaultCode : answer.resultCode(),
+                answer.resultMessage());
+    }
+
+    private static boolean cancelRefused(PaymentRecord row) {
+        return AntomCodes.CANCEL_WINDOW_EXCEED.equals(row.resultCode());
+    }
+
+    /** The ledger's expiry time, or creation plus the default closing time. */
+    Instant closingTime(PaymentRecord row) {
+        return row.expiresAt() != null ? row.expiresAt() : row.createdAt().plus(settings.defaultClosingTime());
+    }
+
+    private boolean pastClosingTime(PaymentRecord row) {
+        return !clock.instant().isBefore(closingTime(row));
+    }
+
+    private void postpone(String paymentRequestId) {
+        if (paymentRequestId == null) {
+            return;
+        }
+        try {
+            ledger.postponeCheck(paymentRequestId, settings.badRowDelay());
+        } catch (RuntimeException e) {
+            LOG.warn("Reconciliation {}: cannot postpone bad row {}: {}", name, paymentRequestId, e.toString());
+        }
+    }
+
+    private Duration oldestPendingAge() {
+        try {
+            Optional<Duration> age = ledger.oldestPendingAge();
+            return age.orElse(null);
+        } catch (RuntimeException e) {
+            LOG.warn("Reconciliation {}: cannot read the oldest pending payment: {}", name, e.toString());
+            return null;
+        }
+    }
+
+    private static final class Counts {
+        int checked;
+        int resolved;
+        int cancelled;
+        int refundRequired;
+        int stillPending;
+        int errors;
+        int badRows;
+    }
+}

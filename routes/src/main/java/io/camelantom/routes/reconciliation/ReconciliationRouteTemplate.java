@@ -1,0 +1,172 @@
+package io.camelantom.routes.reconciliation;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.function.Consumer;
+
+import javax.sql.DataSource;
+
+import io.camelantom.routes.ledger.CheckBackoff;
+import io.camelantom.routes.ledger.PaymentLedger;
+import io.camelantom.routes.notification.AntomJmsHeaderFilterStrategy;
+import io.camelantom.routes.result.EndpointResultPublisher;
+import io.camelantom.routes.result.PaymentSettlement;
+import org.apache.camel.CamelContext;
+import org.apache.camel.LoggingLevel;
+import org.apache.camel.RouteTemplateContext;
+import org.apache.camel.builder.RouteBuilder;
+
+/**
+ * Route template {@value #TEMPLATE_ID}: a {@code quartz:} trigger runs a reconciliation pass over the ledger's
+ * PROCESSING and UNKNOWN payments: inquire, settle and publish the result once, cancel past the closing time (see
+ * {@code routes/README.md}, "Reconciliation").
+ * <p>
+ * The pass itself is a {@link Reconciliation} made when the template is instantiated and bound in the CamelContext's
+ * registry as {@code <name>-reconciliation}: {@code runOnce()} runs a pass on demand (operators, tests), e.g.
+ * {@code .to("bean:antom-reconciliation-reconciliation?method=runOnce")}. Nothing is static.
+ */
+public class ReconciliationRouteTemplate extends RouteBuilder {
+
+    public static final String TEMPLATE_ID = "antom-reconciliation";
+
+    /** Parameter names (camelCase, as in {@code camel.antom.routes.antom-reconciliation.<parameter>}). */
+    public static final String NAME = "name";
+    public static final String CRON = "cron";
+    public static final String MISFIRE_INSTRUCTION = "misfireInstruction";
+    public static final String QUARTZ_COMPONENT = "quartzComponent";
+    public static final String QUARTZ_GROUP = "quartzGroup";
+    public static final String DATA_SOURCE = "dataSource";
+    public static final String TABLE_PREFIX = "tablePrefix";
+    public static final String RESULTS_QUEUE = "resultsQueue";
+    public static final String JMS_COMPONENT = "jmsComponent";
+    public static final String INQUIRY_ENDPOINT = "inquiryEndpoint";
+    public static final String CANCEL_ENDPOINT = "cancelEndpoint";
+    public static final String MIN_AGE = "minAge";
+    public static final String BATCH_SIZE = "batchSize";
+    public static final String MAX_BATCHES_PER_RUN = "maxBatchesPerRun";
+    public static final String BACKOFF_FIRST = "backoffFirst";
+    public static final String BACKOFF_MULTIPLIER = "backoffMultiplier";
+    public static final String BACKOFF_MAX = "backoffMax";
+    public static final String ORDER_NOT_EXIST_GRACE_PERIOD = "orderNotExistGracePeriod";
+    public static final String DEFAULT_CLOSING_TIME = "defaultClosingTime";
+    public static final String BAD_ROW_DELAY = "badRowDelay";
+    public static final String CLOCK = "clock";
+    public static final String METER_REGISTRY = "meterRegistry";
+
+    /** The ledger's DataSource bean name by default, the same as the other templates'. */
+    public static final String DEFAULT_DATA_SOURCE = "antomLedgerDataSource";
+    /** The suffix of the {@link Reconciliation} bean's name: {@code <name>-reconciliation}. */
+    public static final String BEAN_SUFFIX = "-reconciliation";
+
+    private static final String HEADER_FILTER = "headerFilterStrategy=#class:"
+            + AntomJmsHeaderFilterStrategy.class.getName();
+
+    @Override
+    public void configure() {
+        routeTemplate(TEMPLATE_ID)
+                .templateParameter(NAME, TEMPLATE_ID, "Name of this instance: the Quartz job name, the log and metrics name, and the prefix of the bean <name>-reconciliation")
+                .templateParameter(CRON, "0 0/1 * * * ?", "Quartz cron expression of the runs (seconds first)")
+                .templateParameter(MISFIRE_INSTRUCTION, "2", "Quartz CronTrigger misfire instruction: 2 = do nothing (wait for the next time), 1 = fire once now")
+                .templateParameter(QUARTZ_COMPONENT, "quartz", "Name of the Camel quartz component (in memory by default; see ClusteredQuartz)")
+                .templateParameter(QUARTZ_GROUP, "antom", "Quartz job group")
+                .templateParameter(DATA_SOURCE, DEFAULT_DATA_SOURCE, "Name of the ledger's javax.sql.DataSource bean (a plain pool, not transaction-bound)")
+                .templateParameter(TABLE_PREFIX, PaymentLedger.DEFAULT_TABLE_PREFIX, "Table prefix of the ledger")
+                .templateParameter(RESULTS_QUEUE, "antom.results", "JMS queue the results are published to (the order bridge's resultsQueue)")
+                .templateParameter(JMS_COMPONENT, "jms", "Name of the Camel JMS component")
+                .templateParameter(INQUIRY_ENDPOINT, "antom:inquiryPayment", "Endpoint that inquires a payment")
+                .templateParameter(CANCEL_ENDPOINT, "antom:cancel", "Endpoint that cancels a payment")
+                .templateParameter(MIN_AGE, "PT1M", "ISO-8601 duration: payments younger than this are left alone")
+                .templateParameter(BATCH_SIZE, "100", "Ledger rows selected per batch")
+                .templateParameter(MAX_BATCHES_PER_RUN, "10", "Batches per run at most")
+                .templateParameter(BACKOFF_FIRST, "PT1M", "ISO-8601 duration a payment left open is left alone after its first check")
+                .templateParameter(BACKOFF_MULTIPLIER, "2", "Factor that wait grows by per further check")
+                .templateParameter(BACKOFF_MAX, "PT1H", "ISO-8601 duration: the longest wait between two checks of a payment")
+                .templateParameter(ORDER_NOT_EXIST_GRACE_PERIOD, "PT2M", "ISO-8601 duration after creation during which ORDER_NOT_EXIST means 'not visible yet'; later it means never created (FAILED, nothing charged)")
+                .templateParameter(DEFAULT_CLOSING_TIME, "PT1H", "ISO-8601 duration after creation when a payment without expiry time in the ledger is cancelled if still open")
+                .templateParameter(BAD_ROW_DELAY, "PT1H", "ISO-8601 duration an unreadable ledger row is pushed back before it is reported again")
+                .templateOptionalParameter(CLOCK, "Name of a java.time.Clock bean for every time decision (tests); the system clock when absent")
+                .templateOptionalParameter(METER_REGISTRY, "Name of a Micrometer MeterRegistry bean; when absent, the only MeterRegistry bean if Micrometer is present, else no metrics")
+                .configure(this::instantiate)
+                .from("{{" + QUARTZ_COMPONENT + "}}://{{" + QUARTZ_GROUP + "}}/{{" + NAME + "}}?cron=RAW({{" + CRON + "}})"
+                        + "&stateful=true&trigger.misfireInstruction={{" + MISFIRE_INSTRUCTION + "}}")
+                .onException(Exception.class)
+                    .handled(true)
+                    .log(LoggingLevel.ERROR, "Reconciliation {{" + NAME + "}}: run failed, the next run tries again: ${exception}")
+                .end()
+                .process("{{" + NAME + "}}" + BEAN_SUFFIX);
+    }
+
+    private void instantiate(RouteTemplateContext rtc) {
+        CamelContext context = rtc.getCamelContext();
+        String name = param(rtc, NAME);
+        String dataSourceName = param(rtc, DATA_SOURCE);
+        DataSource dataSource = context.getRegistry().lookupByNameAndType(dataSourceName, DataSource.class);
+        if (dataSource == null) {
+            throw new IllegalArgumentException(TEMPLATE_ID + ": no javax.sql.DataSource bean named '" + dataSourceName
+                    + "' (parameter " + DATA_SOURCE + ")");
+        }
+        Clock clock = Clock.systemUTC();
+        String clockName = param(rtc, CLOCK);
+        if (clockName != null) {
+            clock = context.getRegistry().lookupByNameAndType(clockName, Clock.class);
+            if (clock == null) {
+                throw new IllegalArgumentException(TEMPLATE_ID + ": no java.time.Clock bean named '" + clockName
+                        + "' (parameter " + CLOCK + ")");
+            }
+        }
+        ReconciliationSettings settings = new ReconciliationSettings(duration(rtc, MIN_AGE),
+                Integer.parseInt(param(rtc, BATCH_SIZE)), Integer.parseInt(param(rtc, MAX_BATCHES_PER_RUN)),
+                new CheckBackoff(duration(rtc, BACKOFF_FIRST), Double.parseDouble(param(rtc, BACKOFF_MULTIPLIER)),
+                        duration(rtc, BACKOFF_MAX)),
+                duration(rtc, ORDER_NOT_EXIST_GRACE_PERIOD), duration(rtc, DEFAULT_CLOSING_TIME),
+                duration(rtc, BAD_ROW_DELAY));
+
+        PaymentLedger ledger = new PaymentLedger(dataSource, param(rtc, TABLE_PREFIX), clock).createSchemaIfMissing();
+        String resultsUri = param(rtc, JMS_COMPONENT) + ":queue:" + param(rtc, RESULTS_QUEUE) + "?" + HEADER_FILTER;
+        PaymentSettlement settlement = new PaymentSettlement(ledger, new EndpointResultPublisher(context, resultsUri),
+                clock);
+        AntomCalls antom = new AntomCalls(context.createProducerTemplate(), param(rtc, INQUIRY_ENDPOINT),
+                param(rtc, CANCEL_ENDPOINT));
+        Reconciliation reconciliation = new Reconciliation(name, settlement, antom, settings, clock,
+                metrics(context, param(rtc, METER_REGISTRY), name));
+        context.getRegistry().bind(name + BEAN_SUFFIX, Reconciliation.class, reconciliation);
+    }
+
+    private static Consumer<ReconciliationReport> metrics(CamelContext context, String beanName, String name) {
+        boolean micrometer;
+        try {
+            Class.forName("io.micrometer.core.instrument.MeterRegistry", false,
+                    ReconciliationRouteTemplate.class.getClassLoader());
+            micrometer = true;
+        } catch (ClassNotFoundException | LinkageError e) {
+            micrometer = false;
+        }
+        if (!micrometer) {
+            if (beanName != null) {
+                throw new IllegalArgumentException(TEMPLATE_ID + ": parameter " + METER_REGISTRY
+                        + " is set but Micrometer is not on the class path (add camel-micrometer)");
+            }
+            return null;
+        }
+        return MicrometerReconciliationMetrics.lookup(context.getRegistry(), beanName, name);
+    }
+
+    private static Duration duration(RouteTemplateContext rtc, String name) {
+        String text = param(rtc, name);
+        try {
+            return Duration.parse(text);
+        } catch (RuntimeException e) {
+            throw new IllegalArgumentException(TEMPLATE_ID + ": parameter " + name + " must be an ISO-8601 duration "
+                    + "such as PT2M, was '" + text + "'", e);
+        }
+    }
+
+    private static String param(RouteTemplateContext rtc, String name) {
+        Object value = rtc.getProperty(name);
+        if (value == null) {
+            return null;
+        }
+        String text = rtc.getCamelContext().resolvePropertyPlaceholders(value.toString()).strip();
+        return text.isEmpty() ? null : text;
+    }
+}

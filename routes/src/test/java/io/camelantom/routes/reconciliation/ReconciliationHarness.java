@@ -1,0 +1,216 @@
+package io.camelantom.routes.reconciliation;
+
+import java.nio.file.Path;
+import java.security.KeyPair;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.BooleanSupplier;
+
+import jakarta.jms.JMSContext;
+import jakarta.jms.JMSException;
+import jakarta.jms.Message;
+import jakarta.jms.TextMessage;
+
+import io.camelantom.component.AntomComponent;
+import io.camelantom.routes.ledger.EmbeddedLedgerDatabase;
+import io.camelantom.routes.ledger.NewPayment;
+import io.camelantom.routes.ledger.PaymentLedger;
+import io.camelantom.routes.ledger.PaymentStatus;
+import io.camelantom.routes.ledger.TransitionDetails;
+import io.camelantom.routes.testsupport.EmbeddedBroker;
+import io.camelantom.signing.AntomKeys;
+import io.camelantom.simulator.AntomSimulator;
+import org.apache.camel.CamelContext;
+import org.apache.camel.ExchangePattern;
+import org.apache.camel.builder.RouteBuilder;
+import org.apache.camel.builder.TemplatedRouteBuilder;
+import org.apache.camel.component.jms.JmsComponent;
+import org.apache.camel.impl.DefaultCamelContext;
+
+/**
+ * The real parts of a reconciliation test: a persistent embedded Artemis, an H2 file ledger, the simulator over HTTP
+ * (sharing the test's clock), and applications (CamelContexts) running the {@code antom-reconciliation} template.
+ * Inquiries and cancels go through {@code direct:} routes that count them (per paymentRequestId, across every
+ * application of the harness) and can make the next cancels fail with HTTP 503.
+ */
+final class ReconciliationHarness implements AutoCloseable {
+
+    static final String CLIENT_ID = "RECONCILIATION_IT";
+    static final String RESULTS = "antom.results";
+    static final String NEVER = "0 0 0 1 1 ? 2099";
+    private static final KeyPair MERCHANT_KEYS = AntomKeys.generateRsaKeyPair(2048);
+
+    final Path dir;
+    final TestClock clock = new TestClock(Instant.now().truncatedTo(ChronoUnit.SECONDS));
+    final EmbeddedBroker broker;
+    final EmbeddedLedgerDatabase db;
+    final PaymentLedger ledger;
+    final AntomSimulator sim;
+    final Map<String, String> parameters = new HashMap<>();
+    final Map<String, AtomicInteger> inquiries = new ConcurrentHashMap<>();
+    final Map<String, AtomicInteger> cancels = new ConcurrentHashMap<>();
+    final AtomicInteger failNextCancels = new AtomicInteger();
+    final List<CamelContext> apps = new ArrayList<>();
+
+    ReconciliationHarness(Path dir, Duration cancelWindow) {
+        this.dir = dir;
+        this.broker = new EmbeddedBroker(dir.resolve("broker")).start();
+        this.db = EmbeddedLedgerDatabase.open(dir.resolve("ledger"));
+        this.ledger = new PaymentLedger(db.dataSource(), PaymentLedger.DEFAULT_TABLE_PREFIX, clock)
+                .createSchemaIfMissing();
+        this.sim = AntomSimulator.builder().merchant(CLIENT_ID, MERCHANT_KEYS.getPublic()).clock(clock)
+                .timeScale(600).processingDelay(Duration.ofSeconds(30)).cancelWindow(cancelWindow).build().start();
+        parameters.put(ReconciliationRouteTemplate.CRON, NEVER);
+        parameters.put(ReconciliationRouteTemplate.CLOCK, "testClock");
+        parameters.put(ReconciliationRouteTemplate.INQUIRY_ENDPOINT, "direct:inquire");
+        parameters.put(ReconciliationRouteTemplate.CANCEL_ENDPOINT, "direct:cancel");
+        parameters.put(ReconciliationRouteTemplate.DEFAULT_CLOSING_TIME, "PT10M");
+    }
+
+    /** A started application with the template instantiated as route {@code reconciliation}. */
+    CamelContext startApp(AppCustomizer beforeStart) throws Exception {
+        CamelContext context = new DefaultCamelContext();
+        context.getRegistry().bind(ReconciliationRouteTemplate.DEFAULT_DATA_SOURCE, db.dataSource());
+        context.getRegistry().bind("testClock", clock);
+        context.addComponent("jms", JmsComponent.jmsComponent(broker.connectionFactory()));
+        context.addComponent("antom", antomComponent());
+        context.getShutdownStrategy().setTimeout(10);
+        context.addRoutes(new RouteBuilder() {
+            @Override
+            public void configure() {
+                from("direct:inquire").process(e -> count(inquiries, e.getMessage().getBody()))
+                        .to("antom:inquiryPayment");
+                from("direct:cancel").process(e -> {
+                    count(cancels, e.getMessage().getBody());
+                    if (failNextCancels.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
+                        sim.faults().failNextRequests(1, 503);
+                    }
+                }).to("antom:cancel");
+            }
+        });
+        context.addRoutes(new ReconciliationRouteTemplate());
+        beforeStart.customize(context);
+        TemplatedRouteBuilder route = TemplatedRouteBuilder.builder(context, ReconciliationRouteTemplate.TEMPLATE_ID)
+                .routeId("reconciliation");
+        parameters.forEach(route::parameter);
+        route.add();
+        context.start();
+        apps.add(context);
+        return context;
+    }
+
+    CamelContext startApp() throws Exception {
+        return startApp(c -> {
+        });
+    }
+
+    static Reconciliation reconciliation(CamelContext app) {
+        return app.getRegistry().lookupByNameAndType(ReconciliationRouteTemplate.TEMPLATE_ID
+                + ReconciliationRouteTemplate.BEAN_SUFFIX, Reconciliation.class);
+    }
+
+    private static void count(Map<String, AtomicInteger> counts, Object body) {
+        String id = body instanceof io.camelantom.model.InquiryPaymentRequest i ? i.getPaymentRequestId()
+                : ((io.camelantom.model.CancelRequest) body).getPaymentRequestId();
+        counts.computeIfAbsent(id, k -> new AtomicInteger()).incrementAndGet();
+    }
+
+    int inquiries(String id) {
+        AtomicInteger n = inquiries.get(id);
+        return n == null ? 0 : n.get();
+    }
+
+    private AntomComponent antomComponent() {
+        AntomComponent antom = new AntomComponent();
+        antom.getConfiguration().setClientId(CLIENT_ID);
+        antom.getConfiguration().setPrivateKey(AntomKeys.toPem(MERCHANT_KEYS.getPrivate()));
+        antom.getConfiguration().setAntomPublicKey(sim.antomPublicKeyPem());
+        antom.getConfiguration().setGatewayUrl(sim.baseUrl());
+        antom.getConfiguration().setRequestTimeout(5000);
+        return antom;
+    }
+
+    /**
+     * Registers an order in the ledger and pays it at the simulator (no notify URL: no notification ever reaches the
+     * merchant), then leaves it PROCESSING as the order bridge does after a {@code U}.
+     */
+    String payLeftProcessing(String orderId, long amountMinor) {
+        String id = ledger.register(new NewPayment(orderId, amountMinor, "USD", "reconciliation test", null, null))
+                .payment().paymentRequestId();
+        Map<String, Object> amount = Map.of("currency", "USD", "value", Long.toString(amountMinor));
+        Map<String, Object> pay = Map.of("productCode", "IN_STORE_PAYMENT", "paymentRequestId", id,
+                "order", Map.of("referenceOrderId", orderId, "orderDescription", "test", "orderAmount", amount),
+                "paymentAmount", amount,
+                "paymentMethod", Map.of("paymentMethodType", "CONNECT_WALLET", "paymentMethodId", "281012020000123456"),
+                "paymentFactor", Map.of("inStorePaymentScenario", "PaymentCode"));
+        apps.get(0).createProducerTemplate().send("antom:pay", ExchangePattern.InOut, e -> e.getMessage().setBody(pay));
+        leaveProcessing(id);
+        return id;
+    }
+
+    /** A payment the ledger holds as PROCESSING but Antom never received. */
+    String registerNeverSent(String orderId, long amountMinor) {
+        String id = ledger.register(new NewPayment(orderId, amountMinor, "USD", "never sent", null, null))
+                .payment().paymentRequestId();
+        leaveProcessing(id);
+        return id;
+    }
+
+    private void leaveProcessing(String id) {
+        if (!ledger.transition(id, PaymentStatus.PENDING, PaymentStatus.PROCESSING,
+                TransitionDetails.result("PAYMENT_IN_PROCESS", "test"))) {
+            throw new IllegalStateException("payment " + id + " is not PENDING");
+        }
+    }
+
+    /** Takes {@code expected} messages from the results queue (up to 10 s), then whatever else comes within 300 ms. */
+    List<TextMessage> takeResults(int expected) throws JMSException {
+        List<TextMessage> messages = new ArrayList<>();
+        long deadline = System.currentTimeMillis() + 10_000;
+        try (JMSContext context = broker.connectionFactory().createContext(JMSContext.AUTO_ACKNOWLEDGE);
+                var consumer = context.createConsumer(context.createQueue(RESULTS))) {
+            while (messages.size() < expected && System.currentTimeMillis() < deadline) {
+                Message m = consumer.receive(Math.max(1, deadline - System.currentTimeMillis()));
+                if (m != null) {
+                    messages.add((TextMessage) m);
+                }
+            }
+            Message m;
+            while ((m = consumer.receive(300)) != null) {
+                messages.add((TextMessage) m);
+            }
+        }
+        return messages;
+    }
+
+    static void await(String what, Duration timeout, BooleanSupplier condition) throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (!condition.getAsBoolean()) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("timed out waiting for " + what);
+            }
+            Thread.sleep(20);
+        }
+    }
+
+    interface AppCustomizer {
+        void customize(CamelContext context) throws Exception;
+    }
+
+    @Override
+    public void close() {
+        for (CamelContext app : apps) {
+            app.stop();
+        }
+        sim.close();
+        broker.close();
+        db.close();
+    }
+}

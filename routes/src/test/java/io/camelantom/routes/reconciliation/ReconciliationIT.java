@@ -1,0 +1,239 @@
+package io.camelantom.routes.reconciliation;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+import jakarta.jms.TextMessage;
+
+import io.camelantom.routes.AntomRouteHeaders;
+import io.camelantom.routes.ledger.PaymentRecord;
+import io.camelantom.routes.ledger.PaymentStatus;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import org.apache.camel.CamelContext;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The {@code antom-reconciliation} template against the simulator over HTTP, a persistent embedded Artemis and an H2
+ * file ledger. Runs are started on demand ({@code Reconciliation.runOnce()}); the test's clock (shared by the ledger,
+ * the route and the simulator) is moved by hand.
+ */
+class ReconciliationIT {
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void paymentsLeftProcessingWithoutNotificationBecomeFinalWithOneResultEach() throws Exception {
+        try (ReconciliationHarness h = new ReconciliationHarness(dir, Duration.ofHours(24))) {
+            SimpleMeterRegistry meters = new SimpleMeterRegistry();
+            CamelContext app = h.startApp(c -> c.getRegistry().bind("meters", meters));
+            String paid1 = h.payLeftProcessing("REC-PAID-1", 1061);
+            String paid2 = h.payLeftProcessing("REC-PAID-2", 2061);
+            String failed = h.payLeftProcessing("REC-FAILED", 1062);
+            ReconciliationHarness.await("the simulator to resolve 61/62", Duration.ofSeconds(10),
+                    () -> h.sim.payments().stream().allMatch(p -> p.status().isFinal()));
+
+            ReconciliationReport tooYoung = ReconciliationHarness.reconciliation(app).runOnce();
+            assertThat(tooYoung.checked()).as("younger than minAge").isZero();
+            assertThat(tooYoung.oldestPendingAge()).isEqualTo(Duration.ZERO);
+
+            h.clock.advance(Duration.ofMinutes(2));
+            ReconciliationReport report = ReconciliationHarness.reconciliation(app).runOnce();
+            assertThat(report.checked()).isEqualTo(3);
+            assertThat(report.resolved()).isEqualTo(3);
+            assertThat(report.stillPending()).isZero();
+            assertThat(report.oldestPendingAge()).isNull();
+
+            List<TextMessage> results = h.takeResults(3);
+            Map<String, String> statusById = results.stream().collect(Collectors.toMap(
+                    m -> prop(m, AntomRouteHeaders.PAYMENT_REQUEST_ID), m -> prop(m, AntomRouteHeaders.PAYMENT_STATUS)));
+            assertThat(statusById).containsExactlyInAnyOrderEntriesOf(
+                    Map.of(paid1, "PAID", paid2, "PAID", failed, "FAILED"));
+            assertThat(h.ledger.find(paid1).orElseThrow().status()).isEqualTo(PaymentStatus.PAID);
+            assertThat(h.ledger.find(failed).orElseThrow().resultCode()).isEqualTo("USER_BALANCE_NOT_ENOUGH");
+            assertThat(h.ledger.find(paid2).orElseThrow().resultPublishedAt()).isNotNull();
+            assertThat(h.sim.chargeCount(paid1)).isEqualTo(1);
+
+            h.clock.advance(Duration.ofHours(2));
+            assertThat(ReconciliationHarness.reconciliation(app).runOnce().checked()).isZero();
+            assertThat(h.takeResults(0)).as("no second result").isEmpty();
+
+            assertThat(meters.get("antom.reconciliation.resolved").tag("name", "antom-reconciliation").counter()
+                    .count()).isEqualTo(3.0);
+            assertThat(meters.get("antom.reconciliation.runs").counter().count()).isEqualTo(3.0);
+            assertThat(meters.get("antom.reconciliation.oldest.pending.age").gauge().value()).isEqualTo(-1.0);
+        }
+    }
+
+    @Test
+    void aPaymentThatNeverResolvesIsCancelledAfterItsClosingTime() throws Exception {
+        try (ReconciliationHarness h = new ReconciliationHarness(dir, Duration.ofHours(24))) {
+            CamelContext app = h.startApp();
+            String stuck = h.payLeftProcessing("REC-STUCK", 1063);
+            Reconciliation reconciliation = ReconciliationHarness.reconciliation(app);
+
+            h.clock.advance(Duration.ofMinutes(2));
+            ReconciliationReport early = reconciliation.runOnce();
+            assertThat(early.checked()).isEqualTo(1);
+            assertThat(early.stillPending()).isEqualTo(1);
+            assertThat(early.oldestPendingAge()).isEqualTo(Duration.ofMinutes(2));
+            assertThat(h.cancels).isEmpty();
+            assertThat(h.takeResults(0)).isEmpty();
+
+            h.clock.advance(Duration.ofMinutes(9)); // past the default closing time (10 min after creation)
+            ReconciliationReport late = reconciliation.runOnce();
+            assertThat(late.cancelled()).isEqualTo(1);
+            assertThat(h.sim.payment(stuck).orElseThrow().status())
+                    .isEqualTo(io.camelantom.simulator.PaymentStatus.CANCELLED);
+            List<TextMessage> results = h.takeResults(1);
+            assertThat(results).hasSize(1);
+            assertThat(prop(results.get(0), AntomRouteHeaders.PAYMENT_STATUS)).isEqualTo("CANCELLED");
+            assertThat(results.get(0).getText()).contains("\"status\":\"CANCELLED\"");
+            assertThat(h.ledger.find(stuck).orElseThrow().status()).isEqualTo(PaymentStatus.CANCELLED);
+            assertThat(h.sim.chargeCount(stuck)).isZero();
+        }
+    }
+
+    @Test
+    void orderNotExistIsLeftOpenDuringTheGracePeriodThenFailedNotCharged() throws Exception {
+        try (ReconciliationHarness h = new ReconciliationHarness(dir, Duration.ofHours(24))) {
+            CamelContext app = h.startApp();
+            String ghost = h.registerNeverSent("REC-GHOST", 1000);
+            Reconciliation reconciliation = ReconciliationHarness.reconciliation(app);
+
+            h.clock.advance(Duration.ofSeconds(61));
+            ReconciliationReport within = reconciliation.runOnce();
+            assertThat(within.checked()).isEqualTo(1);
+            assertThat(within.stillPending()).isEqualTo(1);
+            assertThat(h.ledger.find(ghost).orElseThrow().status()).isEqualTo(PaymentStatus.PROCESSING);
+            assertThat(h.takeResults(0)).isEmpty();
+
+            h.clock.advance(Duration.ofMinutes(2));
+            ReconciliationReport after = reconciliation.runOnce();
+            assertThat(after.resolved()).isEqualTo(1);
+            PaymentRecord row = h.ledger.find(ghost).orElseThrow();
+            assertThat(row.status()).isEqualTo(PaymentStatus.FAILED);
+            assertThat(row.resultCode()).isEqualTo("ORDER_NOT_EXIST");
+            List<TextMessage> results = h.takeResults(1);
+            assertThat(results).hasSize(1);
+            assertThat(prop(results.get(0), AntomRouteHeaders.PAYMENT_STATUS)).isEqualTo("FAILED");
+            assertThat(prop(results.get(0), AntomRouteHeaders.RESULT_CODE)).isEqualTo("ORDER_NOT_EXIST");
+            assertThat(h.cancels).as("never created: nothing to cancel").isEmpty();
+        }
+    }
+
+    @Test
+    void aCancelWithoutAnswerIsRetriedOnALaterRun() throws Exception {
+        try (ReconciliationHarness h = new ReconciliationHarness(dir, Duration.ofHours(24))) {
+            CamelContext app = h.startApp();
+            String stuck = h.payLeftProcessing("REC-CANCEL-503", 2063);
+            Reconciliation reconciliation = ReconciliationHarness.reconciliation(app);
+
+            h.clock.advance(Duration.ofMinutes(11));
+            h.failNextCancels.set(1);
+            ReconciliationReport first = reconciliation.runOnce();
+            assertThat(first.errors()).isEqualTo(1);
+            assertThat(first.stillPending()).isEqualTo(1);
+            assertThat(h.sim.payment(stuck).orElseThrow().status())
+                    .isEqualTo(io.camelantom.simulator.PaymentStatus.PROCESSING);
+            assertThat(h.takeResults(0)).isEmpty();
+
+            assertThat(reconciliation.runOnce().checked()).as("backed off").isZero();
+            h.clock.advance(Duration.ofMinutes(1));
+            ReconciliationReport second = reconciliation.runOnce();
+            assertThat(second.cancelled()).isEqualTo(1);
+            assertThat(h.cancels.get(stuck).get()).isEqualTo(2);
+            assertThat(h.sim.payment(stuck).orElseThrow().status())
+                    .isEqualTo(io.camelantom.simulator.PaymentStatus.CANCELLED);
+            List<TextMessage> results = h.takeResults(1);
+            assertThat(results).hasSize(1);
+            assertThat(prop(results.get(0), AntomRouteHeaders.PAYMENT_STATUS)).isEqualTo("CANCELLED");
+        }
+    }
+
+    @Test
+    void aPaymentPaidAfterARefusedCancelIsReportedRefundRequired() throws Exception {
+        try (ReconciliationHarness h = new ReconciliationHarness(dir, Duration.ofMinutes(5))) {
+            CamelContext app = h.startApp();
+            String late = h.payLeftProcessing("REC-WINDOW", 3063);
+            Reconciliation reconciliation = ReconciliationHarness.reconciliation(app);
+
+            h.clock.advance(Duration.ofMinutes(11)); // past closing time (10 min) and the cancel window (5 min)
+            ReconciliationReport refused = reconciliation.runOnce();
+            assertThat(refused.stillPending()).isEqualTo(1);
+            assertThat(h.cancels.get(late).get()).isEqualTo(1);
+            PaymentRecord row = h.ledger.find(late).orElseThrow();
+            assertThat(row.status()).isEqualTo(PaymentStatus.PROCESSING);
+            assertThat(row.resultCode()).isEqualTo("CANCEL_WINDOW_EXCEED");
+            assertThat(h.takeResults(0)).isEmpty();
+
+            h.sim.completePayment(late, true); // the buyer's payment completes after all
+            h.clock.advance(Duration.ofMinutes(1));
+            ReconciliationReport paid = reconciliation.runOnce();
+            assertThat(paid.refundRequired()).isEqualTo(1);
+            assertThat(h.cancels.get(late).get()).as("a refused cancel is not repeated").isEqualTo(1);
+            assertThat(h.ledger.find(late).orElseThrow().status()).isEqualTo(PaymentStatus.PAID);
+            List<TextMessage> results = h.takeResults(1);
+            assertThat(results).hasSize(1);
+            assertThat(prop(results.get(0), AntomRouteHeaders.PAYMENT_STATUS)).isEqualTo("REFUND_REQUIRED");
+            assertThat(prop(results.get(0), AntomRouteHeaders.RESULT_CODE)).isEqualTo("CANCEL_WINDOW_EXCEED");
+            assertThat(results.get(0).getText()).contains("\"status\":\"REFUND_REQUIRED\"");
+            assertThat(h.sim.chargeCount(late)).isEqualTo(1);
+        }
+    }
+
+    @Test
+    void aBadLedgerRowIsReportedAndSkippedAndAStuckPaymentBacksOff() throws Exception {
+        try (ReconciliationHarness h = new ReconciliationHarness(dir, Duration.ofHours(24))) {
+            h.parameters.put(ReconciliationRouteTemplate.DEFAULT_CLOSING_TIME, "PT24H");
+            CamelContext app = h.startApp();
+            String stuck = h.payLeftProcessing("REC-BACKOFF", 4063);
+            String bad = h.registerNeverSent("REC-BAD", 1000);
+            try (var c = h.db.dataSource().getConnection(); var s = c.createStatement()) {
+                s.executeUpdate("UPDATE ANTOM_PAYMENT SET AMOUNT_MINOR = -5 WHERE PAYMENT_REQUEST_ID = '" + bad + "'");
+            }
+            Reconciliation reconciliation = ReconciliationHarness.reconciliation(app);
+
+            h.clock.advance(Duration.ofMinutes(2));
+            ReconciliationReport first = reconciliation.runOnce();
+            assertThat(first.badRows()).isEqualTo(1);
+            assertThat(first.checked()).isEqualTo(1);
+            assertThat(h.inquiries(bad)).isZero();
+            Instant firstNext = h.ledger.find(stuck).orElseThrow().nextCheckAt();
+            assertThat(firstNext).isEqualTo(h.clock.instant().plus(Duration.ofMinutes(1)));
+
+            Duration previousGap = Duration.ofMinutes(1);
+            for (int run = 2; run <= 4; run++) {
+                Instant due = h.ledger.find(stuck).orElseThrow().nextCheckAt();
+                h.clock.advance(Duration.between(h.clock.instant(), due));
+                ReconciliationReport r = reconciliation.runOnce();
+                assertThat(r.checked()).isEqualTo(1);
+                assertThat(r.badRows()).as("postponed, not reported every run").isZero();
+                Duration gap = Duration.between(h.clock.instant(), h.ledger.find(stuck).orElseThrow().nextCheckAt());
+                assertThat(gap).isGreaterThan(previousGap);
+                previousGap = gap;
+            }
+            assertThat(previousGap).isEqualTo(Duration.ofMinutes(8));
+            assertThat(h.inquiries(stuck)).isEqualTo(4);
+            assertThat(h.ledger.find(stuck).orElseThrow().checkCount()).isEqualTo(4);
+
+            h.clock.advance(Duration.ofHours(1));
+            assertThat(reconciliation.runOnce().badRows()).as("reported again after badRowDelay").isEqualTo(1);
+        }
+    }
+
+    static String prop(TextMessage m, String name) {
+        try {
+            return m.getStringProperty(name);
+        } catch (jakarta.jms.JMSException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
