@@ -1,0 +1,164 @@
+package io.camelantom.springboot;
+
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import javax.sql.DataSource;
+
+import io.camelantom.routes.ledger.EmbeddedLedgerDatabase;
+import org.apache.camel.RoutesBuilder;
+import org.apache.camel.builder.RouteBuilder;
+import org.apache.camel.model.TemplatedRouteDefinition;
+import org.apache.camel.spring.boot.CamelAutoConfiguration;
+import org.apache.camel.spring.boot.util.ConditionalOnCamelContextAndAutoConfigurationBeans;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionOutcome;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.SpringBootCondition;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.context.properties.bind.Binder;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.ConditionContext;
+import org.springframework.context.annotation.Conditional;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.type.AnnotatedTypeMetadata;
+
+/**
+ * Makes routes from camel-antom-routes' templates as {@code camel.antom.routes.*} says (see
+ * {@link AntomRoutesProperties}), and, unless {@code camel.antom.routes.ledger.data-source} names the ledger's
+ * database, registers an embedded H2 file database as the bean {@value #LEDGER_DATA_SOURCE}.
+ * <p>
+ * Runs after Spring Boot's DataSource auto-configuration, so an application's own {@code spring.datasource.*} is never
+ * displaced by the ledger's; the embedded ledger DataSource is not an autowiring candidate, so it does not become the
+ * application's DataSource either. Camel finds it by name.
+ */
+@AutoConfiguration(after = CamelAutoConfiguration.class,
+                   afterName = "org.springframework.boot.autoconfigure.jdbc.DataSourceAutoConfiguration")
+@Conditional(ConditionalOnCamelContextAndAutoConfigurationBeans.class)
+@EnableConfigurationProperties(AntomRoutesProperties.class)
+public class AntomRoutesAutoConfiguration {
+
+    /** The bean name the templates look the ledger's DataSource up by, by default. */
+    public static final String LEDGER_DATA_SOURCE = "antomLedgerDataSource";
+
+    /** The RouteBuilder class of each template, in camel-antom-routes (loaded by name: absent ones fail when enabled). */
+    static final Map<String, String> TEMPLATE_BUILDERS = Map.of(
+            "antom-notification-bridge", "io.camelantom.routes.notification.NotificationBridgeRouteTemplate",
+            "antom-order-bridge", "io.camelantom.routes.order.OrderBridgeRouteTemplate",
+            "antom-reconciliation", "io.camelantom.routes.reconciliation.ReconciliationRouteTemplate");
+
+    @Bean
+    @Conditional(AnyRouteEnabled.class)
+    public RouteBuilder antomPrebuiltRoutes(AntomRoutesProperties properties) {
+        return new AntomPrebuiltRoutes(properties);
+    }
+
+    /** The embedded H2 ledger database, when routes are enabled and no ledger DataSource is named. */
+    @Configuration(proxyBeanMethods = false)
+    @ConditionalOnClass(name = "org.h2.Driver")
+    @ConditionalOnMissingBean(name = LEDGER_DATA_SOURCE)
+    @Conditional(EmbeddedLedgerWanted.class)
+    static class EmbeddedLedgerConfiguration {
+
+        @Bean(autowireCandidate = false)
+        EmbeddedLedgerDatabase antomEmbeddedLedgerDatabase(AntomRoutesProperties properties) {
+            return EmbeddedLedgerDatabase.open(Path.of(properties.getLedger().getEmbeddedFolder()));
+        }
+
+        // closed with the database above, after Camel has stopped (Camel stops before beans are destroyed)
+        @Bean(name = LEDGER_DATA_SOURCE, autowireCandidate = false, destroyMethod = "")
+        DataSource antomLedgerDataSource(EmbeddedLedgerDatabase antomEmbeddedLedgerDatabase) {
+            return antomEmbeddedLedgerDatabase.dataSource();
+        }
+    }
+
+    /** One route per enabled template; the template itself is added first. */
+    static final class AntomPrebuiltRoutes extends RouteBuilder {
+
+        private final AntomRoutesProperties properties;
+
+        AntomPrebuiltRoutes(AntomRoutesProperties properties) {
+            this.properties = properties;
+        }
+
+        @Override
+        public void configure() throws Exception {
+            for (AntomRoutesProperties.TemplateRoute template : enabled(properties)) {
+                getContext().addRoutes(templateBuilder(template.templateId()));
+                TemplatedRouteDefinition route = templatedRoute(template.templateId()).routeId(template.effectiveRouteId());
+                parameters(properties, template).forEach(route::parameter);
+            }
+        }
+    }
+
+    static List<AntomRoutesProperties.TemplateRoute> enabled(AntomRoutesProperties properties) {
+        return java.util.stream.Stream.of(properties.getNotificationBridge(), properties.getOrderBridge(),
+                        properties.getReconciliation())
+                .filter(AntomRoutesProperties.TemplateRoute::isEnabled)
+                .map(AntomRoutesProperties.TemplateRoute.class::cast)
+                .toList();
+    }
+
+    /** The parameters passed to one template: the ledger's shared settings, then the template's own. */
+    static Map<String, String> parameters(AntomRoutesProperties properties, AntomRoutesProperties.TemplateRoute template) {
+        Map<String, String> result = new LinkedHashMap<>();
+        AntomRoutesProperties.Ledger ledger = properties.getLedger();
+        if (notBlank(ledger.getDataSource())) {
+            result.put("dataSource", ledger.getDataSource().strip());
+        }
+        if (notBlank(ledger.getTablePrefix())) {
+            result.put("tablePrefix", ledger.getTablePrefix().strip());
+        }
+        result.putAll(template.templateParameters());
+        return result;
+    }
+
+    static RoutesBuilder templateBuilder(String templateId) {
+        String className = TEMPLATE_BUILDERS.get(templateId);
+        try {
+            Class<?> type = Class.forName(className, true, AntomRoutesAutoConfiguration.class.getClassLoader());
+            return (RoutesBuilder) type.getDeclaredConstructor().newInstance();
+        } catch (ClassNotFoundException e) {
+            throw new IllegalStateException("camel.antom.routes: the route template " + templateId + " is enabled, but "
+                                            + className + " is not on the classpath (camel-antom-routes too old?)", e);
+        } catch (ReflectiveOperationException e) {
+            throw new IllegalStateException("camel.antom.routes: cannot create " + className, e);
+        }
+    }
+
+    private static boolean notBlank(String s) {
+        return s != null && !s.isBlank();
+    }
+
+    private static AntomRoutesProperties bind(ConditionContext context) {
+        return Binder.get(context.getEnvironment()).bind("camel.antom.routes", AntomRoutesProperties.class)
+                .orElseGet(AntomRoutesProperties::new);
+    }
+
+    /** At least one template enabled. */
+    static final class AnyRouteEnabled extends SpringBootCondition {
+        @Override
+        public ConditionOutcome getMatchOutcome(ConditionContext context, AnnotatedTypeMetadata metadata) {
+            return bind(context).anyEnabled()
+                    ? ConditionOutcome.match("a camel.antom.routes template is enabled")
+                    : ConditionOutcome.noMatch("no camel.antom.routes template is enabled");
+        }
+    }
+
+    /** At least one template enabled and no ledger DataSource named. */
+    static final class EmbeddedLedgerWanted extends SpringBootCondition {
+        @Override
+        public ConditionOutcome getMatchOutcome(ConditionContext context, AnnotatedTypeMetadata metadata) {
+            AntomRoutesProperties properties = bind(context);
+            if (!properties.anyEnabled()) {
+                return ConditionOutcome.noMatch("no camel.antom.routes template is enabled");
+            }
+            return notBlank(properties.getLedger().getDataSource())
+                    ? ConditionOutcome.noMatch("camel.antom.routes.ledger.data-source names the ledger's DataSource")
+                    : ConditionOutcome.match("no camel.antom.routes.ledger.data-source: embedded H2 ledger");
+        }
+    }
+}

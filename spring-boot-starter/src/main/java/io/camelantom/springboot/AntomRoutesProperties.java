@@ -1,0 +1,743 @@
+package io.camelantom.springboot;
+
+import java.beans.PropertyDescriptor;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Set;
+
+import org.springframework.beans.BeanWrapper;
+import org.springframework.beans.PropertyAccessorFactory;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+
+/**
+ * {@code camel.antom.routes.*}: which prebuilt route templates of camel-antom-routes become routes, and with which
+ * parameters. Per template: {@code enabled}, {@code route-id}, one typed property per template parameter
+ * ({@code camel.antom.routes.order-bridge.orders-queue} is the template parameter {@code ordersQueue}), and
+ * {@code parameters.<name>} for any parameter that has no typed property (a parameter added to the template later).
+ * Unset properties leave the template's default, which runs embedded. Parameters are passed to the template as text.
+ */
+@ConfigurationProperties(prefix = "camel.antom.routes")
+public class AntomRoutesProperties {
+
+    /** The payment ledger shared by the routes. */
+    private final Ledger ledger = new Ledger();
+    /** The antom-notification-bridge route template: Antom's notifications over HTTP, verified, to JMS. */
+    private final NotificationBridge notificationBridge = new NotificationBridge();
+    /** The antom-order-bridge route template: ERP orders from JMS, paid through antom:pay, results to JMS. */
+    private final OrderBridge orderBridge = new OrderBridge();
+    /** The antom-reconciliation route template: settles payments left without a final status. */
+    private final Reconciliation reconciliation = new Reconciliation();
+
+    public Ledger getLedger() {
+        return ledger;
+    }
+
+    public NotificationBridge getNotificationBridge() {
+        return notificationBridge;
+    }
+
+    public OrderBridge getOrderBridge() {
+        return orderBridge;
+    }
+
+    public Reconciliation getReconciliation() {
+        return reconciliation;
+    }
+
+    /** Whether any template is enabled. */
+    public boolean anyEnabled() {
+        return notificationBridge.isEnabled() || orderBridge.isEnabled() || reconciliation.isEnabled();
+    }
+
+    /** The ledger's database, shared by every enabled route. */
+    public static class Ledger {
+
+        /**
+         * Bean name of the ledger's javax.sql.DataSource (a plain pool, not transaction-bound), passed to every enabled
+         * template as its dataSource parameter. When not set, the starter registers an embedded H2 file database as
+         * the bean antomLedgerDataSource (H2 must be on the classpath).
+         */
+        private String dataSource;
+        /**
+         * Folder of the embedded H2 ledger database (used only when data-source is not set).
+         */
+        private String embeddedFolder = "data/antom-ledger";
+        /**
+         * The ledger's table prefix, passed to every enabled template as its tablePrefix parameter. Default: the
+         * templates' own (ANTOM_).
+         */
+        private String tablePrefix;
+
+        public String getDataSource() {
+            return dataSource;
+        }
+
+        public void setDataSource(String dataSource) {
+            this.dataSource = dataSource;
+        }
+
+        public String getEmbeddedFolder() {
+            return embeddedFolder;
+        }
+
+        public void setEmbeddedFolder(String embeddedFolder) {
+            this.embeddedFolder = embeddedFolder;
+        }
+
+        public String getTablePrefix() {
+            return tablePrefix;
+        }
+
+        public void setTablePrefix(String tablePrefix) {
+            this.tablePrefix = tablePrefix;
+        }
+    }
+
+    /** What every template's properties have: enabled, route id and untyped parameters. */
+    public abstract static class TemplateRoute {
+
+        private static final Set<String> NOT_PARAMETERS = Set.of("class", "enabled", "routeId", "parameters");
+
+        /**
+         * Whether a route is made from this template.
+         */
+        private boolean enabled;
+        /**
+         * The id of the route made from the template.
+         */
+        private String routeId;
+        /**
+         * Further template parameters by name (camelCase or kebab-case), for parameters without a typed property.
+         */
+        private Map<String, String> parameters = new LinkedHashMap<>();
+
+        /** The template's id, e.g. antom-order-bridge. */
+        public abstract String templateId();
+
+        /** The route id used when route-id is not set. */
+        public abstract String defaultRouteId();
+
+        public boolean isEnabled() {
+            return enabled;
+        }
+
+        public void setEnabled(boolean enabled) {
+            this.enabled = enabled;
+        }
+
+        public String getRouteId() {
+            return routeId;
+        }
+
+        public void setRouteId(String routeId) {
+            this.routeId = routeId;
+        }
+
+        public Map<String, String> getParameters() {
+            return parameters;
+        }
+
+        public void setParameters(Map<String, String> parameters) {
+            this.parameters = parameters;
+        }
+
+        /** The route id to use. */
+        public String effectiveRouteId() {
+            return routeId == null || routeId.isBlank() ? defaultRouteId() : routeId.strip();
+        }
+
+        /**
+         * The template parameters that are set: the typed properties (their names are the parameter names), then the
+         * {@code parameters} map. A parameter set both ways is refused: which one wins would be a guess.
+         */
+        public Map<String, String> templateParameters() {
+            Map<String, String> result = new LinkedHashMap<>();
+            BeanWrapper bean = PropertyAccessorFactory.forBeanPropertyAccess(this);
+            for (PropertyDescriptor property : bean.getPropertyDescriptors()) {
+                if (NOT_PARAMETERS.contains(property.getName()) || property.getReadMethod() == null
+                    || property.getWriteMethod() == null) {
+                    continue;
+                }
+                Object value = bean.getPropertyValue(property.getName());
+                if (value != null && !value.toString().isBlank()) {
+                    result.put(property.getName(), value.toString().strip());
+                }
+            }
+            parameters.forEach((key, value) -> {
+                String name = camelCase(key);
+                if (result.containsKey(name)) {
+                    throw new IllegalStateException("camel.antom.routes: the parameter " + name + " of " + templateId()
+                                                    + " is set both as a property and under parameters; set it once");
+                }
+                if (value != null) {
+                    result.put(name, value.strip());
+                }
+            });
+            return result;
+        }
+
+        /** The typed parameter names of this template (for drift checks against the template). */
+        public Set<String> typedParameterNames() {
+            Set<String> names = new java.util.TreeSet<>();
+            for (PropertyDescriptor property : PropertyAccessorFactory.forBeanPropertyAccess(this).getPropertyDescriptors()) {
+                if (!NOT_PARAMETERS.contains(property.getName()) && property.getWriteMethod() != null) {
+                    names.add(property.getName());
+                }
+            }
+            return names;
+        }
+
+        static String camelCase(String key) {
+            StringBuilder sb = new StringBuilder(key.length());
+            boolean upper = false;
+            for (char c : key.strip().toCharArray()) {
+                if (c == '-' || c == '_') {
+                    upper = sb.length() > 0;
+                } else {
+                    sb.append(upper ? Character.toUpperCase(c) : c);
+                    upper = false;
+                }
+            }
+            return sb.toString();
+        }
+    }
+
+    /** The antom-notification-bridge template (routes/README.md, "Notification bridge"). */
+    public static class NotificationBridge extends TemplateRoute {
+
+        /**
+         * The HTTP consumer Antom posts to. Default: platform-http:/antom/notifications.
+         */
+        private String httpUri;
+
+        /**
+         * The path Antom signs: the path of the notification URL registered with Antom, before any proxy rewrite. Default: /antom/notifications.
+         */
+        private String notificationPath;
+
+        /**
+         * Where PAYMENT_RESULT notifications are published. Default: jms:queue:antom.notifications.payment (the order bridge's notifications-queue).
+         */
+        private String paymentResultDestination;
+
+        /**
+         * Where PAYMENT_PENDING notifications are published. Default: jms:queue:antom.notifications.payment.
+         */
+        private String paymentPendingDestination;
+
+        /**
+         * Where REFUND_RESULT notifications are published. Default: jms:queue:antom.notifications.refund.
+         */
+        private String refundResultDestination;
+
+        /**
+         * Where CAPTURE_RESULT notifications are published. Default: jms:queue:antom.notifications.capture.
+         */
+        private String captureResultDestination;
+
+        /**
+         * Where verified notifications of other types are published. Default: jms:queue:antom.notifications.other.
+         */
+        private String otherDestination;
+
+        /**
+         * Endpoint options appended to every destination. Default: persistent, in-only, text message, CamelAntom headers kept.
+         */
+        private String destinationOptions;
+
+        /**
+         * Bean name of the JMS ConnectionFactory to use. Default: the JMS component's own.
+         */
+        private String connectionFactory;
+
+        /**
+         * The largest notification body accepted, in bytes (larger: HTTP 413). Default: 65536.
+         */
+        private Long maxBodySize;
+
+        /**
+         * How far request-time may be from this host's clock (5m, 300s, 300000). Default: 5m.
+         */
+        private String allowedClockSkew;
+
+        /**
+         * The antom component whose antomPublicKey and clientId verify notifications. Default: antom.
+         */
+        private String antomComponent;
+
+        /**
+         * Bean name of an AntomVerifier or AntomNotificationVerifier; wins over the component's keys.
+         */
+        private String antomVerifier;
+
+        /**
+         * Comma-separated client ids accepted. Default: the antom component's clientId.
+         */
+        private String clientIds;
+
+        /**
+         * Bean name of the ledger's DataSource (de-duplication store). Default: camel.antom.routes.ledger.data-source, else antomLedgerDataSource.
+         */
+        private String dataSource;
+
+        /**
+         * The ledger's table prefix. Default: camel.antom.routes.ledger.table-prefix, else ANTOM_.
+         */
+        private String tablePrefix;
+
+        /**
+         * Bean name of an IdempotentRepository used instead of the ledger's de-duplication table.
+         */
+        private String idempotentRepository;
+
+        /**
+         * The de-duplication store's processor name; one per route when several share a database. Default: antom-notification-bridge.
+         */
+        private String deduplicationKeySpace;
+
+        @Override
+        public String templateId() {
+            return "antom-notification-bridge";
+        }
+
+        @Override
+        public String defaultRouteId() {
+            return "antom-notifications";
+        }
+
+        public String getHttpUri() {
+            return httpUri;
+        }
+
+        public void setHttpUri(String httpUri) {
+            this.httpUri = httpUri;
+        }
+
+        public String getNotificationPath() {
+            return notificationPath;
+        }
+
+        public void setNotificationPath(String notificationPath) {
+            this.notificationPath = notificationPath;
+        }
+
+        public String getPaymentResultDestination() {
+            return paymentResultDestination;
+        }
+
+        public void setPaymentResultDestination(String paymentResultDestination) {
+            this.paymentResultDestination = paymentResultDestination;
+        }
+
+        public String getPaymentPendingDestination() {
+            return paymentPendingDestination;
+        }
+
+        public void setPaymentPendingDestination(String paymentPendingDestination) {
+            this.paymentPendingDestination = paymentPendingDestination;
+        }
+
+        public String getRefundResultDestination() {
+            return refundResultDestination;
+        }
+
+        public void setRefundResultDestination(String refundResultDestination) {
+            this.refundResultDestination = refundResultDestination;
+        }
+
+        public String getCaptureResultDestination() {
+            return captureResultDestination;
+        }
+
+        public void setCaptureResultDestination(String captureResultDestination) {
+            this.captureResultDestination = captureResultDestination;
+        }
+
+        public String getOtherDestination() {
+            return otherDestination;
+        }
+
+        public void setOtherDestination(String otherDestination) {
+            this.otherDestination = otherDestination;
+        }
+
+        public String getDestinationOptions() {
+            return destinationOptions;
+        }
+
+        public void setDestinationOptions(String destinationOptions) {
+            this.destinationOptions = destinationOptions;
+        }
+
+        public String getConnectionFactory() {
+            return connectionFactory;
+        }
+
+        public void setConnectionFactory(String connectionFactory) {
+            this.connectionFactory = connectionFactory;
+        }
+
+        public Long getMaxBodySize() {
+            return maxBodySize;
+        }
+
+        public void setMaxBodySize(Long maxBodySize) {
+            this.maxBodySize = maxBodySize;
+        }
+
+        public String getAllowedClockSkew() {
+            return allowedClockSkew;
+        }
+
+        public void setAllowedClockSkew(String allowedClockSkew) {
+            this.allowedClockSkew = allowedClockSkew;
+        }
+
+        public String getAntomComponent() {
+            return antomComponent;
+        }
+
+        public void setAntomComponent(String antomComponent) {
+            this.antomComponent = antomComponent;
+        }
+
+        public String getAntomVerifier() {
+            return antomVerifier;
+        }
+
+        public void setAntomVerifier(String antomVerifier) {
+            this.antomVerifier = antomVerifier;
+        }
+
+        public String getClientIds() {
+            return clientIds;
+        }
+
+        public void setClientIds(String clientIds) {
+            this.clientIds = clientIds;
+        }
+
+        public String getDataSource() {
+            return dataSource;
+        }
+
+        public void setDataSource(String dataSource) {
+            this.dataSource = dataSource;
+        }
+
+        public String getTablePrefix() {
+            return tablePrefix;
+        }
+
+        public void setTablePrefix(String tablePrefix) {
+            this.tablePrefix = tablePrefix;
+        }
+
+        public String getIdempotentRepository() {
+            return idempotentRepository;
+        }
+
+        public void setIdempotentRepository(String idempotentRepository) {
+            this.idempotentRepository = idempotentRepository;
+        }
+
+        public String getDeduplicationKeySpace() {
+            return deduplicationKeySpace;
+        }
+
+        public void setDeduplicationKeySpace(String deduplicationKeySpace) {
+            this.deduplicationKeySpace = deduplicationKeySpace;
+        }
+    }
+
+    /** The antom-order-bridge template (routes/README.md, "Order bridge"). */
+    public static class OrderBridge extends TemplateRoute {
+
+        /**
+         * Prefix of the companion routes' ids (name-notifications, name-outbox); distinct per instance. Default: antom-order-bridge.
+         */
+        private String name;
+
+        /**
+         * JMS queue the ERP puts orders on. Default: antom.orders.
+         */
+        private String ordersQueue;
+
+        /**
+         * JMS queue the results are published to. Default: antom.results.
+         */
+        private String resultsQueue;
+
+        /**
+         * JMS queue for messages that cannot be processed (reason in CamelAntomDeadLetterReason). Default: antom.orders.DLQ.
+         */
+        private String deadLetterQueue;
+
+        /**
+         * JMS queue of verified PAYMENT_RESULT notifications (the notification bridge's payment-result-destination). Default: antom.notifications.payment.
+         */
+        private String notificationsQueue;
+
+        /**
+         * Name of the Camel JMS component. Default: jms.
+         */
+        private String jmsComponent;
+
+        /**
+         * Concurrent consumers of the orders queue. Default: 4.
+         */
+        private Integer concurrentConsumers;
+
+        /**
+         * Milliseconds between reconnection attempts after the broker connection is lost. Default: 5000.
+         */
+        private Long jmsRecoveryInterval;
+
+        /**
+         * Bean name of the ledger's DataSource. Default: camel.antom.routes.ledger.data-source, else antomLedgerDataSource.
+         */
+        private String dataSource;
+
+        /**
+         * The ledger's table prefix. Default: camel.antom.routes.ledger.table-prefix, else ANTOM_.
+         */
+        private String tablePrefix;
+
+        /**
+         * The Antom endpoint that pays. Default: antom:pay.
+         */
+        private String antomEndpoint;
+
+        /**
+         * Name of a Processor bean turning another ERP format into the canonical order.
+         */
+        private String orderMapper;
+
+        /**
+         * paymentNotifyUrl sent with every pay request (an order's own notifyUrl wins): the public URL of the notification bridge.
+         */
+        private String paymentNotifyUrl;
+
+        /**
+         * ISO-8601 duration after which an order without expiresAt expires; none to let Antom decide. Default: PT1H.
+         */
+        private String defaultPaymentExpiry;
+
+        /**
+         * In-place redeliveries after a transient error (ledger, broker). Default: 3.
+         */
+        private Integer maximumRedeliveries;
+
+        /**
+         * Milliseconds before the first redelivery. Default: 1000.
+         */
+        private Long redeliveryDelay;
+
+        /**
+         * Factor the redelivery delay grows by. Default: 2.
+         */
+        private String backOffMultiplier;
+
+        /**
+         * JMS deliveries after which a message that keeps failing goes to the dead-letter queue. Default: 5.
+         */
+        private Integer maximumDeliveries;
+
+        /**
+         * Milliseconds between outbox repair runs. Default: 30000.
+         */
+        private Long outboxRepairPeriod;
+
+        /**
+         * ISO-8601 duration an owed result must be unchanged before the outbox repair republishes it. Default: PT2M.
+         */
+        private String outboxQuietPeriod;
+
+        @Override
+        public String templateId() {
+            return "antom-order-bridge";
+        }
+
+        @Override
+        public String defaultRouteId() {
+            return "antom-order-bridge";
+        }
+
+        public String getName() {
+            return name;
+        }
+
+        public void setName(String name) {
+            this.name = name;
+        }
+
+        public String getOrdersQueue() {
+            return ordersQueue;
+        }
+
+        public void setOrdersQueue(String ordersQueue) {
+            this.ordersQueue = ordersQueue;
+        }
+
+        public String getResultsQueue() {
+            return resultsQueue;
+        }
+
+        public void setResultsQueue(String resultsQueue) {
+            this.resultsQueue = resultsQueue;
+        }
+
+        public String getDeadLetterQueue() {
+            return deadLetterQueue;
+        }
+
+        public void setDeadLetterQueue(String deadLetterQueue) {
+            this.deadLetterQueue = deadLetterQueue;
+        }
+
+        public String getNotificationsQueue() {
+            return notificationsQueue;
+        }
+
+        public void setNotificationsQueue(String notificationsQueue) {
+            this.notificationsQueue = notificationsQueue;
+        }
+
+        public String getJmsComponent() {
+            return jmsComponent;
+        }
+
+        public void setJmsComponent(String jmsComponent) {
+            this.jmsComponent = jmsComponent;
+        }
+
+        public Integer getConcurrentConsumers() {
+            return concurrentConsumers;
+        }
+
+        public void setConcurrentConsumers(Integer concurrentConsumers) {
+            this.concurrentConsumers = concurrentConsumers;
+        }
+
+        public Long getJmsRecoveryInterval() {
+            return jmsRecoveryInterval;
+        }
+
+        public void setJmsRecoveryInterval(Long jmsRecoveryInterval) {
+            this.jmsRecoveryInterval = jmsRecoveryInterval;
+        }
+
+        public String getDataSource() {
+            return dataSource;
+        }
+
+        public void setDataSource(String dataSource) {
+            this.dataSource = dataSource;
+        }
+
+        public String getTablePrefix() {
+            return tablePrefix;
+        }
+
+        public void setTablePrefix(String tablePrefix) {
+            this.tablePrefix = tablePrefix;
+        }
+
+        public String getAntomEndpoint() {
+            return antomEndpoint;
+        }
+
+        public void setAntomEndpoint(String antomEndpoint) {
+            this.antomEndpoint = antomEndpoint;
+        }
+
+        public String getOrderMapper() {
+            return orderMapper;
+        }
+
+        public void setOrderMapper(String orderMapper) {
+            this.orderMapper = orderMapper;
+        }
+
+        public String getPaymentNotifyUrl() {
+            return paymentNotifyUrl;
+        }
+
+        public void setPaymentNotifyUrl(String paymentNotifyUrl) {
+            this.paymentNotifyUrl = paymentNotifyUrl;
+        }
+
+        public String getDefaultPaymentExpiry() {
+            return defaultPaymentExpiry;
+        }
+
+        public void setDefaultPaymentExpiry(String defaultPaymentExpiry) {
+            this.defaultPaymentExpiry = defaultPaymentExpiry;
+        }
+
+        public Integer getMaximumRedeliveries() {
+            return maximumRedeliveries;
+        }
+
+        public void setMaximumRedeliveries(Integer maximumRedeliveries) {
+            this.maximumRedeliveries = maximumRedeliveries;
+        }
+
+        public Long getRedeliveryDelay() {
+            return redeliveryDelay;
+        }
+
+        public void setRedeliveryDelay(Long redeliveryDelay) {
+            this.redeliveryDelay = redeliveryDelay;
+        }
+
+        public String getBackOffMultiplier() {
+            return backOffMultiplier;
+        }
+
+        public void setBackOffMultiplier(String backOffMultiplier) {
+            this.backOffMultiplier = backOffMultiplier;
+        }
+
+        public Integer getMaximumDeliveries() {
+            return maximumDeliveries;
+        }
+
+        public void setMaximumDeliveries(Integer maximumDeliveries) {
+            this.maximumDeliveries = maximumDeliveries;
+        }
+
+        public Long getOutboxRepairPeriod() {
+            return outboxRepairPeriod;
+        }
+
+        public void setOutboxRepairPeriod(Long outboxRepairPeriod) {
+            this.outboxRepairPeriod = outboxRepairPeriod;
+        }
+
+        public String getOutboxQuietPeriod() {
+            return outboxQuietPeriod;
+        }
+
+        public void setOutboxQuietPeriod(String outboxQuietPeriod) {
+            this.outboxQuietPeriod = outboxQuietPeriod;
+        }
+    }
+
+    /**
+     * The antom-reconciliation template. Its parameters are not typed yet (the template is being written): set them
+     * under parameters.
+     */
+    public static class Reconciliation extends TemplateRoute {
+
+        @Override
+        public String templateId() {
+            return "antom-reconciliation";
+        }
+
+        @Override
+        public String defaultRouteId() {
+            return "antom-reconciliation";
+        }
+    }
+}
