@@ -1,0 +1,129 @@
+package io.camelantom.examples.standalone;
+
+import java.io.PrintStream;
+import java.time.Duration;
+import java.util.EnumMap;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import io.camelantom.examples.standalone.SampleOrders.Scenario;
+
+/**
+ * What the ERP side of the demo sees: the orders it sent and the result messages that came back on the results queue
+ * (one per order: PAID, FAILED or CANCELLED). Thread-safe; prints progress lines and the summary table.
+ */
+final class ResultBoard {
+
+    /** One result as the ERP received it. */
+    record Result(String status, String resultCode, boolean reconciled) {
+    }
+
+    /** The counts at one moment. */
+    record Counts(int sent, int paid, int failed, int cancelled, int pending, int reconciled, int deadLetters,
+            int duplicates) {
+
+        int settled() {
+            return paid + failed + cancelled;
+        }
+    }
+
+    private final PrintStream out;
+    private final Map<String, Scenario> sent = new ConcurrentHashMap<>();
+    private final Map<String, Result> results = new ConcurrentHashMap<>();
+    private final AtomicInteger deadLetters = new AtomicInteger();
+    private final AtomicInteger duplicates = new AtomicInteger();
+
+    ResultBoard(PrintStream out) {
+        this.out = out;
+    }
+
+    void sent(String orderId, Scenario scenario) {
+        sent.put(orderId, scenario);
+    }
+
+    /** A result message; results of orders this run did not send (an earlier run's) are ignored. */
+    void result(String orderId, String status, String resultCode, boolean reconciled) {
+        if (!sent.containsKey(orderId)) {
+            return;
+        }
+        if (results.putIfAbsent(orderId, new Result(status, resultCode, reconciled)) != null) {
+            // the outbox may republish a result after a crash: the ERP de-duplicates on the order id
+            duplicates.incrementAndGet();
+        }
+    }
+
+    void deadLetter(String orderId, String reason) {
+        deadLetters.incrementAndGet();
+        println("  dead letter: order " + orderId + ": " + reason);
+    }
+
+    Counts counts() {
+        int paid = 0;
+        int failed = 0;
+        int cancelled = 0;
+        int reconciled = 0;
+        for (Result r : results.values()) {
+            switch (r.status()) {
+                case "PAID" -> paid++;
+                case "FAILED" -> failed++;
+                case "CANCELLED" -> cancelled++;
+                default -> {
+                }
+            }
+            if (r.reconciled()) {
+                reconciled++;
+            }
+        }
+        return new Counts(sent.size(), paid, failed, cancelled, sent.size() - results.size(), reconciled,
+                deadLetters.get(), duplicates.get());
+    }
+
+    Map<String, Result> results() {
+        return Map.copyOf(results);
+    }
+
+    Map<String, Scenario> sentOrders() {
+        return Map.copyOf(sent);
+    }
+
+    static String progressLine(Counts c, Duration elapsed) {
+        return String.format("  [%5.1fs] sent %d | paid %d | failed %d | cancelled %d | pending %d | reconciled %d",
+                elapsed.toMillis() / 1000.0, c.sent(), c.paid(), c.failed(), c.cancelled(), c.pending(), c.reconciled());
+    }
+
+    /** The summary table: per scenario, then the totals. */
+    String summary(Duration elapsed) {
+        Map<Scenario, int[]> rows = new EnumMap<>(Scenario.class);
+        sent.forEach((orderId, scenario) -> {
+            int[] row = rows.computeIfAbsent(scenario, s -> new int[5]);
+            row[0]++;
+            Result r = results.get(orderId);
+            String status = r == null ? "PENDING" : r.status();
+            switch (status) {
+                case "PAID" -> row[1]++;
+                case "FAILED" -> row[2]++;
+                case "CANCELLED" -> row[3]++;
+                default -> row[4]++;
+            }
+        });
+        String format = "  %-48s %6s %6s %6s %9s %7s%n";
+        StringBuilder b = new StringBuilder();
+        Counts c = counts();
+        b.append(String.format("%nSummary: %d orders in %.1f s%n", c.sent(), elapsed.toMillis() / 1000.0));
+        b.append(String.format(format, "scenario", "orders", "paid", "failed", "cancelled", "pending"));
+        b.append(String.format(format, "-".repeat(48), "------", "------", "------", "---------", "-------"));
+        rows.forEach((scenario, row) -> b.append(String.format(format, scenario.title, row[0], row[1], row[2], row[3],
+                row[4])));
+        b.append(String.format(format, "-".repeat(48), "------", "------", "------", "---------", "-------"));
+        b.append(String.format(format, "total", c.sent(), c.paid(), c.failed(), c.cancelled(), c.pending()));
+        b.append(String.format("  settled after a reconciliation check: %d, dead letters: %d, duplicate results: %d%n",
+                c.reconciled(), c.deadLetters(), c.duplicates()));
+        return b.toString();
+    }
+
+    synchronized void println(String line) {
+        out.println(line);
+        out.flush();
+    }
+}

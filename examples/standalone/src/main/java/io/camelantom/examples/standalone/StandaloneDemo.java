@@ -1,0 +1,273 @@
+package io.camelantom.examples.standalone;
+
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicReference;
+
+import io.camelantom.examples.standalone.SampleOrders.SampleOrder;
+import io.camelantom.routes.ledger.EmbeddedLedgerDatabase;
+import io.camelantom.routes.ledger.PaymentLedger;
+import io.camelantom.routes.notification.NotificationBridgeRouteTemplate;
+import io.camelantom.routes.order.OrderBridgeRouteTemplate;
+import org.apache.activemq.artemis.jms.client.ActiveMQConnectionFactory;
+import org.apache.camel.CamelContext;
+import org.apache.camel.ProducerTemplate;
+import org.apache.camel.main.BaseMainSupport;
+import org.apache.camel.main.Main;
+import org.apache.camel.main.MainListenerSupport;
+
+/**
+ * The one-command demo: a camel-main application that runs everything embedded (Artemis broker, Antom simulator, H2
+ * ledger), makes the prebuilt routes from their templates with the parameters in {@code application.properties},
+ * feeds sample ERP orders and shows their results as the ERP receives them. With Antom credentials configured
+ * (environment or {@code --config}) it pays against Antom instead of the simulator; nothing else changes.
+ */
+public final class StandaloneDemo {
+
+    private final DemoOptions options;
+    private final Map<String, String> environment;
+    private final PrintStream out;
+
+    /** What a run ended with. */
+    public record Report(ResultBoard.Counts counts, Duration elapsed, boolean complete, String summary) {
+    }
+
+    public StandaloneDemo(DemoOptions options, Map<String, String> environment, PrintStream out) {
+        this.options = options;
+        this.environment = environment;
+        this.out = out;
+    }
+
+    public static void main(String[] args) throws Exception {
+        DemoOptions options;
+        try {
+            options = DemoOptions.parse(args);
+        } catch (IllegalArgumentException e) {
+            System.err.println(e.getMessage());
+            System.err.println(DemoOptions.USAGE);
+            System.exit(2);
+            return;
+        }
+        if (options.help()) {
+            System.out.println(DemoOptions.USAGE);
+            return;
+        }
+        long start = System.nanoTime();
+        Report report = new StandaloneDemo(options, System.getenv(), System.out).run();
+        System.out.printf("camel-antom standalone demo: stopped, %.1f s after it started%n",
+                (System.nanoTime() - start) / 1e9);
+        if (!report.complete()) {
+            System.exit(1);
+        }
+    }
+
+    /** Runs the demo to its summary (and on until Ctrl-C with {@code --keep-running}). */
+    public Report run() throws Exception {
+        DemoConfiguration config = DemoConfiguration.load(options.config(), environment);
+        int orderCount = options.orders() != null ? options.orders() : config.getInt("demo.orders", 20);
+        boolean keepRunning = options.keepRunning() || config.getBoolean("demo.keep-running", false);
+        Path data = Path.of(config.get("demo.data-dir", "data")).toAbsolutePath().normalize();
+        Deque<AutoCloseable> parts = new ArrayDeque<>();
+        try {
+            return run(config, orderCount, keepRunning, data, parts);
+        } finally {
+            while (!parts.isEmpty()) {
+                try {
+                    parts.pop().close();
+                } catch (Exception e) {
+                    out.println("  (while stopping: " + e.getMessage() + ")");
+                }
+            }
+        }
+    }
+
+    private Report run(DemoConfiguration config, int orderCount, boolean keepRunning, Path data,
+            Deque<AutoCloseable> parts) throws Exception {
+        out.println("camel-antom standalone demo: starting (data in " + data + ")");
+        // the broker
+        String externalBroker = config.get("demo.broker.url", null);
+        String brokerDescription;
+        ActiveMQConnectionFactory connectionFactory;
+        if (externalBroker == null) {
+            EmbeddedArtemis broker = new EmbeddedArtemis(data.resolve("broker"), config.getInt("demo.broker.port", 61616))
+                    .start();
+            parts.push(broker);
+            connectionFactory = new ActiveMQConnectionFactory(broker.inVmUrl());
+            brokerDescription = "Artemis embedded, persistent in " + data.resolve("broker")
+                    + (broker.tcpUrl() != null ? ", other processes connect to " + broker.tcpUrl() : "");
+        } else {
+            connectionFactory = new ActiveMQConnectionFactory(externalBroker);
+            brokerDescription = "Artemis at " + externalBroker;
+        }
+        parts.push(connectionFactory);
+
+        // the ledger
+        EmbeddedLedgerDatabase database = EmbeddedLedgerDatabase.open(data.resolve("ledger"));
+        parts.push(database);
+        PaymentLedger ledger = new PaymentLedger(database.dataSource(), PaymentLedger.DEFAULT_TABLE_PREFIX,
+                Clock.systemUTC()).createSchemaIfMissing();
+
+        // Antom: the simulator unless a client id is configured
+        String antomDescription;
+        EmbeddedAntom antom = null;
+        if (config.useSimulator()) {
+            double timeScale = config.getDouble("demo.simulator.time-scale", 60);
+            antom = EmbeddedAntom.start(data.resolve("simulator-keys"), config.getInt("demo.simulator.port", 0),
+                    timeScale, config.getDuration("demo.simulator.order-code-scan-delay", Duration.ofSeconds(3)));
+            parts.push(antom);
+            config.set("camel.component.antom.client-id", EmbeddedAntom.CLIENT_ID);
+            config.set("camel.component.antom.gateway-url", antom.baseUrl());
+            config.set("camel.component.antom.private-key-file", antom.merchantPrivateKeyFile.toString());
+            config.set("camel.component.antom.antom-public-key-file", antom.antomPublicKeyFile.toString());
+            antomDescription = "simulator at " + antom.baseUrl() + " (client id " + EmbeddedAntom.CLIENT_ID
+                    + ", keys in " + data.resolve("simulator-keys") + ", time x" + timeScale + ")";
+        } else {
+            String gateway = config.get("camel.component.antom.gateway-url", null);
+            antomDescription = "Antom, client id " + config.get(DemoConfiguration.CLIENT_ID, "") + ", "
+                    + (gateway != null ? "gateway " + gateway
+                            : "region " + config.get("camel.component.antom.region", "(default)"));
+        }
+
+        // where Antom sends notifications
+        int httpPort = config.getInt("camel.server.port", 8080);
+        String notificationPath = config.get("camel.antom.routes.notification-bridge.notification-path",
+                "/antom/notifications");
+        String notifyUrl = config.get("camel.antom.routes.order-bridge.payment-notify-url", null);
+        if (notifyUrl == null) {
+            notifyUrl = "http://127.0.0.1:" + httpPort + notificationPath;
+            config.set("camel.antom.routes.order-bridge.payment-notify-url", notifyUrl);
+        }
+        String ordersQueue = config.get("camel.antom.routes.order-bridge.orders-queue", "antom.orders");
+        String resultsQueue = config.get("camel.antom.routes.order-bridge.results-queue", "antom.results");
+        String deadLetterQueue = config.get("camel.antom.routes.order-bridge.dead-letter-queue", "antom.orders.DLQ");
+        String notificationsQueue = config.get("camel.antom.routes.order-bridge.notifications-queue",
+                "antom.notifications.payment");
+        boolean reconciliation = config.getBoolean("camel.antom.routes.reconciliation.enabled", false);
+        String dsl = config.get("demo.routes-dsl", "java");
+
+        ResultBoard board = new ResultBoard(out);
+        Main main = new Main();
+        main.bind(OrderBridgeRouteTemplate.DEFAULT_DATA_SOURCE, database.dataSource());
+        main.bind("artemisConnectionFactory", connectionFactory);
+        config.overrides().forEach(main::addOverrideProperty);
+        // the templates first: routes are made from them in every DSL
+        main.configure().addRoutesBuilder(new NotificationBridgeRouteTemplate());
+        main.configure().addRoutesBuilder(new OrderBridgeRouteTemplate());
+        String routesFrom;
+        switch (dsl) {
+            case "java" -> {
+                main.configure().addRoutesBuilder(new AntomRoutesFromProperties());
+                routesFrom = "Java DSL (" + AntomRoutesFromProperties.class.getSimpleName() + ")";
+            }
+            case "yaml", "xml" -> {
+                main.configure().withRoutesIncludePattern("classpath:dsl/antom-routes." + dsl);
+                routesFrom = dsl.toUpperCase() + " DSL (classpath:dsl/antom-routes." + dsl + ")";
+            }
+            default -> throw new IllegalArgumentException("demo.routes-dsl: one of java, yaml, xml, not '" + dsl + "'");
+        }
+        main.configure().addRoutesBuilder(new DemoRoutes(board, ledger, resultsQueue, deadLetterQueue));
+
+        String lostNotifyUrl = notifyUrl + "-nobody-listens-here";
+        Duration closingTime = config.getDuration("demo.closing-time", Duration.ofSeconds(8));
+        Duration timeout = config.getDuration("demo.timeout", Duration.ofMinutes(3));
+        List<String> banner = List.of(
+                "",
+                "camel-antom standalone demo: what runs where",
+                "  Antom           " + antomDescription,
+                "  broker          " + brokerDescription,
+                "  ledger          H2 " + database.url(),
+                "  notifications   " + notifyUrl + "  (antom-notification-bridge -> queue " + notificationsQueue + ")",
+                "  orders queue    " + ordersQueue + "  (antom-order-bridge -> antom:pay)",
+                "  results queue   " + resultsQueue + "  (dead letters: " + deadLetterQueue + ")",
+                "  reconciliation  " + (reconciliation ? "antom-reconciliation, cron "
+                        + config.get("camel.antom.routes.reconciliation.cron", "(template default)") : "off"),
+                "  routes          made from templates in " + routesFrom,
+                "");
+
+        AtomicReference<Report> report = new AtomicReference<>();
+        AtomicReference<Throwable> failure = new AtomicReference<>();
+        CountDownLatch started = new CountDownLatch(1);
+        main.addMainListener(new MainListenerSupport() {
+            @Override
+            public void afterStart(BaseMainSupport m) {
+                started.countDown();
+                Thread feeder = new Thread(() -> {
+                    try {
+                        report.set(feedAndWatch(main.getCamelContext(), board, banner, orderCount, reconciliation,
+                                lostNotifyUrl, closingTime, ordersQueue, timeout));
+                        if (keepRunning) {
+                            board.println("Still running (--keep-running): put orders on " + ordersQueue
+                                    + ", read results from " + resultsQueue + ". Ctrl-C stops.");
+                        }
+                    } catch (Throwable e) {
+                        failure.set(e);
+                    } finally {
+                        if (!keepRunning || failure.get() != null) {
+                            main.completed();
+                        }
+                    }
+                }, "demo-orders");
+                feeder.setDaemon(true);
+                feeder.start();
+            }
+        });
+        main.run();
+        if (failure.get() != null) {
+            throw new IllegalStateException("The demo failed: " + failure.get().getMessage(), failure.get());
+        }
+        if (report.get() == null) {
+            throw new IllegalStateException("The demo stopped before its summary"
+                    + (started.getCount() > 0 ? " (Camel did not start; see the log above)" : ""));
+        }
+        return report.get();
+    }
+
+    private Report feedAndWatch(CamelContext context, ResultBoard board, List<String> banner, int orderCount,
+            boolean reconciliation, String lostNotifyUrl, Duration closingTime, String ordersQueue, Duration timeout)
+            throws InterruptedException {
+        banner.forEach(board::println);
+        String runId = LocalDateTime.now().format(DateTimeFormatter.ofPattern("MMddHHmmss"));
+        List<SampleOrder> orders = SampleOrders.make(orderCount, runId, reconciliation, lostNotifyUrl, closingTime);
+        long start = System.nanoTime();
+        board.println("Feeding " + orderCount + " sample ERP orders to " + ordersQueue + " ...");
+        try (ProducerTemplate producer = context.createProducerTemplate()) {
+            for (SampleOrder order : orders) {
+                board.sent(order.orderId(), order.scenario());
+                producer.sendBody("jms:queue:" + ordersQueue, order.json());
+            }
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException(e);
+        }
+        ResultBoard.Counts last = null;
+        long lastPrint = 0;
+        while (true) {
+            ResultBoard.Counts now = board.counts();
+            Duration elapsed = Duration.ofNanos(System.nanoTime() - start);
+            boolean done = now.pending() == 0;
+            boolean timedOut = elapsed.compareTo(timeout) > 0;
+            if (!now.equals(last) && (System.nanoTime() - lastPrint > 1_000_000_000L || done || timedOut)) {
+                board.println(ResultBoard.progressLine(now, elapsed));
+                last = now;
+                lastPrint = System.nanoTime();
+            }
+            if (done || timedOut) {
+                String summary = board.summary(elapsed);
+                board.println(summary);
+                if (timedOut && !done) {
+                    board.println("  Not every order has a result after " + timeout.toSeconds() + " s (demo.timeout).");
+                }
+                return new Report(now, elapsed, done, summary);
+            }
+            Thread.sleep(100);
+        }
+    }
+}
