@@ -19,9 +19,9 @@ import org.slf4j.LoggerFactory;
 /**
  * Settles payments from verified {@code PAYMENT_RESULT} notifications that the notification bridge put on the
  * notifications queue (body: the notification JSON as Antom sent it). S → PAID, F → FAILED by compare-and-set from any
- * open state; the winner publishes the order's result. A payment already final is left alone (its result was published
- * by whoever settled it), except on a JMS redelivery: the first delivery may have settled it and published inside a
- * transaction that was rolled back, so the recorded result is published again.
+ * open state; the winner publishes the order's result, committed by the broker before it is recorded as published (not
+ * in the notification's JMS transaction). A payment already final is left alone: whoever settled it published its
+ * result; a result a crash left unpublished is the outbox repair's.
  */
 final class NotificationSettlementProcessor implements Processor {
 
@@ -63,7 +63,7 @@ final class NotificationSettlementProcessor implements Processor {
         PaymentRecord row = found.get();
         PaymentStatus target = result.isSuccess() ? PaymentStatus.PAID : PaymentStatus.FAILED;
         if (row.status().isFinal()) {
-            finalAlready(exchange, row, target);
+            finalAlready(row, target);
             return;
         }
         TransitionDetails details = TransitionDetails.result(result.getResultCode(), result.getResultMessage())
@@ -76,15 +76,13 @@ final class NotificationSettlementProcessor implements Processor {
         }
     }
 
-    private void finalAlready(Exchange exchange, PaymentRecord row, PaymentStatus notified) {
+    private void finalAlready(PaymentRecord row, PaymentStatus notified) {
         if (row.status() != notified) {
             LOG.warn("Notification says payment {} is {}, but the ledger has it {} (final); left for an operator",
                     row.paymentRequestId(), notified, row.status());
-            return;
         }
-        if (Boolean.TRUE.equals(exchange.getMessage().getHeader("JMSRedelivered", Boolean.class))) {
-            settlement.republish(row);
-        }
+        // otherwise nothing: whoever settled it published its result (a result still owed after a crash is the outbox
+        // repair's)
     }
 
     private static PaymentNotification read(Object body) {

@@ -151,8 +151,12 @@ public class OrderBridgeRouteTemplate extends RouteBuilder {
                 .createSchemaIfMissing();
         String resultsUri = jms + ":queue:" + param(rtc, RESULTS_QUEUE) + "?" + HEADER_FILTER;
         String deadLetterUri = jms + ":queue:" + param(rtc, DEAD_LETTER_QUEUE) + "?" + HEADER_FILTER;
-        PaymentSettlement settlement = new PaymentSettlement(ledger, new EndpointResultPublisher(context, resultsUri),
-                clock);
+        // orders: results in the consumer's JMS transaction; notifications: results committed before they are
+        // recorded as published (see EndpointResultPublisher)
+        PaymentSettlement settlement = new PaymentSettlement(ledger,
+                EndpointResultPublisher.joiningTransaction(context, resultsUri), clock);
+        PaymentSettlement notificationSettlementOfPayments = new PaymentSettlement(ledger,
+                EndpointResultPublisher.ownTransaction(context, resultsUri), clock);
         int maximumDeliveries = Integer.parseInt(param(rtc, MAXIMUM_DELIVERIES));
 
         context.getRegistry().bind(name + ORDER_PROCESSOR, Processor.class, new OrderBridgeProcessor(settlement, context.createProducerTemplate(),
@@ -164,7 +168,7 @@ public class OrderBridgeRouteTemplate extends RouteBuilder {
                 + "&lazyCreateTransactionManager=false&cacheLevelName=CACHE_CONSUMER&disableReplyTo=true"
                 + "&concurrentConsumers=" + param(rtc, CONCURRENT_CONSUMERS)
                 + "&recoveryInterval=" + param(rtc, JMS_RECOVERY_INTERVAL) + "&" + HEADER_FILTER;
-        Processor notificationSettlement = new NotificationSettlementProcessor(settlement);
+        Processor notificationSettlement = new NotificationSettlementProcessor(notificationSettlementOfPayments);
         Processor deadLetter = FailureHandling.deadLetter(param(rtc, DEAD_LETTER_QUEUE));
         Processor rollBack = FailureHandling.parkOrRollBack(ledger, maximumDeliveries, false);
         Duration quiet = Duration.parse(param(rtc, OUTBOX_QUIET_PERIOD));
@@ -198,7 +202,7 @@ public class OrderBridgeRouteTemplate extends RouteBuilder {
 
                     from("timer:" + name + "-outbox?delay=" + repairPeriod + "&period=" + repairPeriod)
                             .routeId(name + "-outbox")
-                            .process(exchange -> settlement.repairOutbox(quiet, 100));
+                            .process(exchange -> notificationSettlementOfPayments.repairOutbox(quiet, 100));
                 }
             };
         // routes added while the template is instantiated during the context's start would not be created: they are

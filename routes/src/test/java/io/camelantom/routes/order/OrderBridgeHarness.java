@@ -201,8 +201,13 @@ final class OrderBridgeHarness implements AutoCloseable {
      * 300 ms, so a test sees an unexpected extra message.
      */
     List<TextMessage> take(String queue, int expected) {
+        return take(queue, expected, Duration.ofSeconds(20));
+    }
+
+    /** {@link #take(String, int)} waiting up to {@code timeout} for the expected messages. */
+    List<TextMessage> take(String queue, int expected, Duration timeout) {
         List<TextMessage> messages = new ArrayList<>();
-        long deadline = System.currentTimeMillis() + 20_000;
+        long deadline = System.currentTimeMillis() + timeout.toMillis();
         try (JMSContext context = broker.connectionFactory().createContext(JMSContext.AUTO_ACKNOWLEDGE);
              var consumer = context.createConsumer(context.createQueue(queue))) {
             while (messages.size() < expected && System.currentTimeMillis() < deadline) {

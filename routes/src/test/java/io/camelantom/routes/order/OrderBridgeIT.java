@@ -190,9 +190,11 @@ class OrderBridgeIT {
     void redeliveredThreeTimesChargesOnceAndPublishesOneResult() throws Exception {
         h = new OrderBridgeHarness(dir).withNotifications();
         h.parameters.put(OrderBridgeRouteTemplate.MAXIMUM_REDELIVERIES, "0");
+        java.util.concurrent.atomic.AtomicInteger deliveries = new java.util.concurrent.atomic.AtomicInteger();
         h.startApp(context -> AdviceWith.adviceWith(context, "order-bridge", a -> a.weaveAddLast().process(e -> {
             // the application dies after the result was sent, before the JMS transaction commits
             Integer delivery = e.getMessage().getHeader("JMSXDeliveryCount", Integer.class);
+            deliveries.incrementAndGet();
             if (delivery < 3) {
                 throw new IllegalStateException("simulated crash in delivery " + delivery);
             }
@@ -200,6 +202,7 @@ class OrderBridgeIT {
         h.sendOrder(order("SO-1008", "30.00"));
 
         List<TextMessage> results = h.take(RESULTS, 1);
+        assertThat(deliveries.get()).as("deliveries of the order message").isEqualTo(3);
         assertThat(results).hasSize(1);
         assertThat(json(results.get(0)).get("status").asText()).isEqualTo("PAID");
         assertThat(h.sim.chargeCount("SO-1008")).isEqualTo(1);

@@ -1,0 +1,102 @@
+package io.camelantom.routes.order;
+
+import static io.camelantom.routes.order.OrderBridgeHarness.DLQ;
+import static io.camelantom.routes.order.OrderBridgeHarness.ORDERS;
+import static io.camelantom.routes.order.OrderBridgeHarness.RESULTS;
+import static io.camelantom.routes.order.OrderBridgeHarness.await;
+import static io.camelantom.routes.order.OrderBridgeHarness.property;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
+
+import jakarta.jms.TextMessage;
+
+import io.camelantom.routes.AntomRouteHeaders;
+import io.camelantom.routes.ledger.PaymentStatus;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Outages in the middle of a batch: the broker stopped and started again, the application's CamelContext stopped
+ * abruptly and started again. After either, every order has its final result and nothing was charged twice.
+ */
+class OrderBridgeResilienceIT {
+
+    private static final Logger LOG = LoggerFactory.getLogger(OrderBridgeResilienceIT.class);
+    private static final int BATCH = 96;
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void brokerRestartInTheMiddleOfABatchLosesNoOrderAndChargesNoneTwice() throws Exception {
+        MixedOrders orders = new MixedOrders("BR", BATCH);
+        try (OrderBridgeHarness h = new OrderBridgeHarness(dir).withNotifications()) {
+            h.startApp();
+            h.sendOrders(orders.bodies);
+            awaitSettled(h, BATCH / 5);
+
+            h.broker.stop();
+            Thread.sleep(500);
+            h.broker.start();
+
+            assertEveryOrderHasOneResult(h, orders);
+        }
+    }
+
+    @Test
+    void applicationStoppedAbruptlyInTheMiddleOfABatchLosesNoOrderAndChargesNoneTwice() throws Exception {
+        MixedOrders orders = new MixedOrders("AS", BATCH);
+        try (OrderBridgeHarness h = new OrderBridgeHarness(dir).withNotifications()) {
+            h.startApp();
+            h.sendOrders(orders.bodies);
+            awaitSettled(h, BATCH / 5);
+
+            // no grace period: in-flight exchanges are cut off, their JMS transactions never commit
+            h.app.getShutdownStrategy().setTimeUnit(TimeUnit.MILLISECONDS);
+            h.app.getShutdownStrategy().setTimeout(1);
+            h.app.getShutdownStrategy().setShutdownNowOnTimeout(true);
+            h.stopApp();
+            assertThat(h.ledger.countByStatus().keySet()).as("the batch was cut off in the middle")
+                    .isNotEqualTo(List.of("FAILED", "PAID"));
+
+            h.startApp();   // a new process on the same broker and ledger
+            assertEveryOrderHasOneResult(h, orders);
+        }
+    }
+
+    private static void awaitSettled(OrderBridgeHarness h, int settled) throws InterruptedException {
+        await(settled + " settled payments", Duration.ofSeconds(60), () -> {
+            Map<String, Long> counts = h.ledger.countByStatus();
+            return counts.getOrDefault("PAID", 0L) + counts.getOrDefault("FAILED", 0L) >= settled;
+        });
+    }
+
+    /**
+     * No order lost, none charged twice, every result the expected final status. A result may come twice after an
+     * outage (documented: consumers de-duplicate on (paymentRequestId, status)); the run logs how many did.
+     */
+    private static void assertEveryOrderHasOneResult(OrderBridgeHarness h, MixedOrders orders) {
+        List<TextMessage> results = new ArrayList<>(h.take(RESULTS, BATCH, Duration.ofMinutes(2)));
+        Map<String, List<String>> statusesByOrder = results.stream().collect(Collectors.groupingBy(
+                m -> property(m, AntomRouteHeaders.ORDER_ID),
+                Collectors.mapping(m -> property(m, AntomRouteHeaders.PAYMENT_STATUS), Collectors.toList())));
+        assertThat(statusesByOrder).hasSize(BATCH);
+        orders.expected.forEach((orderId, status) -> {
+            assertThat(statusesByOrder.get(orderId)).as(orderId).isNotEmpty().containsOnly(status.name());
+            assertThat(h.sim.chargeCount(orderId)).as("charges of " + orderId)
+                    .isEqualTo(status == PaymentStatus.PAID ? 1 : 0);
+        });
+        LOG.info("{} orders, {} results ({} repeated after the outage)", BATCH, results.size(), results.size() - BATCH);
+        assertThat(h.broker.count(ORDERS)).isZero();
+        assertThat(h.broker.count(DLQ)).isZero();
+    }
+}
