@@ -63,7 +63,7 @@ public class AntomRoutesAutoConfiguration {
     @Conditional(EmbeddedLedgerWanted.class)
     static class EmbeddedLedgerConfiguration {
 
-        @Bean(autowireCandidate = false)
+        @Bean
         EmbeddedLedgerDatabase antomEmbeddedLedgerDatabase(AntomRoutesProperties properties) {
             return EmbeddedLedgerDatabase.open(Path.of(properties.getLedger().getEmbeddedFolder()));
         }
@@ -94,12 +94,18 @@ public class AntomRoutesAutoConfiguration {
         }
     }
 
+    static List<AntomRoutesProperties.TemplateRoute> all(AntomRoutesProperties properties) {
+        return List.of(properties.getNotificationBridge(), properties.getOrderBridge(), properties.getReconciliation());
+    }
+
     static List<AntomRoutesProperties.TemplateRoute> enabled(AntomRoutesProperties properties) {
-        return java.util.stream.Stream.of(properties.getNotificationBridge(), properties.getOrderBridge(),
-                        properties.getReconciliation())
-                .filter(AntomRoutesProperties.TemplateRoute::isEnabled)
-                .map(AntomRoutesProperties.TemplateRoute.class::cast)
-                .toList();
+        return all(properties).stream().filter(AntomRoutesProperties.TemplateRoute::isEnabled).toList();
+    }
+
+    /** The properties of one template, by template id. */
+    static AntomRoutesProperties.TemplateRoute enabledOrNot(AntomRoutesProperties properties, String templateId) {
+        return all(properties).stream().filter(t -> t.templateId().equals(templateId)).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("unknown template " + templateId));
     }
 
     /** The parameters passed to one template: the ledger's shared settings, then the template's own. */

@@ -724,11 +724,118 @@ public class AntomRoutesProperties {
         }
     }
 
-    /**
-     * The antom-reconciliation template. Its parameters are not typed yet (the template is being written): set them
-     * under parameters.
-     */
+    /** The antom-reconciliation template (routes/README.md, "Reconciliation"). */
     public static class Reconciliation extends TemplateRoute {
+
+        /**
+         * Name of this instance: the Quartz job name, the log and metrics name, the prefix of the bean name-reconciliation. Default: antom-reconciliation.
+         */
+        private String name;
+
+        /**
+         * Quartz cron expression of the runs (seconds first). Default: 0 0/1 * * * ? (every minute).
+         */
+        private String cron;
+
+        /**
+         * Quartz CronTrigger misfire instruction: 2 = do nothing (wait for the next time), 1 = fire once now. Default: 2.
+         */
+        private Integer misfireInstruction;
+
+        /**
+         * Name of the Camel quartz component (in memory by default). Default: quartz.
+         */
+        private String quartzComponent;
+
+        /**
+         * Quartz job group. Default: antom.
+         */
+        private String quartzGroup;
+
+        /**
+         * Bean name of the ledger's DataSource. Default: camel.antom.routes.ledger.data-source, else antomLedgerDataSource.
+         */
+        private String dataSource;
+
+        /**
+         * The ledger's table prefix. Default: camel.antom.routes.ledger.table-prefix, else ANTOM_.
+         */
+        private String tablePrefix;
+
+        /**
+         * JMS queue the results are published to (the order bridge's results-queue). Default: antom.results.
+         */
+        private String resultsQueue;
+
+        /**
+         * Name of the Camel JMS component. Default: jms.
+         */
+        private String jmsComponent;
+
+        /**
+         * Endpoint that inquires a payment. Default: antom:inquiryPayment.
+         */
+        private String inquiryEndpoint;
+
+        /**
+         * Endpoint that cancels a payment. Default: antom:cancel.
+         */
+        private String cancelEndpoint;
+
+        /**
+         * ISO-8601 duration: payments younger than this are left alone. Default: PT1M.
+         */
+        private String minAge;
+
+        /**
+         * Ledger rows selected per batch. Default: 100.
+         */
+        private Integer batchSize;
+
+        /**
+         * Batches per run at most. Default: 10.
+         */
+        private Integer maxBatchesPerRun;
+
+        /**
+         * ISO-8601 duration a payment left open is left alone after its first check. Default: PT1M.
+         */
+        private String backoffFirst;
+
+        /**
+         * Factor that wait grows by per further check. Default: 2.
+         */
+        private String backoffMultiplier;
+
+        /**
+         * ISO-8601 duration: the longest wait between two checks of a payment. Default: PT1H.
+         */
+        private String backoffMax;
+
+        /**
+         * ISO-8601 duration after creation during which ORDER_NOT_EXIST means not visible yet. Default: PT2M.
+         */
+        private String orderNotExistGracePeriod;
+
+        /**
+         * ISO-8601 duration after creation when a payment without expiry time is cancelled if still open. Default: PT1H.
+         */
+        private String defaultClosingTime;
+
+        /**
+         * ISO-8601 duration an unreadable ledger row is pushed back before it is reported again. Default: PT1H.
+         */
+        private String badRowDelay;
+
+        /**
+         * Name of a java.time.Clock bean for every time decision (tests); the system clock when not set.
+         */
+        private String clock;
+
+        /**
+         * Name of a Micrometer MeterRegistry bean; when not set, the only MeterRegistry bean if Micrometer is present.
+         */
+        private String meterRegistry;
 
         @Override
         public String templateId() {
@@ -738,6 +845,182 @@ public class AntomRoutesProperties {
         @Override
         public String defaultRouteId() {
             return "antom-reconciliation";
+        }
+
+        public String getName() {
+            return name;
+        }
+
+        public void setName(String name) {
+            this.name = name;
+        }
+
+        public String getCron() {
+            return cron;
+        }
+
+        public void setCron(String cron) {
+            this.cron = cron;
+        }
+
+        public Integer getMisfireInstruction() {
+            return misfireInstruction;
+        }
+
+        public void setMisfireInstruction(Integer misfireInstruction) {
+            this.misfireInstruction = misfireInstruction;
+        }
+
+        public String getQuartzComponent() {
+            return quartzComponent;
+        }
+
+        public void setQuartzComponent(String quartzComponent) {
+            this.quartzComponent = quartzComponent;
+        }
+
+        public String getQuartzGroup() {
+            return quartzGroup;
+        }
+
+        public void setQuartzGroup(String quartzGroup) {
+            this.quartzGroup = quartzGroup;
+        }
+
+        public String getDataSource() {
+            return dataSource;
+        }
+
+        public void setDataSource(String dataSource) {
+            this.dataSource = dataSource;
+        }
+
+        public String getTablePrefix() {
+            return tablePrefix;
+        }
+
+        public void setTablePrefix(String tablePrefix) {
+            this.tablePrefix = tablePrefix;
+        }
+
+        public String getResultsQueue() {
+            return resultsQueue;
+        }
+
+        public void setResultsQueue(String resultsQueue) {
+            this.resultsQueue = resultsQueue;
+        }
+
+        public String getJmsComponent() {
+            return jmsComponent;
+        }
+
+        public void setJmsComponent(String jmsComponent) {
+            this.jmsComponent = jmsComponent;
+        }
+
+        public String getInquiryEndpoint() {
+            return inquiryEndpoint;
+        }
+
+        public void setInquiryEndpoint(String inquiryEndpoint) {
+            this.inquiryEndpoint = inquiryEndpoint;
+        }
+
+        public String getCancelEndpoint() {
+            return cancelEndpoint;
+        }
+
+        public void setCancelEndpoint(String cancelEndpoint) {
+            this.cancelEndpoint = cancelEndpoint;
+        }
+
+        public String getMinAge() {
+            return minAge;
+        }
+
+        public void setMinAge(String minAge) {
+            this.minAge = minAge;
+        }
+
+        public Integer getBatchSize() {
+            return batchSize;
+        }
+
+        public void setBatchSize(Integer batchSize) {
+            this.batchSize = batchSize;
+        }
+
+        public Integer getMaxBatchesPerRun() {
+            return maxBatchesPerRun;
+        }
+
+        public void setMaxBatchesPerRun(Integer maxBatchesPerRun) {
+            this.maxBatchesPerRun = maxBatchesPerRun;
+        }
+
+        public String getBackoffFirst() {
+            return backoffFirst;
+        }
+
+        public void setBackoffFirst(String backoffFirst) {
+            this.backoffFirst = backoffFirst;
+        }
+
+        public String getBackoffMultiplier() {
+            return backoffMultiplier;
+        }
+
+        public void setBackoffMultiplier(String backoffMultiplier) {
+            this.backoffMultiplier = backoffMultiplier;
+        }
+
+        public String getBackoffMax() {
+            return backoffMax;
+        }
+
+        public void setBackoffMax(String backoffMax) {
+            this.backoffMax = backoffMax;
+        }
+
+        public String getOrderNotExistGracePeriod() {
+            return orderNotExistGracePeriod;
+        }
+
+        public void setOrderNotExistGracePeriod(String orderNotExistGracePeriod) {
+            this.orderNotExistGracePeriod = orderNotExistGracePeriod;
+        }
+
+        public String getDefaultClosingTime() {
+            return defaultClosingTime;
+        }
+
+        public void setDefaultClosingTime(String defaultClosingTime) {
+            this.defaultClosingTime = defaultClosingTime;
+        }
+
+        public String getBadRowDelay() {
+            return badRowDelay;
+        }
+
+        public void setBadRowDelay(String badRowDelay) {
+            this.badRowDelay = badRowDelay;
+        }
+
+        public String getClock() {
+            return clock;
+        }
+
+        public void setClock(String clock) {
+            this.clock = clock;
+        }
+
+        public String getMeterRegistry() {
+            return meterRegistry;
+        }
+
+        public void setMeterRegistry(String meterRegistry) {
+            this.meterRegistry = meterRegistry;
         }
     }
 }

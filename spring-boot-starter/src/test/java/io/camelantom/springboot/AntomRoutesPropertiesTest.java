@@ -1,0 +1,133 @@
+package io.camelantom.springboot;
+
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+
+import javax.sql.DataSource;
+
+import org.apache.camel.CamelContext;
+import org.apache.camel.RoutesBuilder;
+import org.apache.camel.impl.DefaultCamelContext;
+import org.apache.camel.model.ModelCamelContext;
+import org.apache.camel.model.RouteTemplateDefinition;
+import org.apache.camel.model.RouteTemplateParameterDefinition;
+import org.apache.camel.spring.boot.CamelAutoConfiguration;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.autoconfigure.jdbc.DataSourceAutoConfiguration;
+import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/** camel.antom.routes.*: typed properties match the templates' parameters; what is passed; which beans appear. */
+class AntomRoutesPropertiesTest {
+
+    @TempDir
+    Path folder;
+
+    private final ApplicationContextRunner runner = new ApplicationContextRunner()
+            .withConfiguration(AutoConfigurations.of(CamelAutoConfiguration.class, AntomComponentAutoConfiguration.class,
+                    AntomRoutesAutoConfiguration.class));
+
+    /** Fails when a template gains, renames or drops a parameter the starter does not know (update AntomRoutesProperties). */
+    @ParameterizedTest
+    @ValueSource(strings = { "antom-notification-bridge", "antom-order-bridge", "antom-reconciliation" })
+    void typedPropertiesAreExactlyTheTemplatesParameters(String templateId) throws Exception {
+        AntomRoutesProperties properties = new AntomRoutesProperties();
+        AntomRoutesProperties.TemplateRoute route = AntomRoutesAutoConfiguration.enabledOrNot(properties, templateId);
+        try (CamelContext context = new DefaultCamelContext()) {
+            RoutesBuilder builder = AntomRoutesAutoConfiguration.templateBuilder(templateId);
+            context.addRoutes(builder);
+            RouteTemplateDefinition template = ((ModelCamelContext) context).getRouteTemplateDefinition(templateId);
+            assertThat(template).as(templateId).isNotNull();
+            Set<String> parameters = new TreeSet<>();
+            for (RouteTemplateParameterDefinition p : template.getTemplateParameters()) {
+                parameters.add(p.getName());
+            }
+            assertThat(route.typedParameterNames()).isEqualTo(parameters);
+        }
+    }
+
+    @Test
+    void typedPropertiesTheMapAndTheLedgerMakeTheParameters() {
+        runner.withPropertyValues(
+                "camel.antom.routes.ledger.data-source=erpDataSource",
+                "camel.antom.routes.ledger.table-prefix=SHOP_",
+                "camel.antom.routes.order-bridge.orders-queue=erp.orders",
+                "camel.antom.routes.order-bridge.concurrentConsumers=2",
+                "camel.antom.routes.order-bridge.parameters.some-new-parameter=x",
+                "camel.antom.routes.order-bridge.table-prefix=OTHER_")
+                .run(context -> {
+                    AntomRoutesProperties properties = context.getBean(AntomRoutesProperties.class);
+                    Map<String, String> parameters = AntomRoutesAutoConfiguration.parameters(properties,
+                            properties.getOrderBridge());
+                    assertThat(parameters).containsExactlyInAnyOrderEntriesOf(Map.of(
+                            "dataSource", "erpDataSource",
+                            "tablePrefix", "OTHER_",
+                            "ordersQueue", "erp.orders",
+                            "concurrentConsumers", "2",
+                            "someNewParameter", "x"));
+                    assertThat(properties.getOrderBridge().effectiveRouteId()).isEqualTo("antom-order-bridge");
+                    assertThat(properties.getNotificationBridge().effectiveRouteId()).isEqualTo("antom-notifications");
+                });
+    }
+
+    @Test
+    void aParameterSetTwiceIsRefused() {
+        AntomRoutesProperties.OrderBridge bridge = new AntomRoutesProperties.OrderBridge();
+        bridge.setOrdersQueue("a");
+        bridge.getParameters().put("orders-queue", "b");
+        assertThatThrownBy(bridge::templateParameters).isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("ordersQueue");
+    }
+
+    @Test
+    void nothingEnabledNothingRegistered() {
+        runner.run(context -> {
+            assertThat(context).hasNotFailed();
+            assertThat(context).doesNotHaveBean("antomPrebuiltRoutes");
+            assertThat(context).doesNotHaveBean(AntomRoutesAutoConfiguration.LEDGER_DATA_SOURCE);
+        });
+    }
+
+    @Test
+    void enabledRoutesGetAnEmbeddedLedgerThatIsNotTheApplicationsDataSource() {
+        runner.withConfiguration(AutoConfigurations.of(DataSourceAutoConfiguration.class))
+                .withPropertyValues("camel.antom.routes.reconciliation.enabled=true",
+                        "camel.antom.routes.ledger.embedded-folder=" + folder.resolve("ledger"),
+                        "camel.springboot.auto-startup=false",
+                        // the application's own database
+                        "spring.datasource.url=jdbc:h2:mem:application",
+                        "spring.datasource.type=org.springframework.jdbc.datasource.SimpleDriverDataSource")
+                .run(context -> {
+                    assertThat(context).hasNotFailed();
+                    assertThat(context).hasBean("antomPrebuiltRoutes");
+                    assertThat(context.getBean(AntomRoutesAutoConfiguration.LEDGER_DATA_SOURCE)).isInstanceOf(DataSource.class);
+                    // the application's own DataSource is still made: the ledger's does not displace it
+                    assertThat(context).hasBean("dataSource");
+                    assertThat(context.getBean("dataSource")).isNotSameAs(
+                            context.getBean(AntomRoutesAutoConfiguration.LEDGER_DATA_SOURCE));
+                    assertThat(folder.resolve("ledger")).isDirectory();
+                });
+    }
+
+    @Test
+    void aNamedLedgerDataSourceMeansNoEmbeddedOne() {
+        runner.withPropertyValues("camel.antom.routes.reconciliation.enabled=true",
+                        "camel.antom.routes.ledger.data-source=erpDataSource",
+                        "camel.antom.routes.ledger.embedded-folder=" + folder.resolve("ledger"),
+                        "camel.springboot.auto-startup=false")
+                .withBean("erpDataSource", DataSource.class,
+                        () -> io.camelantom.routes.ledger.EmbeddedLedgerDatabase.open(folder.resolve("erp")).dataSource())
+                .run(context -> {
+                    assertThat(context).doesNotHaveBean(AntomRoutesAutoConfiguration.LEDGER_DATA_SOURCE);
+                    assertThat(folder.resolve("ledger")).doesNotExist();
+                });
+    }
+}
