@@ -1,0 +1,162 @@
+package io.camelantom.examples.springboot;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.KeyPair;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Set;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.camelantom.signing.AntomKeys;
+import io.camelantom.simulator.AntomSimulator;
+import jakarta.jms.ConnectionFactory;
+import org.apache.activemq.artemis.jms.client.ActiveMQConnectionFactory;
+import jakarta.jms.Message;
+import jakarta.jms.TextMessage;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.http.ResponseEntity;
+import org.springframework.jms.core.JmsTemplate;
+import org.springframework.test.annotation.DirtiesContext;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * The example application as it ships (application.yaml), started against the simulator embedded in this test, with
+ * Spring Boot's embedded Artemis and the embedded H2 ledger in a temp folder: orders put on antom.orders end as
+ * result messages on antom.results (PAID at once, FAILED, PAID through Antom's notification over platform-http),
+ * a bad order lands in the dead-letter queue, and actuator's health is UP.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.DEFINED_PORT)
+@DirtiesContext
+class AntomSpringBootApplicationIT {
+
+    private static final String CLIENT_ID = "SPRING_BOOT_EXAMPLE";
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    @TempDir
+    static Path folder;
+    private static AntomSimulator simulator;
+    private static int artemisPort;
+
+    @Autowired
+    private ConnectionFactory connectionFactory;
+    @Autowired
+    private TestRestTemplate http;
+
+    /** What an operator sets (README, "Configure"): keys, gateway, notification URL, port, data folder. */
+    @DynamicPropertySource
+    static void properties(DynamicPropertyRegistry registry) throws Exception {
+        KeyPair merchant = AntomKeys.generateRsaKeyPair(2048);
+        // timeScale 20: a "61" payment is settled by the simulator after 0.5 s, then notified
+        simulator = AntomSimulator.builder().merchant(CLIENT_ID, merchant.getPublic()).timeScale(20).build().start();
+        Path keys = Files.createDirectories(folder.resolve("keys"));
+        Files.writeString(keys.resolve("merchant-private-key.pem"), AntomKeys.toPem(merchant.getPrivate()));
+        Files.writeString(keys.resolve("antom-public-key.pem"), simulator.antomPublicKeyPem());
+        int port = freePort();
+        artemisPort = freePort();
+
+        // the environment variables of README.md ("Configure"), as an operator would set them
+        registry.add("PORT", () -> port);
+        registry.add("ANTOM_CLIENT_ID", () -> CLIENT_ID);
+        registry.add("ANTOM_GATEWAY_URL", simulator::baseUrl);
+        registry.add("ANTOM_PRIVATE_KEY_FILE", () -> keys.resolve("merchant-private-key.pem").toString());
+        registry.add("ANTOM_PUBLIC_KEY_FILE", () -> keys.resolve("antom-public-key.pem").toString());
+        registry.add("ANTOM_NOTIFICATION_URL", () -> "http://127.0.0.1:" + port + "/antom/notifications");
+        // the embedded broker also on TCP, for the ERP
+        registry.add("ANTOM_ARTEMIS_ACCEPTOR", () -> "tcp://127.0.0.1:" + artemisPort);
+        // the Artemis journal and the H2 ledger
+        registry.add("ANTOM_DATA_DIR", () -> folder.resolve("data").toString());
+    }
+
+    @AfterAll
+    static void stopSimulator() {
+        if (simulator != null) {
+            simulator.close();
+        }
+    }
+
+    @Test
+    void ordersEndAsResultMessages() throws Exception {
+        JmsTemplate jms = new JmsTemplate(connectionFactory);
+        jms.setReceiveTimeout(1000);
+        // the ERP, another process, over TCP (README, "Send an order")
+        try (ActiveMQConnectionFactory erp = new ActiveMQConnectionFactory("tcp://127.0.0.1:" + artemisPort)) {
+            new JmsTemplate(erp).convertAndSend("antom.orders", order("SB-PAID-1", "12.34"));
+        }
+        jms.convertAndSend("antom.orders", order("SB-FAILED-1", "10.51"));      // simulator: F USER_BALANCE_NOT_ENOUGH
+        jms.convertAndSend("antom.orders", order("SB-NOTIFIED-1", "10.61"));    // U, then PAYMENT_RESULT notification
+        jms.convertAndSend("antom.orders", "{\"orderId\":\"SB-BAD-1\",\"currency\":\"USD\"}"); // no amount
+
+        Map<String, JsonNode> results = receiveResults(jms, Set.of("SB-PAID-1", "SB-FAILED-1", "SB-NOTIFIED-1"),
+                Duration.ofSeconds(60));
+        assertThat(results.get("SB-PAID-1").get("status").asText()).isEqualTo("PAID");
+        assertThat(results.get("SB-PAID-1").get("amount").asText()).isEqualTo("12.34");
+        assertThat(results.get("SB-FAILED-1").get("status").asText()).isEqualTo("FAILED");
+        assertThat(results.get("SB-FAILED-1").get("resultCode").asText()).isEqualTo("USER_BALANCE_NOT_ENOUGH");
+        assertThat(results.get("SB-NOTIFIED-1").get("status").asText()).isEqualTo("PAID");
+        // the PAID of SB-NOTIFIED-1 came through the notification bridge: Antom's notification was acknowledged (the
+        // simulator records the attempt once the answer is back, which can be after the result message)
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(simulator.notificationAttempts("SB-NOTIFIED-1"))
+                .anySatisfy(a -> assertThat(a.acknowledged()).isTrue()));
+        assertThat(simulator.chargeCount("SB-PAID-1")).isEqualTo(1);
+        assertThat(simulator.chargeCount("SB-NOTIFIED-1")).isEqualTo(1);
+
+        jms.setReceiveTimeout(30_000);
+        Message dead = jms.receive("antom.orders.DLQ");
+        assertThat(dead).as("the bad order in the dead-letter queue").isNotNull();
+        assertThat(((TextMessage) dead).getText()).contains("SB-BAD-1");
+        assertThat(dead.getStringProperty("CamelAntomDeadLetterReason")).contains("amount");
+        assertThat(simulator.payment("SB-BAD-1")).isEmpty();
+
+        // exactly one result per order: nothing else arrives
+        jms.setReceiveTimeout(1000);
+        assertThat(jms.receive("antom.results")).isNull();
+    }
+
+    @Test
+    void healthIsUp() {
+        ResponseEntity<String> health = http.getForEntity("/actuator/health", String.class);
+        assertThat(health.getStatusCode().value()).as(health.getBody()).isEqualTo(200);
+        assertThat(health.getBody()).contains("\"status\":\"UP\"").contains("camelHealth");
+    }
+
+    private static String order(String orderId, String amount) {
+        return "{\"orderId\":\"" + orderId + "\",\"amount\":\"" + amount + "\",\"currency\":\"USD\","
+               + "\"description\":\"Spring Boot example\",\"productCode\":\"IN_STORE_PAYMENT\","
+               + "\"paymentMethod\":{\"type\":\"CONNECT_WALLET\",\"code\":\"281012020000123456\",\"scenario\":\"PaymentCode\"}}";
+    }
+
+    private static Map<String, JsonNode> receiveResults(JmsTemplate jms, Set<String> orderIds, Duration timeout)
+            throws Exception {
+        Map<String, JsonNode> results = new HashMap<>();
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (!results.keySet().containsAll(orderIds) && System.nanoTime() < deadline) {
+            Message message = jms.receive("antom.results");
+            if (message instanceof TextMessage text) {
+                JsonNode body = JSON.readTree(text.getText());
+                assertThat(results.put(body.get("orderId").asText(), body)).as("a second result for %s", body).isNull();
+            }
+        }
+        assertThat(results.keySet()).containsAll(orderIds);
+        return results;
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+}
