@@ -114,7 +114,14 @@ final class OrderBridgeHarness implements AutoCloseable {
     }
 
     CamelContext startApp(ContextCustomizer customizer) throws Exception {
+        return startApp(customizer, context -> {
+        });
+    }
+
+    /** @param beforeStart binds beans before the bridge is made; {@code customizer} runs after the start */
+    CamelContext startApp(ContextCustomizer customizer, ContextCustomizer beforeStart) throws Exception {
         CamelContext context = new DefaultCamelContext();
+        beforeStart.customize(context);
         context.getRegistry().bind(OrderBridgeRouteTemplate.DEFAULT_DATA_SOURCE, db.dataSource());
         context.addComponent("jms", JmsComponent.jmsComponent(broker.connectionFactory()));
         context.addComponent("antom", antomComponent());

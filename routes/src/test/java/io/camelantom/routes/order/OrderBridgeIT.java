@@ -273,6 +273,51 @@ class OrderBridgeIT {
     }
 
     @Test
+    void aSecondInstanceAddedToARunningContextGetsItsOwnCompanionRoutes() throws Exception {
+        started();
+        org.apache.camel.builder.TemplatedRouteBuilder.builder(h.app, OrderBridgeRouteTemplate.TEMPLATE_ID)
+                .routeId("second-orders")
+                .parameter(OrderBridgeRouteTemplate.NAME, "second")
+                .parameter(OrderBridgeRouteTemplate.ORDERS_QUEUE, "second.orders")
+                .parameter(OrderBridgeRouteTemplate.RESULTS_QUEUE, "second.results")
+                .parameter(OrderBridgeRouteTemplate.NOTIFICATIONS_QUEUE, "second.notifications")
+                .add();
+        assertThat(h.app.getRoute("second-notifications")).isNotNull();
+        assertThat(h.app.getRoute("second-outbox")).isNotNull();
+
+        h.sendText("second.orders", order("SO-2001", "7.00"), Map.of());
+        List<TextMessage> results = h.take("second.results", 1);
+        assertThat(results).hasSize(1);
+        assertThat(json(results.get(0)).get("status").asText()).isEqualTo("PAID");
+        assertThat(h.drain(RESULTS, 300)).isEmpty();
+    }
+
+    @Test
+    void aCustomOrderMapperTurnsAnotherFormatIntoTheCanonicalOrder() throws Exception {
+        h = new OrderBridgeHarness(dir).withNotifications();
+        h.parameters.put(OrderBridgeRouteTemplate.ORDER_MAPPER, "csvOrderMapper");
+        h.startApp(context -> {
+        }, context -> context.getRegistry().bind("csvOrderMapper", (org.apache.camel.Processor) e -> {
+            // "ORDER-ID;AMOUNT;CURRENCY;BUYER-CODE", as in routes/README.md
+            String[] f = e.getMessage().getBody(String.class).strip().split(";");
+            e.getMessage().setBody(Map.of("orderId", f[0], "amount", f[1], "currency", f[2],
+                    "paymentMethod", Map.of("type", "CONNECT_WALLET", "code", f[3])));
+        }));
+        h.sendOrder("CSV-1;12.00;EUR;2810");
+        h.sendOrder("CSV-2;broken");
+
+        List<TextMessage> results = h.take(RESULTS, 1);
+        assertThat(results).hasSize(1);
+        assertThat(json(results.get(0)).get("orderId").asText()).isEqualTo("CSV-1");
+        assertThat(json(results.get(0)).get("currency").asText()).isEqualTo("EUR");
+        List<TextMessage> dead = h.take(DLQ, 1);
+        assertThat(dead).hasSize(1);
+        assertThat(text(dead.get(0))).isEqualTo("CSV-2;broken");
+        assertThat(property(dead.get(0), AntomRouteHeaders.DEAD_LETTER_REASON))
+                .startsWith("the order mapper refused the message: ArrayIndexOutOfBoundsException");
+    }
+
+    @Test
     void notificationForAnUnknownPaymentGoesToTheDeadLetterQueue() throws Exception {
         started();
         String notification = "{\"notifyType\":\"PAYMENT_RESULT\",\"paymentRequestId\":\"NOT-OURS\","
