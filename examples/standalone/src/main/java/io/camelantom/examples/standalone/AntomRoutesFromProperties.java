@@ -7,6 +7,7 @@ import java.util.Set;
 
 import io.camelantom.routes.notification.NotificationBridgeRouteTemplate;
 import io.camelantom.routes.order.OrderBridgeRouteTemplate;
+import io.camelantom.routes.reconciliation.ReconciliationRouteTemplate;
 import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.model.TemplatedRouteDefinition;
 
@@ -34,7 +35,7 @@ public class AntomRoutesFromProperties extends RouteBuilder {
     static {
         TEMPLATES.put("notification-bridge", new String[] { NotificationBridgeRouteTemplate.TEMPLATE_ID, "antom-notifications" });
         TEMPLATES.put("order-bridge", new String[] { OrderBridgeRouteTemplate.TEMPLATE_ID, "antom-order-bridge" });
-        TEMPLATES.put("reconciliation", new String[] { "antom-reconciliation", "antom-reconciliation" });
+        TEMPLATES.put("reconciliation", new String[] { ReconciliationRouteTemplate.TEMPLATE_ID, "antom-reconciliation" });
     }
 
     private static final Set<String> NOT_PARAMETERS = Set.of("enabled", "route-id", "routeId");

@@ -31,9 +31,12 @@ final class EmbeddedAntom implements AutoCloseable {
 
     /**
      * @param timeScale          divides Antom's notification schedule and the simulated processing delay
+     * @param processingDelay    real time after which a payment answered {@code U PAYMENT_IN_PROCESS} (61, 62) completes;
+     *                           longer than the component's own resends, so that the notification settles it
      * @param orderCodeScanDelay real time after which the simulated customer scans an Order Code
      */
-    static EmbeddedAntom start(Path keysDir, int port, double timeScale, Duration orderCodeScanDelay) {
+    static EmbeddedAntom start(Path keysDir, int port, double timeScale, Duration processingDelay,
+            Duration orderCodeScanDelay) {
         KeyPair merchant = keyPair(keysDir, "merchant");
         KeyPair antom = keyPair(keysDir, "antom");
         AntomSimulator simulator = AntomSimulator.builder()
@@ -41,7 +44,8 @@ final class EmbeddedAntom implements AutoCloseable {
                 .merchant(CLIENT_ID, merchant.getPublic())
                 .antomKeyPair(antom)
                 .timeScale(timeScale)
-                // the simulator divides its delays by the time scale: give it the delay that becomes the real one
+                // the simulator divides its delays by the time scale: give it the delays that become the real ones
+                .processingDelay(Duration.ofMillis((long) (processingDelay.toMillis() * timeScale)))
                 .orderCodeScanDelay(Duration.ofMillis((long) (orderCodeScanDelay.toMillis() * timeScale)))
                 .build().start();
         return new EmbeddedAntom(keysDir.resolve("merchant-private-key.pem"), keysDir.resolve("antom-public-key.pem"),

@@ -87,6 +87,33 @@ final class ResultBoard {
         return Map.copyOf(sent);
     }
 
+    /**
+     * Orders whose money does not match their result: a PAID order charged other than once, any other order charged
+     * at all. The payment request id is the order id for the demo's orders (routes/README.md, paymentRequestId rule).
+     */
+    int chargeMismatches(java.util.function.ToIntFunction<String> chargeCount) {
+        int mismatches = 0;
+        for (Map.Entry<String, Result> e : results.entrySet()) {
+            int charged = chargeCount.applyAsInt(e.getKey());
+            if ("PAID".equals(e.getValue().status()) ? charged != 1 : charged != 0) {
+                mismatches++;
+            }
+        }
+        return mismatches;
+    }
+
+    /** Orders whose result is not the one the simulator's trigger leads to ("orderId: scenario -> status"). */
+    java.util.List<String> unexpectedOutcomes() {
+        java.util.List<String> unexpected = new java.util.ArrayList<>();
+        results.forEach((orderId, r) -> {
+            Scenario scenario = sent.get(orderId);
+            if (!java.util.Arrays.asList(scenario.expected.split("\\|")).contains(r.status())) {
+                unexpected.add(orderId + ": " + scenario.title + " -> " + r.status() + " " + r.resultCode());
+            }
+        });
+        return unexpected;
+    }
+
     static String progressLine(Counts c, Duration elapsed) {
         return String.format("  [%5.1fs] sent %d | paid %d | failed %d | cancelled %d | pending %d | reconciled %d",
                 elapsed.toMillis() / 1000.0, c.sent(), c.paid(), c.failed(), c.cancelled(), c.pending(), c.reconciled());

@@ -19,22 +19,26 @@ final class SampleOrders {
 
     /** What a sample order shows, and the amount that makes the simulator do it. */
     enum Scenario {
-        PAID("paid at once", "12.30"),
-        DECLINED_BALANCE("declined: balance not enough (51)", "20.51"),
-        ORDER_CODE("in-store Order Code, customer scans it", "8.80"),
-        PROCESSING_THEN_PAID("U, then PAID by notification (61)", "15.61"),
-        NOTIFICATION_LOST_PAID("notification lost, PAID by reconciliation (61)", "18.61"),
-        DECLINED_RISK("declined: risk (52)", "30.52"),
-        PROCESSING_THEN_FAILED("U, then FAILED by notification (62)", "25.62"),
-        RETRIED_AFTER_500("HTTP 500 first, resent, paid once (72)", "40.72"),
-        NEVER_COMPLETES("never completes, closed by reconciliation (63)", "35.63");
+        PAID("paid at once", "12.30", "PAID"),
+        DECLINED_BALANCE("declined: balance not enough (51)", "20.51", "FAILED"),
+        ORDER_CODE("in-store Order Code, customer scans it", "8.80", "PAID"),
+        PROCESSING_THEN_PAID("U, then PAID by notification (61)", "15.61", "PAID"),
+        NOTIFICATION_LOST_PAID("notification lost, PAID by reconciliation (61)", "18.61", "PAID"),
+        DECLINED_RISK("declined: risk (52)", "30.52", "FAILED"),
+        PROCESSING_THEN_FAILED("U, then FAILED by notification (62)", "25.62", "FAILED"),
+        RETRIED_AFTER_500("HTTP 500 first, resent, paid once (72)", "40.72", "PAID"),
+        // expired by Antom (FAILED ORDER_IS_CLOSED) or cancelled by reconciliation, whichever comes first
+        NEVER_COMPLETES("never completes, closed by reconciliation (63)", "35.63", "FAILED|CANCELLED");
 
         final String title;
         final String amount;
+        /** The result status(es) the simulator leads to, {@code |}-separated. */
+        final String expected;
 
-        Scenario(String title, String amount) {
+        Scenario(String title, String amount, String expected) {
             this.title = title;
             this.amount = amount;
+            this.expected = expected;
         }
 
         boolean needsReconciliation() {

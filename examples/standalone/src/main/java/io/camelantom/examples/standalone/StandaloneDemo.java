@@ -18,6 +18,7 @@ import io.camelantom.routes.ledger.EmbeddedLedgerDatabase;
 import io.camelantom.routes.ledger.PaymentLedger;
 import io.camelantom.routes.notification.NotificationBridgeRouteTemplate;
 import io.camelantom.routes.order.OrderBridgeRouteTemplate;
+import io.camelantom.routes.reconciliation.ReconciliationRouteTemplate;
 import org.apache.activemq.artemis.jms.client.ActiveMQConnectionFactory;
 import org.apache.camel.CamelContext;
 import org.apache.camel.ProducerTemplate;
@@ -38,7 +39,13 @@ public final class StandaloneDemo {
     private final PrintStream out;
 
     /** What a run ended with. */
-    public record Report(ResultBoard.Counts counts, Duration elapsed, boolean complete, String summary) {
+    public record Report(ResultBoard.Counts counts, Duration elapsed, boolean complete, int chargeMismatches,
+            List<String> unexpectedOutcomes, String summary) {
+    }
+
+    /** The simulator's view of money taken, when the demo runs it. */
+    interface AntomSimulatorView {
+        int chargeCount(String paymentRequestId);
     }
 
     public StandaloneDemo(DemoOptions options, Map<String, String> environment, PrintStream out) {
@@ -119,11 +126,14 @@ public final class StandaloneDemo {
         // Antom: the simulator unless a client id is configured
         String antomDescription;
         EmbeddedAntom antom = null;
+        AntomSimulatorView simulator = null;
         if (config.useSimulator()) {
             double timeScale = config.getDouble("demo.simulator.time-scale", 60);
             antom = EmbeddedAntom.start(data.resolve("simulator-keys"), config.getInt("demo.simulator.port", 0),
-                    timeScale, config.getDuration("demo.simulator.order-code-scan-delay", Duration.ofSeconds(3)));
+                    timeScale, config.getDuration("demo.simulator.processing-delay", Duration.ofSeconds(2)),
+                    config.getDuration("demo.simulator.order-code-scan-delay", Duration.ofSeconds(3)));
             parts.push(antom);
+            simulator = antom.simulator::chargeCount;
             config.set("camel.component.antom.client-id", EmbeddedAntom.CLIENT_ID);
             config.set("camel.component.antom.gateway-url", antom.baseUrl());
             config.set("camel.component.antom.private-key-file", antom.merchantPrivateKeyFile.toString());
@@ -162,6 +172,7 @@ public final class StandaloneDemo {
         // the templates first: routes are made from them in every DSL
         main.configure().addRoutesBuilder(new NotificationBridgeRouteTemplate());
         main.configure().addRoutesBuilder(new OrderBridgeRouteTemplate());
+        main.configure().addRoutesBuilder(new ReconciliationRouteTemplate());
         String routesFrom;
         switch (dsl) {
             case "java" -> {
@@ -193,6 +204,7 @@ public final class StandaloneDemo {
                 "  routes          made from templates in " + routesFrom,
                 "");
 
+        AntomSimulatorView chargeCounts = simulator;
         AtomicReference<Report> report = new AtomicReference<>();
         AtomicReference<Throwable> failure = new AtomicReference<>();
         CountDownLatch started = new CountDownLatch(1);
@@ -203,7 +215,7 @@ public final class StandaloneDemo {
                 Thread feeder = new Thread(() -> {
                     try {
                         report.set(feedAndWatch(main.getCamelContext(), board, banner, orderCount, reconciliation,
-                                lostNotifyUrl, closingTime, ordersQueue, timeout));
+                                lostNotifyUrl, closingTime, ordersQueue, timeout, chargeCounts));
                         if (keepRunning) {
                             board.println("Still running (--keep-running): put orders on " + ordersQueue
                                     + ", read results from " + resultsQueue + ". Ctrl-C stops.");
@@ -232,8 +244,8 @@ public final class StandaloneDemo {
     }
 
     private Report feedAndWatch(CamelContext context, ResultBoard board, List<String> banner, int orderCount,
-            boolean reconciliation, String lostNotifyUrl, Duration closingTime, String ordersQueue, Duration timeout)
-            throws InterruptedException {
+            boolean reconciliation, String lostNotifyUrl, Duration closingTime, String ordersQueue, Duration timeout,
+            AntomSimulatorView simulator) throws InterruptedException {
         banner.forEach(board::println);
         String runId = LocalDateTime.now().format(DateTimeFormatter.ofPattern("MMddHHmmss"));
         List<SampleOrder> orders = SampleOrders.make(orderCount, runId, reconciliation, lostNotifyUrl, closingTime);
@@ -261,11 +273,21 @@ public final class StandaloneDemo {
             }
             if (done || timedOut) {
                 String summary = board.summary(elapsed);
+                int chargeMismatches = simulator == null ? 0 : board.chargeMismatches(simulator::chargeCount);
+                List<String> unexpected = simulator == null ? List.of() : board.unexpectedOutcomes();
+                if (!unexpected.isEmpty()) {
+                    summary += "  not what the simulator's trigger table says: " + unexpected + System.lineSeparator();
+                }
+                if (simulator != null) {
+                    summary += String.format("  money taken (the simulator's charge counts): every PAID order charged once, "
+                            + "every other order never: %s%n", chargeMismatches == 0 ? "yes"
+                                    : "NO, " + chargeMismatches + " orders differ");
+                }
                 board.println(summary);
                 if (timedOut && !done) {
                     board.println("  Not every order has a result after " + timeout.toSeconds() + " s (demo.timeout).");
                 }
-                return new Report(now, elapsed, done, summary);
+                return new Report(now, elapsed, done, chargeMismatches, unexpected, summary);
             }
             Thread.sleep(100);
         }
