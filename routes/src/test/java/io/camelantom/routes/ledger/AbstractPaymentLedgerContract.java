@@ -1,5 +1,7 @@
 package io.camelantom.routes.ledger;
 
+import io.camelantom.routes.testsupport.MutableClock;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

@@ -1,5 +1,7 @@
 package io.camelantom.routes.notification;
 
+import io.camelantom.routes.testsupport.Await;
+
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -43,7 +45,6 @@ import static io.camelantom.routes.notification.BridgeFixture.OTHER_QUEUE;
 import static io.camelantom.routes.notification.BridgeFixture.PATH;
 import static io.camelantom.routes.notification.BridgeFixture.PAYMENT_QUEUE;
 import static io.camelantom.routes.notification.BridgeFixture.REFUND_QUEUE;
-import static io.camelantom.routes.notification.BridgeFixture.await;
 import static io.camelantom.routes.notification.BridgeFixture.text;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -129,7 +130,7 @@ class NotificationBridgeIT {
         assertThat(body.path("paymentRequestId").asText()).isEqualTo(id);
         assertThat(body.path("result").path("resultStatus").asText()).isEqualTo("S");
 
-        await("the simulator's delivery acknowledged", WAIT, () -> !antom.notificationAttempts(id).isEmpty());
+        Await.until("the simulator's delivery acknowledged", WAIT, () -> !antom.notificationAttempts(id).isEmpty());
         NotificationAttempt attempt = antom.notificationAttempts(id).get(0);
         assertThat(attempt.acknowledged()).isTrue();
         assertThat(attempt.httpStatus()).isEqualTo(200);
@@ -146,7 +147,7 @@ class NotificationBridgeIT {
         assertThat(message.getStringProperty(AntomRouteHeaders.PAYMENT_REQUEST_ID)).isEqualTo(id);
         assertThat(message.getStringProperty(AntomRouteHeaders.RESULT_STATUS)).isEqualTo("F");
         assertThat(message.getStringProperty(AntomRouteHeaders.RESULT_CODE)).isEqualTo("USER_BALANCE_NOT_ENOUGH");
-        await("acknowledged", WAIT, () -> antom.notificationAttempts(id).stream().anyMatch(NotificationAttempt::acknowledged));
+        Await.until("acknowledged", WAIT, () -> antom.notificationAttempts(id).stream().anyMatch(NotificationAttempt::acknowledged));
     }
 
     @Test
@@ -203,7 +204,7 @@ class NotificationBridgeIT {
         assertThat(message.getStringProperty(AntomRouteHeaders.AMOUNT_VALUE)).isEqualTo("1000");
         assertThat(message.getStringProperty(AntomRouteHeaders.CURRENCY)).isEqualTo("USD");
         assertThat(broker.count(PAYMENT_QUEUE)).isZero();
-        await("refund notification acknowledged", WAIT, () -> antom.notificationAttempts(id).stream()
+        Await.until("refund notification acknowledged", WAIT, () -> antom.notificationAttempts(id).stream()
                 .anyMatch(a -> refundRequestId.equals(a.refundRequestId()) && a.acknowledged()));
     }
 
@@ -270,13 +271,13 @@ class NotificationBridgeIT {
         broker.stop();
         String id = newId("outage");
         pay(id, "1000", null);
-        await("a delivery refused while the broker is down", WAIT,
+        Await.until("a delivery refused while the broker is down", WAIT,
                 () -> antom.notificationAttempts(id).stream().anyMatch(a -> !a.acknowledged() && a.httpStatus() == 503));
         NotificationAttempt refused = antom.notificationAttempts(id).get(0);
         assertThat(refused.responseBody()).contains("\"resultStatus\":\"U\"").doesNotContain("SUCCESS");
 
         broker.start();
-        await("a resend acknowledged", Duration.ofSeconds(20),
+        Await.until("a resend acknowledged", Duration.ofSeconds(20),
                 () -> antom.notificationAttempts(id).stream().anyMatch(NotificationAttempt::acknowledged));
         Message message = broker.receive(PAYMENT_QUEUE, WAIT.toMillis());
         assertThat(message).isNotNull();
@@ -294,7 +295,7 @@ class NotificationBridgeIT {
         antom.faults().duplicateNotifications(true);
         String id = newId("duplicate");
         pay(id, "1000", null);
-        await("both deliveries answered", WAIT, () -> antom.notificationAttempts(id).size() >= 2);
+        Await.until("both deliveries answered", WAIT, () -> antom.notificationAttempts(id).size() >= 2);
         assertThat(antom.notificationAttempts(id)).allMatch(NotificationAttempt::acknowledged);
         assertThat(broker.receive(PAYMENT_QUEUE, WAIT.toMillis())).isNotNull();
         assertThat(broker.receive(PAYMENT_QUEUE, 500)).isNull();
@@ -305,7 +306,7 @@ class NotificationBridgeIT {
         antom.faults().dropNotifications(1);
         String id = newId("dropped");
         pay(id, "1000", null);
-        await("the resend acknowledged", WAIT,
+        Await.until("the resend acknowledged", WAIT,
                 () -> antom.notificationAttempts(id).stream().anyMatch(NotificationAttempt::acknowledged));
         assertThat(antom.notificationAttempts(id).get(0).acknowledged()).isFalse();
         assertThat(broker.receive(PAYMENT_QUEUE, WAIT.toMillis())).isNotNull();
@@ -461,7 +462,7 @@ class NotificationBridgeIT {
 
     /** Lets the simulator record the acknowledgement before the application stops (no resends to a closed port). */
     private static void awaitAcknowledged(String paymentRequestId) throws InterruptedException {
-        await("the notification for " + paymentRequestId + " acknowledged", WAIT,
+        Await.until("the notification for " + paymentRequestId + " acknowledged", WAIT,
                 () -> antom.notificationAttempts(paymentRequestId).stream().anyMatch(NotificationAttempt::acknowledged));
     }
 

@@ -10,7 +10,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.BooleanSupplier;
 
 import jakarta.jms.JMSContext;
 import jakarta.jms.JMSProducer;
@@ -244,16 +243,6 @@ final class OrderBridgeHarness implements AutoCloseable {
             return message.getStringProperty(name);
         } catch (jakarta.jms.JMSException e) {
             throw new IllegalStateException(e);
-        }
-    }
-
-    static void await(String what, Duration timeout, BooleanSupplier condition) throws InterruptedException {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("timed out waiting for " + what);
-            }
-            Thread.sleep(20);
         }
     }
 

@@ -1,9 +1,10 @@
 package io.camelantom.routes.order;
 
+import io.camelantom.routes.testsupport.Await;
+
 import static io.camelantom.routes.order.OrderBridgeHarness.DLQ;
 import static io.camelantom.routes.order.OrderBridgeHarness.ORDERS;
 import static io.camelantom.routes.order.OrderBridgeHarness.RESULTS;
-import static io.camelantom.routes.order.OrderBridgeHarness.await;
 import static io.camelantom.routes.order.OrderBridgeHarness.order;
 import static io.camelantom.routes.order.OrderBridgeHarness.property;
 import static io.camelantom.routes.order.OrderBridgeHarness.text;
@@ -50,7 +51,7 @@ class OrderBridgeIT {
     }
 
     private PaymentRecord awaitStatus(String paymentRequestId, PaymentStatus status) throws InterruptedException {
-        await(paymentRequestId + " " + status, Duration.ofSeconds(20), () -> h.ledger.find(paymentRequestId)
+        Await.until(paymentRequestId + " " + status, Duration.ofSeconds(20), () -> h.ledger.find(paymentRequestId)
                 .map(r -> r.status() == status).orElse(false));
         return h.ledger.find(paymentRequestId).orElseThrow();
     }

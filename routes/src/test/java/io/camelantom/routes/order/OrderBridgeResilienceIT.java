@@ -1,9 +1,10 @@
 package io.camelantom.routes.order;
 
+import io.camelantom.routes.testsupport.Await;
+
 import static io.camelantom.routes.order.OrderBridgeHarness.DLQ;
 import static io.camelantom.routes.order.OrderBridgeHarness.ORDERS;
 import static io.camelantom.routes.order.OrderBridgeHarness.RESULTS;
-import static io.camelantom.routes.order.OrderBridgeHarness.await;
 import static io.camelantom.routes.order.OrderBridgeHarness.property;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -74,7 +75,7 @@ class OrderBridgeResilienceIT {
     }
 
     private static void awaitSettled(OrderBridgeHarness h, int settled) throws InterruptedException {
-        await(settled + " settled payments", Duration.ofSeconds(60), () -> {
+        Await.until(settled + " settled payments", Duration.ofSeconds(60), () -> {
             Map<String, Long> counts = h.ledger.countByStatus();
             return counts.getOrDefault("PAID", 0L) + counts.getOrDefault("FAILED", 0L) >= settled;
         });

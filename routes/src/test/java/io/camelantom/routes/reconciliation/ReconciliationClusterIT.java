@@ -1,5 +1,7 @@
 package io.camelantom.routes.reconciliation;
 
+import io.camelantom.routes.testsupport.Await;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
@@ -49,15 +51,15 @@ class ReconciliationClusterIT {
                     h.payLeftProcessing("CL-3", 3063));
 
             h.clock.advance(Duration.ofMinutes(2));
-            ReconciliationHarness.await("the payments checked", Duration.ofSeconds(20),
+            Await.until("the payments checked", Duration.ofSeconds(20),
                     () -> ids.stream().allMatch(id -> h.inquiries(id) == 1));
             int before = runs.size();
-            ReconciliationHarness.await("two more runs", Duration.ofSeconds(20), () -> runs.size() >= before + 2);
+            Await.until("two more runs", Duration.ofSeconds(20), () -> runs.size() >= before + 2);
             h.clock.advance(Duration.ofMinutes(1)); // the backoff has passed: due again
-            ReconciliationHarness.await("the payments checked again", Duration.ofSeconds(20),
+            Await.until("the payments checked again", Duration.ofSeconds(20),
                     () -> ids.stream().allMatch(id -> h.inquiries(id) == 2));
             int later = runs.size();
-            ReconciliationHarness.await("two more runs", Duration.ofSeconds(20), () -> runs.size() >= later + 2);
+            Await.until("two more runs", Duration.ofSeconds(20), () -> runs.size() >= later + 2);
 
             for (String id : ids) {
                 assertThat(h.inquiries(id)).as("inquiries of " + id).isEqualTo(2);
@@ -83,7 +85,7 @@ class ReconciliationClusterIT {
                     h.payLeftProcessing("OV-3", 3063), h.payLeftProcessing("OV-4", 4063));
 
             h.clock.advance(Duration.ofMinutes(2));
-            ReconciliationHarness.await("both nodes to run three times after the payments were due",
+            Await.until("both nodes to run three times after the payments were due",
                     Duration.ofSeconds(20), () -> runs.stream().filter(r -> r.node().equals("node-1")).count() >= 3
                             && runs.stream().filter(r -> r.node().equals("node-2")).count() >= 3
                             && ids.stream().allMatch(id -> h.inquiries(id) >= 1));

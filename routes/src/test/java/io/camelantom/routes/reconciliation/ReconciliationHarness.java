@@ -1,5 +1,7 @@
 package io.camelantom.routes.reconciliation;
 
+import io.camelantom.routes.testsupport.MutableClock;
+
 import java.nio.file.Path;
 import java.security.KeyPair;
 import java.time.Duration;
@@ -11,7 +13,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.function.BooleanSupplier;
 
 import jakarta.jms.JMSContext;
 import jakarta.jms.JMSException;
@@ -48,7 +49,7 @@ final class ReconciliationHarness implements AutoCloseable {
     private static final KeyPair MERCHANT_KEYS = AntomKeys.generateRsaKeyPair(2048);
 
     final Path dir;
-    final TestClock clock = new TestClock(Instant.now().truncatedTo(ChronoUnit.SECONDS));
+    final MutableClock clock = new MutableClock(Instant.now().truncatedTo(ChronoUnit.SECONDS));
     final EmbeddedBroker broker;
     final EmbeddedLedgerDatabase db;
     final PaymentLedger ledger;
@@ -188,16 +189,6 @@ final class ReconciliationHarness implements AutoCloseable {
             }
         }
         return messages;
-    }
-
-    static void await(String what, Duration timeout, BooleanSupplier condition) throws InterruptedException {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("timed out waiting for " + what);
-            }
-            Thread.sleep(20);
-        }
     }
 
     interface AppCustomizer {

@@ -1,5 +1,7 @@
 package io.camelantom.routes.reconciliation;
 
+import io.camelantom.routes.testsupport.Await;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
@@ -37,7 +39,7 @@ class ReconciliationIT {
             String paid1 = h.payLeftProcessing("REC-PAID-1", 1061);
             String paid2 = h.payLeftProcessing("REC-PAID-2", 2061);
             String failed = h.payLeftProcessing("REC-FAILED", 1062);
-            ReconciliationHarness.await("the simulator to resolve 61/62", Duration.ofSeconds(10),
+            Await.until("the simulator to resolve 61/62", Duration.ofSeconds(10),
                     () -> h.sim.payments().stream().allMatch(p -> p.status().isFinal()));
 
             ReconciliationReport tooYoung = ReconciliationHarness.reconciliation(app).runOnce();
