@@ -11,6 +11,7 @@ import org.apache.camel.builder.RouteBuilder;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.boot.SpringBootConfiguration;
 import org.springframework.boot.WebApplicationType;
@@ -21,6 +22,8 @@ import org.springframework.boot.actuate.health.HealthEndpoint;
 import org.springframework.boot.actuate.health.Status;
 import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
 import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.annotation.Bean;
 
@@ -30,6 +33,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * The antom: producer's health check, through camel-spring-boot, in Spring Boot actuator's health: UP against the
  * simulator with the right keys, DOWN with a merchant key the simulator does not know.
  */
+@ExtendWith(OutputCaptureExtension.class)
 class AntomHealthIT {
 
     private static final String CLIENT_ID = "HEALTH_CLIENT";
@@ -58,11 +62,17 @@ class AntomHealthIT {
     }
 
     @Test
-    void upAgainstTheSimulator() {
-        try (ConfigurableApplicationContext app = start("merchant-private-key.pem")) {
+    void upAgainstTheSimulator(CapturedOutput output) throws Exception {
+        // the key given as text this time, with Camel's and the starter's loggers at DEBUG: it must not show anywhere
+        String pem = Files.readString(keys.resolve("merchant-private-key.pem"));
+        String keyLine = pem.lines().filter(l -> !l.startsWith("-----")).skip(3).findFirst().orElseThrow();
+        try (ConfigurableApplicationContext app = start(null, "camel.component.antom.private-key=" + pem,
+                "logging.level.org.apache.camel=DEBUG", "logging.level.io.camelantom=DEBUG",
+                "logging.level.org.springframework.boot.autoconfigure=DEBUG")) {
             assertThat(app.getBean(HealthEndpoint.class).health().getStatus()).isEqualTo(Status.UP);
             assertThat(antomCheck(app)).isEqualTo("UP");
         }
+        assertThat(output.getAll()).contains("producer:antom-").doesNotContain(keyLine);
     }
 
     @Test
@@ -93,13 +103,15 @@ class AntomHealthIT {
         return ((Health) camel).getDetails();
     }
 
-    private static ConfigurableApplicationContext start(String privateKeyFile) {
-        return new SpringApplicationBuilder(HealthApp.class)
-                .web(WebApplicationType.NONE)
+    private static ConfigurableApplicationContext start(String privateKeyFile, String... more) {
+        SpringApplicationBuilder builder = new SpringApplicationBuilder(HealthApp.class).web(WebApplicationType.NONE);
+        if (privateKeyFile != null) {
+            builder.properties("camel.component.antom.private-key-file=" + keys.resolve(privateKeyFile));
+        }
+        return builder.properties(more)
                 .properties(
                         "camel.component.antom.client-id=" + CLIENT_ID,
                         "camel.component.antom.gateway-url=" + simulator.baseUrl(),
-                        "camel.component.antom.private-key-file=" + keys.resolve(privateKeyFile),
                         "camel.component.antom.antom-public-key-file=" + keys.resolve("antom-public-key.pem"),
                         // Camel leaves producer checks off unless asked
                         "camel.health.producers-enabled=true",
