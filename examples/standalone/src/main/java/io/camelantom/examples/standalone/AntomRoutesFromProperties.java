@@ -1,6 +1,7 @@
 package io.camelantom.examples.standalone;
 
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
@@ -29,29 +30,29 @@ public class AntomRoutesFromProperties extends RouteBuilder {
 
     static final String PREFIX = "camel.antom.routes.";
 
-    /** Property block → template id and default route id. */
-    static final Map<String, String[]> TEMPLATES = new LinkedHashMap<>();
-
-    static {
-        TEMPLATES.put("notification-bridge", new String[] { NotificationBridgeRouteTemplate.TEMPLATE_ID, "antom-notifications" });
-        TEMPLATES.put("order-bridge", new String[] { OrderBridgeRouteTemplate.TEMPLATE_ID, "antom-order-bridge" });
-        TEMPLATES.put("reconciliation", new String[] { ReconciliationRouteTemplate.TEMPLATE_ID, "antom-reconciliation" });
+    /** Property block, template id and default route id (the Spring Boot starter's). */
+    private record Template(String block, String templateId, String defaultRouteId) {
     }
+
+    private static final List<Template> TEMPLATES = List.of(
+            new Template("notification-bridge", NotificationBridgeRouteTemplate.TEMPLATE_ID, "antom-notifications"),
+            new Template("order-bridge", OrderBridgeRouteTemplate.TEMPLATE_ID, "antom-order-bridge"),
+            new Template("reconciliation", ReconciliationRouteTemplate.TEMPLATE_ID, "antom-reconciliation"));
 
     private static final Set<String> NOT_PARAMETERS = Set.of("enabled", "route-id", "routeId");
 
     @Override
     public void configure() {
         Properties properties = getContext().getPropertiesComponent().loadProperties(k -> k.startsWith(PREFIX));
-        TEMPLATES.forEach((block, ids) -> {
-            Map<String, String> parameters = parameters(properties, block);
+        for (Template template : TEMPLATES) {
+            String block = template.block();
             if (!Boolean.parseBoolean(properties.getProperty(PREFIX + block + ".enabled", "false").strip())) {
-                return;
+                continue;
             }
-            String routeId = properties.getProperty(PREFIX + block + ".route-id", ids[1]).strip();
-            TemplatedRouteDefinition route = templatedRoute(ids[0]).routeId(routeId);
-            parameters.forEach(route::parameter);
-        });
+            String routeId = properties.getProperty(PREFIX + block + ".route-id", template.defaultRouteId()).strip();
+            TemplatedRouteDefinition route = templatedRoute(template.templateId()).routeId(routeId);
+            parameters(properties, block).forEach(route::parameter);
+        }
     }
 
     /** The template parameters of one block: kebab-case keys become camelCase, placeholders are resolved. */
