@@ -8,6 +8,8 @@ import io.camelantom.component.AntomComponent;
 import io.camelantom.component.AntomComponentConfigurer;
 import io.camelantom.routes.ledger.EmbeddedLedgerDatabase;
 import io.camelantom.routes.notification.NotificationBridgeRouteTemplate;
+import io.camelantom.routes.order.OrderBridgeRouteTemplate;
+import io.camelantom.routes.reconciliation.ReconciliationRouteTemplate;
 import org.apache.activemq.artemis.jms.client.ActiveMQConnectionFactory;
 import org.apache.camel.CamelContext;
 import org.apache.camel.ProducerTemplate;
@@ -111,12 +113,20 @@ public class AntomMerchantComponent {
 
     /** The route template builders this bundle knows, by template id. */
     static RoutesBuilder templateBuilder(String templateId) {
-        if (NotificationBridgeRouteTemplate.TEMPLATE_ID.equals(templateId)) {
-            return new NotificationBridgeRouteTemplate();
+        switch (templateId) {
+            case NotificationBridgeRouteTemplate.TEMPLATE_ID:
+                return new NotificationBridgeRouteTemplate();
+            case OrderBridgeRouteTemplate.TEMPLATE_ID:
+                return new OrderBridgeRouteTemplate();
+            case ReconciliationRouteTemplate.TEMPLATE_ID:
+                return new ReconciliationRouteTemplate();
+            default:
+                throw new IllegalArgumentException("Unknown route template '" + templateId + "' in "
+                                                   + MerchantConfiguration.ROUTES_PREFIX + templateId + ".*; known: "
+                                                   + NotificationBridgeRouteTemplate.TEMPLATE_ID + ", "
+                                                   + OrderBridgeRouteTemplate.TEMPLATE_ID + ", "
+                                                   + ReconciliationRouteTemplate.TEMPLATE_ID);
         }
-        throw new IllegalArgumentException("Unknown route template '" + templateId + "' in "
-                                           + MerchantConfiguration.ROUTES_PREFIX + templateId + ".*; known: "
-                                           + NotificationBridgeRouteTemplate.TEMPLATE_ID);
     }
 
     @Deactivate

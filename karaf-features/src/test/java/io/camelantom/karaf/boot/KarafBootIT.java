@@ -1,0 +1,247 @@
+package io.camelantom.karaf.boot;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.security.KeyPair;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+
+import jakarta.jms.JMSConsumer;
+import jakarta.jms.JMSContext;
+import jakarta.jms.Message;
+
+import javax.management.MBeanServerConnection;
+
+import io.camelantom.signing.AntomKeys;
+import io.camelantom.simulator.AntomSimulator;
+import org.apache.activemq.artemis.jms.client.ActiveMQConnectionFactory;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.fail;
+
+/**
+ * The Karaf deployment end to end on a real Apache Karaf 4.4.10: our two features repositories are added and
+ * {@code camel-antom-routes} installed over JMX (what {@code feature:repo-add} and {@code feature:install} do), every
+ * bundle must be active, a merchant configuration is dropped into {@code etc/}, the order bridge in Karaf pays
+ * against the simulator running in this JVM, the simulator's signed notification posted to Karaf's HTTP port goes
+ * through the notification bridge into Artemis (and settles a payment that was still in process), and changing the
+ * configuration file reconfigures the routes while the same Karaf process keeps running.
+ */
+class KarafBootIT {
+
+    private static final String CLIENT_ID = "KARAF_CLIENT_1";
+    private static final String MERCHANT = "shop1";
+    private static final String[] STRING = { String.class.getName() };
+
+    @TempDir
+    Path temp;
+
+    @Test
+    void installsFromOurRepositoriesPaysAndBridgesNotificationsToArtemis() throws Exception {
+        String version = System.getProperty("project.version");
+        Path buildRepository = Path.of(System.getProperty("karaf.build.repo"));
+        publishFeatureDescriptors(buildRepository, version);
+        KeyPair merchantKeys = AntomKeys.generateRsaKeyPair(2048);
+
+        try (TcpBroker broker = new TcpBroker(temp.resolve("broker"));
+             AntomSimulator antom = AntomSimulator.builder().merchant(CLIENT_ID, merchantKeys.getPublic())
+                     .timeScale(600).processingDelay(Duration.ofSeconds(60)).build().start();
+             KarafInstance karaf = new KarafInstance(Path.of(System.getProperty("karaf.dist")), temp)
+                     .configure(Path.of(System.getProperty("karaf.local.repo")), buildRepository)) {
+            long started = System.nanoTime();
+            karaf.start(temp.resolve("karaf-console.log"));
+            MBeanServerConnection jmx = karaf.awaitJmx(Duration.ofMinutes(3));
+            log("Karaf up (JMX) after %d s", started);
+
+            jmx.invoke(KarafInstance.features(), "addRepository",
+                    new Object[] { "mvn:io.camelantom/camel-antom-karaf-features/" + version + "/xml/camel-wrapped-features" }, STRING);
+            jmx.invoke(KarafInstance.features(), "addRepository",
+                    new Object[] { "mvn:io.camelantom/camel-antom-karaf-features/" + version + "/xml/features" }, STRING);
+            // throws (and fails the test) when the features do not resolve
+            jmx.invoke(KarafInstance.features(), "installFeature", new Object[] { "camel-antom-routes" }, STRING);
+            log("camel-antom-routes installed after %d s", started);
+            assertEveryBundleActive(jmx, karaf);
+
+            Path keys = Files.createDirectories(temp.resolve("keys"));
+            Path privateKey = Files.writeString(keys.resolve("merchant-private-key.pem"), AntomKeys.toPem(merchantKeys.getPrivate()));
+            Path antomPublicKey = Files.writeString(keys.resolve("antom-public-key.pem"), antom.antomPublicKeyPem());
+            String notifyUrl = "http://127.0.0.1:" + karaf.httpPort() + "/antom/" + MERCHANT + "/notifications";
+            Path config = karaf.etc().resolve("io.camelantom.merchant-" + MERCHANT + ".cfg");
+            String settings = String.join("\n",
+                    "camel.component.antom.clientId = " + CLIENT_ID,
+                    "camel.component.antom.gatewayUrl = " + antom.baseUrl(),
+                    "camel.component.antom.privateKeyFile = " + privateKey,
+                    "camel.component.antom.antomPublicKeyFile = " + antomPublicKey,
+                    "camel.antom.jms.brokerUrl = " + broker.url(),
+                    "camel.antom.ledger.folder = " + temp.resolve("ledger"),
+                    "camel.antom.routes.antom-notification-bridge.enabled = true",
+                    "camel.antom.routes.antom-order-bridge.paymentNotifyUrl = " + notifyUrl,
+                    "camel.antom.routes.antom-order-bridge.concurrentConsumers = 1",
+                    "camel.antom.routes.antom-reconciliation.cron = 0/10 * * * * ?",
+                    "");
+            Files.writeString(config, settings + "camel.antom.routes.antom-order-bridge.resultsQueue = antom.results\n");
+            awaitServlet(notifyUrl, Duration.ofMinutes(2), karaf);
+            log("merchant routes up after %d s", started);
+
+            ActiveMQConnectionFactory client = new ActiveMQConnectionFactory(broker.url());
+            try (JMSContext jms = client.createContext(JMSContext.SESSION_TRANSACTED)) {
+                // paid at once: the order bridge in Karaf calls antom:pay against the simulator
+                send(jms, "antom.orders", order("KARAF-1", "12.34"));
+                String paid = receive(jms, "antom.results", Duration.ofSeconds(90), karaf);
+                assertThat(paid).contains("\"orderId\":\"KARAF-1\"").contains("\"status\":\"PAID\"");
+                assertThat(antom.chargeCount("KARAF-1")).isEqualTo(1);
+
+                // in process at first: only the notification (simulator -> Karaf's HTTP port -> servlet ->
+                // notification bridge -> Artemis -> order bridge) can settle it
+                send(jms, "antom.orders", order("KARAF-2", "12.61"));
+                String settled = receive(jms, "antom.results", Duration.ofSeconds(90), karaf);
+                assertThat(settled).contains("\"orderId\":\"KARAF-2\"").contains("\"status\":\"PAID\"");
+                assertThat(antom.notificationAttempts("KARAF-2"))
+                        .as("the simulator's notification was acknowledged by Karaf").anyMatch(a -> a.acknowledged());
+                log("paid and notified after %d s", started);
+
+                // reconfigure: a new results queue, same Karaf process
+                long pid = karaf.pid();
+                long starts = merchantStarts(karaf);
+                Files.writeString(config, settings + "camel.antom.routes.antom-order-bridge.resultsQueue = antom.results.changed\n");
+                awaitMerchantStarts(karaf, starts + 1, Duration.ofMinutes(2));
+                send(jms, "antom.orders", order("KARAF-3", "12.35"));
+                String moved = receive(jms, "antom.results.changed", Duration.ofSeconds(120), karaf);
+                assertThat(moved).contains("\"orderId\":\"KARAF-3\"").contains("\"status\":\"PAID\"");
+                assertThat(karaf.pid()).isEqualTo(pid);
+                log("reconfigured after %d s", started);
+            }
+            assertEveryBundleActive(jmx, karaf);
+        } finally {
+            keepKarafLog();
+        }
+    }
+
+    /** The Karaf log outlives the temp folder, for the build's reports. */
+    private void keepKarafLog() {
+        Path log = temp.resolve("karaf/data/log/karaf.log");
+        String copy = System.getProperty("karaf.log.copy");
+        if (copy != null && Files.exists(log)) {
+            try {
+                Files.copy(log, Path.of(copy), StandardCopyOption.REPLACE_EXISTING);
+            } catch (java.io.IOException e) {
+                System.out.println("[KarafBootIT] could not keep " + log + ": " + e);
+            }
+        }
+    }
+
+    /** The features XML files as the Maven artifacts users add ({@code mvn:.../xml/features}). */
+    private static void publishFeatureDescriptors(Path repository, String version) throws Exception {
+        Path featureDir = Path.of(System.getProperty("karaf.feature.dir"));
+        Path folder = Files.createDirectories(repository.resolve("io/camelantom/camel-antom-karaf-features/" + version));
+        for (String classifier : new String[] { "features", "camel-wrapped-features" }) {
+            Files.copy(featureDir.resolve(classifier + ".xml"),
+                    folder.resolve("camel-antom-karaf-features-" + version + "-" + classifier + ".xml"),
+                    StandardCopyOption.REPLACE_EXISTING);
+        }
+    }
+
+    /** Fragments never become active; these are Karaf's own (the JMX bundle list does not tell fragments apart). */
+    private static final Set<String> KARAF_FRAGMENTS = Set.of("org.apache.karaf.features.extension",
+            "org.ops4j.pax.web.pax-web-compatibility-servlet31");
+
+    private static void assertEveryBundleActive(MBeanServerConnection jmx, KarafInstance karaf) throws Exception {
+        List<String[]> bundles = KarafInstance.bundleStates(jmx);
+        List<String> notActive = new ArrayList<>();
+        for (String[] b : bundles) {
+            if (!"Active".equals(b[2]) && !KARAF_FRAGMENTS.contains(b[1])) {
+                notActive.add(b[0] + " " + b[1] + " " + b[2] + ": " + KarafInstance.diag(jmx, b[0]));
+            }
+        }
+        if (!notActive.isEmpty()) {
+            fail("Bundles not active:\n" + String.join("\n", notActive) + "\n" + tail(karaf.log(), 60));
+        }
+        assertThat(bundles).extracting(b -> b[1]).contains("io.camelantom.camel-antom", "io.camelantom.camel-antom-routes",
+                "io.camelantom.camel-antom-karaf", "io.camelantom.artemis-jakarta-client", "camel-core-osgi");
+    }
+
+    private static void awaitServlet(String url, Duration timeout, KarafInstance karaf) throws Exception {
+        HttpClient http = HttpClient.newHttpClient();
+        long deadline = System.nanoTime() + timeout.toNanos();
+        int status = -1;
+        while (System.nanoTime() < deadline) {
+            try {
+                // the servlet answers GET with 405: it only takes POSTed notifications
+                status = http.send(HttpRequest.newBuilder(URI.create(url)).GET().build(),
+                        HttpResponse.BodyHandlers.discarding()).statusCode();
+                if (status == 405) {
+                    return;
+                }
+            } catch (java.io.IOException e) {
+                status = -1;
+            }
+            Thread.sleep(1000);
+        }
+        fail("The notification servlet did not come up (last status " + status + ")\n" + tail(karaf.log(), 80));
+    }
+
+    /** How often the merchant's DS component said it started (Karaf's log is the operator's view too). */
+    private static long merchantStarts(KarafInstance karaf) throws java.io.IOException {
+        try (java.util.stream.Stream<String> lines = Files.lines(karaf.log(), StandardCharsets.UTF_8)) {
+            return lines.filter(l -> l.contains("Antom merchant '" + MERCHANT + "' started")).count();
+        }
+    }
+
+    private static void awaitMerchantStarts(KarafInstance karaf, long count, Duration timeout) throws Exception {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (merchantStarts(karaf) < count) {
+            if (System.nanoTime() > deadline) {
+                fail("The merchant was not restarted with the changed file\n" + tail(karaf.log(), 80));
+            }
+            Thread.sleep(500);
+        }
+    }
+
+    private static void send(JMSContext jms, String queue, String body) {
+        jms.createProducer().send(jms.createQueue(queue), body);
+        jms.commit();
+    }
+
+    private static String receive(JMSContext jms, String queue, Duration timeout, KarafInstance karaf) throws Exception {
+        // one consumer per call, closed after it: an open consumer would keep prefetching the next results
+        try (JMSConsumer consumer = jms.createConsumer(jms.createQueue(queue))) {
+            Message message = consumer.receive(timeout.toMillis());
+            if (message == null) {
+                fail("Nothing on " + queue + " within " + timeout + "\n" + tail(karaf.log(), 80));
+            }
+            jms.commit();
+            return message.getBody(String.class);
+        }
+    }
+
+    private static String order(String orderId, String amount) {
+        return "{\"orderId\":\"" + orderId + "\",\"amount\":\"" + amount + "\",\"currency\":\"USD\","
+               + "\"description\":\"Coffee beans\",\"buyerId\":\"C-1\",\"storeId\":\"S-1\","
+               + "\"paymentMethod\":{\"type\":\"CONNECT_WALLET\",\"code\":\"281012020000123456\","
+               + "\"scenario\":\"PaymentCode\"}}";
+    }
+
+    private static String tail(Path file, int lines) {
+        try {
+            List<String> all = Files.readAllLines(file, StandardCharsets.UTF_8);
+            return "--- " + file + " (last " + lines + " lines) ---\n"
+                   + String.join("\n", all.subList(Math.max(0, all.size() - lines), all.size()));
+        } catch (Exception e) {
+            return "(no " + file + ": " + e + ")";
+        }
+    }
+
+    private static void log(String format, long startedNanos) {
+        System.out.printf("[KarafBootIT] " + format + "%n", (System.nanoTime() - startedNanos) / 1_000_000_000L);
+    }
+}

@@ -1,0 +1,92 @@
+package io.camelantom.karaf;
+
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class MerchantConfigurationTest {
+
+    private static final Path DATA = Path.of("/karaf/data");
+
+    private static Map<String, Object> minimal() {
+        Map<String, Object> p = new HashMap<>();
+        p.put("felix.fileinstall.filename", "file:/karaf/etc/io.camelantom.merchant-shop1.cfg");
+        p.put("service.factoryPid", "io.camelantom.merchant");
+        p.put("camel.antom.jms.brokerUrl", "tcp://localhost:61616");
+        return p;
+    }
+
+    @Test
+    void merchantNameComesFromTheFileWhenNotSet() {
+        MerchantConfiguration c = MerchantConfiguration.from(minimal(), DATA);
+        assertThat(c.merchant()).isEqualTo("shop1");
+        assertThat(c.servletPath()).isEqualTo("/antom/shop1/notifications");
+        assertThat(c.ledgerFolder()).isEqualTo(DATA.resolve("antom/shop1/ledger"));
+        assertThat(c.maxNotificationSize()).isEqualTo(65536);
+        assertThat(c.templates()).isEmpty();
+    }
+
+    @Test
+    void componentOptionsAndTemplateParametersAreSplitByPrefix() {
+        Map<String, Object> p = minimal();
+        p.put("merchant", "eu-store");
+        p.put("camel.component.antom.clientId", "CLIENT_1");
+        p.put("camel.component.antom.privateKeyFile", "/keys/merchant.pem");
+        p.put("camel.antom.routes.antom-order-bridge.ordersQueue", " erp.orders ");
+        p.put("camel.antom.routes.antom-order-bridge.enabled", "true");
+        p.put("camel.antom.routes.antom-notification-bridge.enabled", "true");
+        p.put("camel.antom.routes.antom-reconciliation.enabled", "false");
+        p.put("camel.antom.routes.antom-reconciliation.cron", "0 0/5 * * * ?");
+
+        MerchantConfiguration c = MerchantConfiguration.from(p, DATA);
+
+        assertThat(c.merchant()).isEqualTo("eu-store");
+        assertThat(c.componentOptions()).containsOnly(Map.entry("clientId", "CLIENT_1"),
+                Map.entry("privateKeyFile", "/keys/merchant.pem"));
+        assertThat(c.templates()).containsOnlyKeys("antom-order-bridge", "antom-notification-bridge");
+        assertThat(c.templates().get("antom-order-bridge")).containsOnly(Map.entry("ordersQueue", "erp.orders"));
+        assertThat(c.templates().get("antom-notification-bridge")).isEmpty();
+    }
+
+    @Test
+    void missingBrokerIsRefusedByKey() {
+        Map<String, Object> p = minimal();
+        p.remove("camel.antom.jms.brokerUrl");
+        assertThatThrownBy(() -> MerchantConfiguration.from(p, DATA))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("camel.antom.jms.brokerUrl");
+    }
+
+    @Test
+    void malformedSettingsAreRefusedWithoutEchoingSecrets() {
+        Map<String, Object> p = minimal();
+        p.put("camel.component.antom.privateKey", "-----BEGIN PRIVATE KEY-----SECRET");
+        p.put("camel.antom.routes.antom-order-bridge", "x");
+        assertThatThrownBy(() -> MerchantConfiguration.from(p, DATA))
+                .hasMessageContaining("camel.antom.routes.antom-order-bridge").hasMessageNotContaining("SECRET");
+
+        Map<String, Object> q = minimal();
+        q.put("merchant", "../etc");
+        assertThatThrownBy(() -> MerchantConfiguration.from(q, DATA)).hasMessageContaining("merchant");
+
+        Map<String, Object> r = minimal();
+        r.put("camel.antom.notifications.servletPath", "antom/");
+        assertThatThrownBy(() -> MerchantConfiguration.from(r, DATA)).hasMessageContaining("servletPath");
+
+        Map<String, Object> s = minimal();
+        s.put("camel.antom.notifications.maxBodySize", "0");
+        assertThatThrownBy(() -> MerchantConfiguration.from(s, DATA)).hasMessageContaining("maxBodySize");
+    }
+
+    @Test
+    void toStringShowsNoValues() {
+        Map<String, Object> p = minimal();
+        p.put("camel.component.antom.privateKey", "SECRET");
+        p.put("camel.antom.jms.password", "SECRET");
+        assertThat(MerchantConfiguration.from(p, DATA).toString()).doesNotContain("SECRET");
+    }
+}
