@@ -17,6 +17,21 @@ class DemoConfigurationTest {
         assertThat(config.overrides()).isEmpty();
     }
 
+    /** The root README's standalone snippet uses only keys this application reads (no typo can hide there). */
+    @Test
+    void rootReadmeSnippetUsesKnownKeys() throws Exception {
+        String readme = java.nio.file.Files.readString(java.nio.file.Path.of("../../README.md"));
+        String section = readme.substring(readme.indexOf("## Standalone (camel-main)"));
+        String block = section.substring(section.indexOf("```properties") + "```properties".length(),
+                section.indexOf("```", section.indexOf("```properties") + 3));
+        java.util.Properties snippet = new java.util.Properties();
+        snippet.load(new java.io.StringReader(block));
+        java.util.Set<String> known = new java.util.HashSet<>(DemoConfiguration.load(null, Map.of()).all()
+                .stringPropertyNames());
+        known.addAll(DemoRun.readmeProperties("sandbox").stringPropertyNames());
+        assertThat(snippet.stringPropertyNames()).isNotEmpty().allSatisfy(key -> assertThat(known).contains(key));
+    }
+
     /** The README's environment variables, each set: every one becomes its property, and Antom replaces the simulator. */
     @Test
     void readmeEnvironmentVariablesSwitchToAntom() throws Exception {
