@@ -144,7 +144,7 @@ class AntomSpringBootApplicationIT {
                 .containsPattern("\"producer:antom-[^\"]+\":\"UP\"");
     }
 
-    private static String order(String orderId, String amount) {
+    static String order(String orderId, String amount) {
         return "{\"orderId\":\"" + orderId + "\",\"amount\":\"" + amount + "\",\"currency\":\"USD\","
                + "\"description\":\"Spring Boot example\",\"productCode\":\"IN_STORE_PAYMENT\","
                + "\"paymentMethod\":{\"type\":\"CONNECT_WALLET\",\"code\":\"281012020000123456\",\"scenario\":\"PaymentCode\"}}";
@@ -165,7 +165,7 @@ class AntomSpringBootApplicationIT {
         return results;
     }
 
-    private static int freePort() throws IOException {
+    static int freePort() throws IOException {
         try (ServerSocket socket = new ServerSocket(0)) {
             return socket.getLocalPort();
         }

@@ -1,0 +1,119 @@
+package io.camelantom.examples.springboot;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.KeyPair;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.camelantom.signing.AntomKeys;
+import io.camelantom.simulator.AntomSimulator;
+import jakarta.jms.Message;
+import jakarta.jms.TextMessage;
+import org.apache.activemq.artemis.core.config.Configuration;
+import org.apache.activemq.artemis.core.config.impl.ConfigurationImpl;
+import org.apache.activemq.artemis.core.server.embedded.EmbeddedActiveMQ;
+import org.apache.activemq.artemis.jms.client.ActiveMQConnectionFactory;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.context.ApplicationContext;
+import org.springframework.context.annotation.Bean;
+import org.springframework.jms.core.JmsTemplate;
+import org.springframework.test.annotation.DirtiesContext;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.ActiveProfiles;
+import org.springframework.test.context.DynamicPropertySource;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The example with an external broker (README, "Configure": SPRING_PROFILES_ACTIVE=external-broker and ANTOM_ARTEMIS_URL): the
+ * application starts no broker of its own, and an order the ERP puts on the external broker ends PAID there.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.DEFINED_PORT)
+@DirtiesContext
+@ActiveProfiles("external-broker")    // SPRING_PROFILES_ACTIVE=external-broker
+class ExternalBrokerIT {
+
+    private static final String CLIENT_ID = "SPRING_BOOT_EXTERNAL";
+
+    @TempDir
+    static Path folder;
+    private static AntomSimulator simulator;
+    private static String brokerUrl;
+
+    @Autowired
+    private ApplicationContext application;
+
+    @DynamicPropertySource
+    static void properties(DynamicPropertyRegistry registry) throws Exception {
+        // "the merchant's broker" (MerchantBroker below), reached over TCP only
+        brokerUrl = "tcp://127.0.0.1:" + AntomSpringBootApplicationIT.freePort();
+
+        KeyPair merchant = AntomKeys.generateRsaKeyPair(2048);
+        simulator = AntomSimulator.builder().merchant(CLIENT_ID, merchant.getPublic()).build().start();
+        Path keys = Files.createDirectories(folder.resolve("keys"));
+        Files.writeString(keys.resolve("merchant-private-key.pem"), AntomKeys.toPem(merchant.getPrivate()));
+        Files.writeString(keys.resolve("antom-public-key.pem"), simulator.antomPublicKeyPem());
+        int port = AntomSpringBootApplicationIT.freePort();
+
+        registry.add("ANTOM_ARTEMIS_URL", () -> brokerUrl);
+        registry.add("PORT", () -> port);
+        registry.add("ANTOM_CLIENT_ID", () -> CLIENT_ID);
+        registry.add("ANTOM_GATEWAY_URL", simulator::baseUrl);
+        registry.add("ANTOM_PRIVATE_KEY_FILE", () -> keys.resolve("merchant-private-key.pem").toString());
+        registry.add("ANTOM_PUBLIC_KEY_FILE", () -> keys.resolve("antom-public-key.pem").toString());
+        registry.add("ANTOM_NOTIFICATION_URL", () -> "http://127.0.0.1:" + port + "/antom/notifications");
+        registry.add("ANTOM_DATA_DIR", () -> folder.resolve("data").toString());
+    }
+
+    @AfterAll
+    static void stopSimulator() {
+        if (simulator != null) {
+            simulator.close();
+        }
+    }
+
+    /**
+     * Another Artemis, reached over TCP only. A bean so that it starts before the application's JMS consumers and
+     * stops after them (stopping it under a running application would leave the consumers reconnecting).
+     */
+    @TestConfiguration(proxyBeanMethods = false)
+    static class MerchantBroker {
+        @Bean(destroyMethod = "stop")
+        EmbeddedActiveMQ merchantBroker() throws Exception {
+            Configuration config = new ConfigurationImpl()
+                    .setPersistenceEnabled(false)
+                    .setSecurityEnabled(false)
+                    .setJournalDirectory(folder.resolve("broker/journal").toString())
+                    .setBindingsDirectory(folder.resolve("broker/bindings").toString())
+                    .setPagingDirectory(folder.resolve("broker/paging").toString())
+                    .setLargeMessagesDirectory(folder.resolve("broker/large").toString())
+                    .addAcceptorConfiguration("tcp", brokerUrl);
+            return new EmbeddedActiveMQ().setConfiguration(config).start();
+        }
+    }
+
+    @Test
+    void ordersGoThroughTheExternalBroker() throws Exception {
+        // Spring Boot's embedded broker is not started (the only broker bean is this test's)
+        assertThat(application.getBeansOfType(EmbeddedActiveMQ.class)).containsOnlyKeys("merchantBroker");
+        assertThat(folder.resolve("data/artemis")).doesNotExist();
+
+        try (ActiveMQConnectionFactory erp = new ActiveMQConnectionFactory(brokerUrl)) {
+            JmsTemplate jms = new JmsTemplate(erp);
+            jms.setReceiveTimeout(60_000);
+            jms.convertAndSend("antom.orders", AntomSpringBootApplicationIT.order("SB-EXT-1", "25.00"));
+            Message result = jms.receive("antom.results");
+            assertThat(result).as("a result on the external broker").isInstanceOf(TextMessage.class);
+            JsonNode body = new ObjectMapper().readTree(((TextMessage) result).getText());
+            assertThat(body.get("orderId").asText()).isEqualTo("SB-EXT-1");
+            assertThat(body.get("status").asText()).isEqualTo("PAID");
+        }
+        assertThat(simulator.chargeCount("SB-EXT-1")).isEqualTo(1);
+    }
+}
