@@ -4,10 +4,14 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 
 import javax.sql.DataSource;
 
 import io.camelantom.routes.ledger.EmbeddedLedgerDatabase;
+import io.camelantom.routes.notification.NotificationBridgeRouteTemplate;
+import io.camelantom.routes.order.OrderBridgeRouteTemplate;
+import io.camelantom.routes.reconciliation.ReconciliationRouteTemplate;
 import org.apache.camel.RoutesBuilder;
 import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.model.TemplatedRouteDefinition;
@@ -44,11 +48,11 @@ public class AntomRoutesAutoConfiguration {
     /** The bean name the templates look the ledger's DataSource up by, by default. */
     public static final String LEDGER_DATA_SOURCE = "antomLedgerDataSource";
 
-    /** The RouteBuilder class of each template, in camel-antom-routes (loaded by name: absent ones fail when enabled). */
-    static final Map<String, String> TEMPLATE_BUILDERS = Map.of(
-            "antom-notification-bridge", "io.camelantom.routes.notification.NotificationBridgeRouteTemplate",
-            "antom-order-bridge", "io.camelantom.routes.order.OrderBridgeRouteTemplate",
-            "antom-reconciliation", "io.camelantom.routes.reconciliation.ReconciliationRouteTemplate");
+    /** The RouteBuilder of each template, by template id. */
+    static final Map<String, Supplier<RoutesBuilder>> TEMPLATE_BUILDERS = Map.of(
+            NotificationBridgeRouteTemplate.TEMPLATE_ID, NotificationBridgeRouteTemplate::new,
+            OrderBridgeRouteTemplate.TEMPLATE_ID, OrderBridgeRouteTemplate::new,
+            ReconciliationRouteTemplate.TEMPLATE_ID, ReconciliationRouteTemplate::new);
 
     @Bean
     @Conditional(AnyRouteEnabled.class)
@@ -123,16 +127,11 @@ public class AntomRoutesAutoConfiguration {
     }
 
     static RoutesBuilder templateBuilder(String templateId) {
-        String className = TEMPLATE_BUILDERS.get(templateId);
-        try {
-            Class<?> type = Class.forName(className, true, AntomRoutesAutoConfiguration.class.getClassLoader());
-            return (RoutesBuilder) type.getDeclaredConstructor().newInstance();
-        } catch (ClassNotFoundException e) {
-            throw new IllegalStateException("camel.antom.routes: the route template " + templateId + " is enabled, but "
-                                            + className + " is not on the classpath (camel-antom-routes too old?)", e);
-        } catch (ReflectiveOperationException e) {
-            throw new IllegalStateException("camel.antom.routes: cannot create " + className, e);
+        Supplier<RoutesBuilder> builder = TEMPLATE_BUILDERS.get(templateId);
+        if (builder == null) {
+            throw new IllegalArgumentException("camel.antom.routes: unknown route template " + templateId);
         }
+        return builder.get();
     }
 
     private static boolean notBlank(String s) {

@@ -5,6 +5,9 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
 
+import io.camelantom.routes.notification.NotificationBridgeRouteTemplate;
+import io.camelantom.routes.order.OrderBridgeRouteTemplate;
+import io.camelantom.routes.reconciliation.ReconciliationRouteTemplate;
 import org.springframework.beans.BeanWrapper;
 import org.springframework.beans.PropertyAccessorFactory;
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -297,7 +300,7 @@ public class AntomRoutesProperties {
 
         @Override
         public String templateId() {
-            return "antom-notification-bridge";
+            return NotificationBridgeRouteTemplate.TEMPLATE_ID;
         }
 
         @Override
@@ -555,7 +558,7 @@ public class AntomRoutesProperties {
 
         @Override
         public String templateId() {
-            return "antom-order-bridge";
+            return OrderBridgeRouteTemplate.TEMPLATE_ID;
         }
 
         @Override
@@ -839,7 +842,7 @@ public class AntomRoutesProperties {
 
         @Override
         public String templateId() {
-            return "antom-reconciliation";
+            return ReconciliationRouteTemplate.TEMPLATE_ID;
         }
 
         @Override
