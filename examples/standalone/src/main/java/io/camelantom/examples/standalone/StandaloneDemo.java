@@ -11,6 +11,7 @@ import java.util.Deque;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 
 import io.camelantom.examples.standalone.SampleOrders.SampleOrder;
@@ -84,6 +85,19 @@ public final class StandaloneDemo {
         boolean keepRunning = options.keepRunning() || config.getBoolean("demo.keep-running", false);
         Path data = Path.of(config.get("demo.data-dir", "data")).toAbsolutePath().normalize();
         Deque<AutoCloseable> parts = new ArrayDeque<>();
+        CountDownLatch stopped = new CountDownLatch(1);
+        Thread hook = null;
+        if (keepRunning) {
+            // Ctrl-C: camel-main stops Camel; this hook holds the JVM until the broker, ledger and simulator are closed
+            hook = new Thread(() -> {
+                try {
+                    stopped.await(30, TimeUnit.SECONDS);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }, "demo-stop");
+            Runtime.getRuntime().addShutdownHook(hook);
+        }
         try {
             return run(config, orderCount, keepRunning, data, parts);
         } finally {
@@ -92,6 +106,15 @@ public final class StandaloneDemo {
                     parts.pop().close();
                 } catch (Exception e) {
                     out.println("  (while stopping: " + e.getMessage() + ")");
+                }
+            }
+            out.println("camel-antom standalone demo: broker, ledger and simulator closed");
+            stopped.countDown();
+            if (hook != null) {
+                try {
+                    Runtime.getRuntime().removeShutdownHook(hook);
+                } catch (IllegalStateException shuttingDown) {
+                    // the hook is running: it returns now that everything is closed
                 }
             }
         }
@@ -217,6 +240,9 @@ public final class StandaloneDemo {
                         report.set(feedAndWatch(main.getCamelContext(), board, banner, orderCount, reconciliation,
                                 lostNotifyUrl, closingTime, ordersQueue, timeout, chargeCounts));
                         if (keepRunning) {
+                            // the demo's ERP side steps back: results are left on the queue for the real ERP
+                            main.getCamelContext().getRouteController().stopRoute("demo-erp-results");
+                            main.getCamelContext().getRouteController().stopRoute("demo-erp-dead-letters");
                             board.println("Still running (--keep-running): put orders on " + ordersQueue
                                     + ", read results from " + resultsQueue + ". Ctrl-C stops.");
                         }
