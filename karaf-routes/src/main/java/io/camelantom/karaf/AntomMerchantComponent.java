@@ -1,6 +1,7 @@
 package io.camelantom.karaf;
 
 import java.nio.file.Path;
+import java.util.Hashtable;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -105,8 +106,11 @@ public class AntomMerchantComponent {
 
         if (config.templates().containsKey(NotificationBridgeRouteTemplate.TEMPLATE_ID)) {
             producer = context.createProducerTemplate();
+            // Pax Web names a servlet after its class unless told otherwise; names must be unique per context
+            Hashtable<String, String> init = new Hashtable<>();
+            init.put("servlet-name", "antom-notifications-" + config.merchant());
             httpService.registerServlet(config.servletPath(),
-                    new NotificationServlet(producer, NOTIFICATION_ENDPOINT, config.maxNotificationSize()), null, null);
+                    new NotificationServlet(producer, NOTIFICATION_ENDPOINT, config.maxNotificationSize()), init, null);
             servletAlias = config.servletPath();
         }
     }

@@ -41,6 +41,7 @@ class KarafBootIT {
 
     private static final String CLIENT_ID = "KARAF_CLIENT_1";
     private static final String MERCHANT = "shop1";
+    private static final String SECOND_CLIENT_ID = "KARAF_CLIENT_2";
     private static final String[] STRING = { String.class.getName() };
 
     @TempDir
@@ -52,10 +53,11 @@ class KarafBootIT {
         Path buildRepository = Path.of(System.getProperty("karaf.build.repo"));
         publishFeatureDescriptors(buildRepository, version);
         KeyPair merchantKeys = AntomKeys.generateRsaKeyPair(2048);
+        KeyPair secondMerchantKeys = AntomKeys.generateRsaKeyPair(2048);
 
         try (TcpBroker broker = new TcpBroker(temp.resolve("broker"));
              AntomSimulator antom = AntomSimulator.builder().merchant(CLIENT_ID, merchantKeys.getPublic())
-                     .timeScale(600).processingDelay(Duration.ofSeconds(60)).build().start();
+                     .merchant(SECOND_CLIENT_ID, secondMerchantKeys.getPublic()).timeScale(600).processingDelay(Duration.ofSeconds(60)).build().start();
              KarafInstance karaf = new KarafInstance(Path.of(System.getProperty("karaf.dist")), temp)
                      .configure(Path.of(System.getProperty("karaf.local.repo")), buildRepository)) {
             long started = System.nanoTime();
@@ -120,7 +122,40 @@ class KarafBootIT {
                 assertThat(moved).contains("\"orderId\":\"KARAF-3\"").contains("\"status\":\"PAID\"");
                 assertThat(karaf.pid()).isEqualTo(pid);
                 log("reconfigured after %d s", started);
+
+                // a second merchant (another factory configuration): its own context, keys, queues, servlet, ledger
+                Path secondKey = Files.writeString(keys.resolve("shop2-private-key.pem"), AntomKeys.toPem(secondMerchantKeys.getPrivate()));
+                String secondNotifyUrl = "http://127.0.0.1:" + karaf.httpPort() + "/antom/shop2/notifications";
+                Path secondConfig = karaf.etc().resolve("io.camelantom.merchant-shop2.cfg");
+                Files.writeString(secondConfig, String.join("\n",
+                        "camel.component.antom.clientId = " + SECOND_CLIENT_ID,
+                        "camel.component.antom.gatewayUrl = " + antom.baseUrl(),
+                        "camel.component.antom.privateKeyFile = " + secondKey,
+                        "camel.component.antom.antomPublicKeyFile = " + antomPublicKey,
+                        "camel.antom.jms.brokerUrl = " + broker.url(),
+                        "camel.antom.ledger.folder = " + temp.resolve("ledger2"),
+                        "camel.antom.routes.antom-notification-bridge.paymentResultDestination = jms:queue:shop2.notifications.payment",
+                        "camel.antom.routes.antom-order-bridge.ordersQueue = shop2.orders",
+                        "camel.antom.routes.antom-order-bridge.resultsQueue = shop2.results",
+                        "camel.antom.routes.antom-order-bridge.deadLetterQueue = shop2.orders.DLQ",
+                        "camel.antom.routes.antom-order-bridge.notificationsQueue = shop2.notifications.payment",
+                        "camel.antom.routes.antom-order-bridge.paymentNotifyUrl = " + secondNotifyUrl,
+                        ""));
+                awaitServlet(secondNotifyUrl, Duration.ofMinutes(2), karaf);
+                send(jms, "shop2.orders", order("SHOP2-1", "7.61"));
+                String second = receive(jms, "shop2.results", Duration.ofSeconds(90), karaf);
+                assertThat(second).contains("\"orderId\":\"SHOP2-1\"").contains("\"status\":\"PAID\"");
+                log("second merchant paid (by notification) after %d s", started);
+
+                // removing the file stops that merchant: its servlet is gone, the first merchant keeps working
+                Files.delete(secondConfig);
+                awaitStatus(secondNotifyUrl, 404, Duration.ofMinutes(1), karaf);
+                awaitStatus(notifyUrl, 405, Duration.ofSeconds(5), karaf);
             }
+            String karafLog = Files.readString(karaf.log(), StandardCharsets.UTF_8);
+            String keyBody = AntomKeys.toBase64(merchantKeys.getPrivate());
+            assertThat(karafLog).as("no private key material in Karaf's log")
+                    .doesNotContain(keyBody.substring(40, 100)).doesNotContain("PRIVATE KEY");
             assertEveryBundleActive(jmx, karaf);
         } finally {
             keepKarafLog();
@@ -171,6 +206,11 @@ class KarafBootIT {
     }
 
     private static void awaitServlet(String url, Duration timeout, KarafInstance karaf) throws Exception {
+        awaitStatus(url, 405, timeout, karaf);
+    }
+
+    /** Polls GET until the given status: 405 = the notification servlet (POST only) is there, 404 = it is gone. */
+    private static void awaitStatus(String url, int expected, Duration timeout, KarafInstance karaf) throws Exception {
         HttpClient http = HttpClient.newHttpClient();
         long deadline = System.nanoTime() + timeout.toNanos();
         int status = -1;
@@ -179,7 +219,7 @@ class KarafBootIT {
                 // the servlet answers GET with 405: it only takes POSTed notifications
                 status = http.send(HttpRequest.newBuilder(URI.create(url)).GET().build(),
                         HttpResponse.BodyHandlers.discarding()).statusCode();
-                if (status == 405) {
+                if (status == expected) {
                     return;
                 }
             } catch (java.io.IOException e) {
@@ -187,7 +227,7 @@ class KarafBootIT {
             }
             Thread.sleep(1000);
         }
-        fail("The notification servlet did not come up (last status " + status + ")\n" + tail(karaf.log(), 80));
+        fail(url + " did not answer " + expected + " (last status " + status + ")\n" + tail(karaf.log(), 80));
     }
 
     /** How often the merchant's DS component said it started (Karaf's log is the operator's view too). */
