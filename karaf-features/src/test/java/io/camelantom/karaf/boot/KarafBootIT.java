@@ -74,18 +74,18 @@ class KarafBootIT {
             log("camel-antom-routes installed after %d s", started);
             assertEveryBundleActive(jmx, karaf);
 
-            Path keys = Files.createDirectories(temp.resolve("keys"));
-            Path privateKey = Files.writeString(keys.resolve("merchant-private-key.pem"), AntomKeys.toPem(merchantKeys.getPrivate()));
+            // keys under etc/antom/shop1, named through ${karaf.etc} as in the sample file; ledger in its default folder
+            Path keys = Files.createDirectories(karaf.etc().resolve("antom/" + MERCHANT));
+            Files.writeString(keys.resolve("merchant-private-key.pem"), AntomKeys.toPem(merchantKeys.getPrivate()));
             Path antomPublicKey = Files.writeString(keys.resolve("antom-public-key.pem"), antom.antomPublicKeyPem());
             String notifyUrl = "http://127.0.0.1:" + karaf.httpPort() + "/antom/" + MERCHANT + "/notifications";
             Path config = karaf.etc().resolve("io.camelantom.merchant-" + MERCHANT + ".cfg");
             String settings = String.join("\n",
                     "camel.component.antom.clientId = " + CLIENT_ID,
                     "camel.component.antom.gatewayUrl = " + antom.baseUrl(),
-                    "camel.component.antom.privateKeyFile = " + privateKey,
-                    "camel.component.antom.antomPublicKeyFile = " + antomPublicKey,
+                    "camel.component.antom.privateKeyFile = ${karaf.etc}/antom/" + MERCHANT + "/merchant-private-key.pem",
+                    "camel.component.antom.antomPublicKeyFile = ${karaf.etc}/antom/" + MERCHANT + "/antom-public-key.pem",
                     "camel.antom.jms.brokerUrl = " + broker.url(),
-                    "camel.antom.ledger.folder = " + temp.resolve("ledger"),
                     "camel.antom.routes.antom-notification-bridge.enabled = true",
                     "camel.antom.routes.antom-order-bridge.paymentNotifyUrl = " + notifyUrl,
                     "camel.antom.routes.antom-order-bridge.concurrentConsumers = 1",
@@ -117,6 +117,7 @@ class KarafBootIT {
                 long starts = merchantStarts(karaf);
                 Files.writeString(config, settings + "camel.antom.routes.antom-order-bridge.resultsQueue = antom.results.changed\n");
                 awaitMerchantStarts(karaf, starts + 1, Duration.ofMinutes(2));
+                assertThat(karaf.home().resolve("data/antom/" + MERCHANT + "/ledger/ledger.mv.db")).exists();
                 send(jms, "antom.orders", order("KARAF-3", "12.35"));
                 String moved = receive(jms, "antom.results.changed", Duration.ofSeconds(120), karaf);
                 assertThat(moved).contains("\"orderId\":\"KARAF-3\"").contains("\"status\":\"PAID\"");
