@@ -71,6 +71,9 @@ public class NotificationBridgeRouteTemplate extends RouteBuilder {
     // template-local beans, one set per route made from the template
     private static final String GATE_BEAN = "antomNotificationGate";
     private static final String REPOSITORY_BEAN = "antomNotificationDeduplication";
+    private static final String SERIALIZER_BEAN = "antomNotificationSerializer";
+    /** How long a second delivery of one notification waits for the first to be published. */
+    private static final long CONCURRENT_DELIVERY_WAIT_MILLIS = 30_000;
 
     @Override
     public void configure() throws Exception {
@@ -110,6 +113,7 @@ public class NotificationBridgeRouteTemplate extends RouteBuilder {
                 .templateBean(GATE_BEAN, Processor.class, NotificationBridgeRouteTemplate::gate)
                 .templateBean(REPOSITORY_BEAN, IdempotentRepository.class,
                         rtc -> repository(rtc, rtc.getCamelContext()))
+                .templateBean(SERIALIZER_BEAN, Processor.class, rtc -> new NotificationSerializer(CONCURRENT_DELIVERY_WAIT_MILLIS))
                 .from("{{" + HTTP_URI + "}}")
                     .onException(NotificationRejectedException.class).handled(true)
                         .process(NotificationAnswers::reject)
@@ -118,6 +122,8 @@ public class NotificationBridgeRouteTemplate extends RouteBuilder {
                         .process(NotificationAnswers::unavailable)
                     .end()
                     .process("{{" + GATE_BEAN + "}}")
+                    // one delivery of a given notification at a time: a concurrent copy waits, then is a duplicate
+                    .process("{{" + SERIALIZER_BEAN + "}}")
                     .idempotentConsumer(exchangeProperty(NotificationGate.KEY_PROPERTY))
                         .idempotentRepository("{{" + REPOSITORY_BEAN + "}}")
                         // record the key after the send, never before; do not remove a key another delivery recorded
