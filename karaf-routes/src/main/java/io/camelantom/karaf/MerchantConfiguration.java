@@ -7,6 +7,8 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.TreeMap;
 
+import org.apache.camel.util.StringHelper;
+
 /**
  * One merchant's settings, read from a configuration of the factory PID {@value #FACTORY_PID} (a file
  * {@code etc/io.camelantom.merchant-<name>.cfg}). Keys (see {@code examples/karaf/README.md}):
@@ -17,7 +19,9 @@ import java.util.TreeMap;
  * <li>{@code camel.antom.ledger.folder}: the embedded H2 ledger database's folder;</li>
  * <li>{@code camel.antom.notifications.servletPath}: where the notification servlet listens on Karaf's HTTP
  * service;</li>
- * <li>{@code camel.antom.routes.<template id>.enabled} and {@code camel.antom.routes.<template id>.<parameter>}: the
+ * <li>{@code camel.antom.routes.<template>.enabled} and {@code camel.antom.routes.<template>.<parameter>}
+ * (the keys camel-main and Spring Boot use, e.g. {@code camel.antom.routes.order-bridge.orders-queue}; the full template
+ * id {@code antom-order-bridge} and camelCase parameters are accepted too): the
  * route templates to start and their parameters.</li>
  * </ul>
  * No key value is ever logged or shown by {@link #toString()}: several are secrets.
@@ -36,6 +40,7 @@ public final class MerchantConfiguration {
     public static final String MAX_NOTIFICATION_SIZE = "camel.antom.notifications.maxBodySize";
     public static final String ROUTES_PREFIX = "camel.antom.routes.";
     public static final String ENABLED = "enabled";
+    private static final String TEMPLATE_ID_PREFIX = "antom-";
 
     /** Keys ConfigAdmin and Felix FileInstall add; not ours to interpret. */
     private static final String FILEINSTALL_FILENAME = "felix.fileinstall.filename";
@@ -89,7 +94,7 @@ public final class MerchantConfiguration {
         Map<String, Map<String, String>> templates = new LinkedHashMap<>();
         p.forEach((key, value) -> {
             if (key.startsWith(COMPONENT_PREFIX) && key.length() > COMPONENT_PREFIX.length()) {
-                component.put(key.substring(COMPONENT_PREFIX.length()), value);
+                component.put(StringHelper.dashToCamelCase(key.substring(COMPONENT_PREFIX.length())), value);
             } else if (key.startsWith(ROUTES_PREFIX)) {
                 String rest = key.substring(ROUTES_PREFIX.length());
                 int dot = rest.indexOf('.');
@@ -97,8 +102,12 @@ public final class MerchantConfiguration {
                     throw new IllegalArgumentException("Malformed key '" + key + "': expected " + ROUTES_PREFIX
                                                        + "<template id>.<parameter>");
                 }
-                templates.computeIfAbsent(rest.substring(0, dot), t -> new LinkedHashMap<>())
-                        .put(rest.substring(dot + 1), value);
+                // the same keys as camel-main and Spring Boot: camel.antom.routes.order-bridge.orders-queue;
+                // the template id (antom-order-bridge) and camelCase parameters are accepted as well
+                String template = rest.substring(0, dot);
+                String templateId = template.startsWith(TEMPLATE_ID_PREFIX) ? template : TEMPLATE_ID_PREFIX + template;
+                templates.computeIfAbsent(templateId, t -> new LinkedHashMap<>())
+                        .put(StringHelper.dashToCamelCase(rest.substring(dot + 1)), value);
             }
         });
         // a template runs when it has any key, unless enabled=false

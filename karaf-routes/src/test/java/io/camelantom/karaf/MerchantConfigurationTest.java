@@ -54,6 +54,24 @@ class MerchantConfigurationTest {
     }
 
     @Test
+    void acceptsTheKeysCamelMainAndSpringBootUse() {
+        Map<String, Object> p = minimal();
+        p.put("camel.component.antom.client-id", "CLIENT_1");
+        p.put("camel.component.antom.antom-public-key-file", "/keys/antom.pem");
+        p.put("camel.antom.routes.order-bridge.orders-queue", "erp.orders");
+        p.put("camel.antom.routes.order-bridge.payment-notify-url", "https://shop.example/antom/notifications");
+        p.put("camel.antom.routes.reconciliation.enabled", "true");
+
+        MerchantConfiguration c = MerchantConfiguration.from(p, DATA);
+
+        assertThat(c.componentOptions()).containsOnly(Map.entry("clientId", "CLIENT_1"),
+                Map.entry("antomPublicKeyFile", "/keys/antom.pem"));
+        assertThat(c.templates()).containsOnlyKeys("antom-order-bridge", "antom-reconciliation");
+        assertThat(c.templates().get("antom-order-bridge")).containsOnly(Map.entry("ordersQueue", "erp.orders"),
+                Map.entry("paymentNotifyUrl", "https://shop.example/antom/notifications"));
+    }
+
+    @Test
     void missingBrokerIsRefusedByKey() {
         Map<String, Object> p = minimal();
         p.remove("camel.antom.jms.brokerUrl");

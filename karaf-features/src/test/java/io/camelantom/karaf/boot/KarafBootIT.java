@@ -81,17 +81,17 @@ class KarafBootIT {
             String notifyUrl = "http://127.0.0.1:" + karaf.httpPort() + "/antom/" + MERCHANT + "/notifications";
             Path config = karaf.etc().resolve("io.camelantom.merchant-" + MERCHANT + ".cfg");
             String settings = String.join("\n",
-                    "camel.component.antom.clientId = " + CLIENT_ID,
-                    "camel.component.antom.gatewayUrl = " + antom.baseUrl(),
-                    "camel.component.antom.privateKeyFile = ${karaf.etc}/antom/" + MERCHANT + "/merchant-private-key.pem",
-                    "camel.component.antom.antomPublicKeyFile = ${karaf.etc}/antom/" + MERCHANT + "/antom-public-key.pem",
+                    "camel.component.antom.client-id = " + CLIENT_ID,
+                    "camel.component.antom.gateway-url = " + antom.baseUrl(),
+                    "camel.component.antom.private-key-file = ${karaf.etc}/antom/" + MERCHANT + "/merchant-private-key.pem",
+                    "camel.component.antom.antom-public-key-file = ${karaf.etc}/antom/" + MERCHANT + "/antom-public-key.pem",
                     "camel.antom.jms.brokerUrl = " + broker.url(),
-                    "camel.antom.routes.antom-notification-bridge.enabled = true",
-                    "camel.antom.routes.antom-order-bridge.paymentNotifyUrl = " + notifyUrl,
-                    "camel.antom.routes.antom-order-bridge.concurrentConsumers = 1",
-                    "camel.antom.routes.antom-reconciliation.cron = 0/10 * * * * ?",
+                    "camel.antom.routes.notification-bridge.enabled = true",
+                    "camel.antom.routes.order-bridge.payment-notify-url = " + notifyUrl,
+                    "camel.antom.routes.order-bridge.concurrent-consumers = 1",
+                    "camel.antom.routes.reconciliation.cron = 0/10 * * * * ?",
                     "");
-            Files.writeString(config, settings + "camel.antom.routes.antom-order-bridge.resultsQueue = antom.results\n");
+            Files.writeString(config, settings + "camel.antom.routes.order-bridge.results-queue = antom.results\n");
             awaitServlet(notifyUrl, Duration.ofMinutes(2), karaf);
             log("merchant routes up after %d s", started);
 
@@ -115,7 +115,7 @@ class KarafBootIT {
                 // reconfigure: a new results queue, same Karaf process
                 long pid = karaf.pid();
                 long starts = merchantStarts(karaf);
-                Files.writeString(config, settings + "camel.antom.routes.antom-order-bridge.resultsQueue = antom.results.changed\n");
+                Files.writeString(config, settings + "camel.antom.routes.order-bridge.results-queue = antom.results.changed\n");
                 awaitMerchantStarts(karaf, starts + 1, Duration.ofMinutes(2));
                 assertThat(karaf.home().resolve("data/antom/" + MERCHANT + "/ledger/ledger.mv.db")).exists();
                 send(jms, "antom.orders", order("KARAF-3", "12.35"));
@@ -129,18 +129,18 @@ class KarafBootIT {
                 String secondNotifyUrl = "http://127.0.0.1:" + karaf.httpPort() + "/antom/shop2/notifications";
                 Path secondConfig = karaf.etc().resolve("io.camelantom.merchant-shop2.cfg");
                 Files.writeString(secondConfig, String.join("\n",
-                        "camel.component.antom.clientId = " + SECOND_CLIENT_ID,
-                        "camel.component.antom.gatewayUrl = " + antom.baseUrl(),
-                        "camel.component.antom.privateKeyFile = " + secondKey,
-                        "camel.component.antom.antomPublicKeyFile = " + antomPublicKey,
+                        "camel.component.antom.client-id = " + SECOND_CLIENT_ID,
+                        "camel.component.antom.gateway-url = " + antom.baseUrl(),
+                        "camel.component.antom.private-key-file = " + secondKey,
+                        "camel.component.antom.antom-public-key-file = " + antomPublicKey,
                         "camel.antom.jms.brokerUrl = " + broker.url(),
                         "camel.antom.ledger.folder = " + temp.resolve("ledger2"),
-                        "camel.antom.routes.antom-notification-bridge.paymentResultDestination = jms:queue:shop2.notifications.payment",
-                        "camel.antom.routes.antom-order-bridge.ordersQueue = shop2.orders",
-                        "camel.antom.routes.antom-order-bridge.resultsQueue = shop2.results",
-                        "camel.antom.routes.antom-order-bridge.deadLetterQueue = shop2.orders.DLQ",
-                        "camel.antom.routes.antom-order-bridge.notificationsQueue = shop2.notifications.payment",
-                        "camel.antom.routes.antom-order-bridge.paymentNotifyUrl = " + secondNotifyUrl,
+                        "camel.antom.routes.notification-bridge.payment-result-destination = jms:queue:shop2.notifications.payment",
+                        "camel.antom.routes.order-bridge.orders-queue = shop2.orders",
+                        "camel.antom.routes.order-bridge.results-queue = shop2.results",
+                        "camel.antom.routes.order-bridge.dead-letter-queue = shop2.orders.DLQ",
+                        "camel.antom.routes.order-bridge.notifications-queue = shop2.notifications.payment",
+                        "camel.antom.routes.order-bridge.payment-notify-url = " + secondNotifyUrl,
                         ""));
                 awaitServlet(secondNotifyUrl, Duration.ofMinutes(2), karaf);
                 send(jms, "shop2.orders", order("SHOP2-1", "7.61"));

@@ -41,7 +41,7 @@ public class OrderBridgeRouteTemplate extends RouteBuilder {
 
     public static final String TEMPLATE_ID = "antom-order-bridge";
 
-    /** Parameter names (camelCase, as in {@code camel.antom.routes.antom-order-bridge.<parameter>}). */
+    /** Parameter names (camelCase; as properties {@code camel.antom.routes.order-bridge.<parameter-in-kebab-case>}). */
     public static final String NAME = "name";
     /** The ledger's DataSource bean name by default, the same as the notification bridge's. */
     public static final String DEFAULT_DATA_SOURCE = "antomLedgerDataSource";

@@ -29,7 +29,7 @@ public class ReconciliationRouteTemplate extends RouteBuilder {
 
     public static final String TEMPLATE_ID = "antom-reconciliation";
 
-    /** Parameter names (camelCase, as in {@code camel.antom.routes.antom-reconciliation.<parameter>}). */
+    /** Parameter names (camelCase; as properties {@code camel.antom.routes.reconciliation.<parameter-in-kebab-case>}). */
     public static final String NAME = "name";
     public static final String CRON = "cron";
     public static final String MISFIRE_INSTRUCTION = "misfireInstruction";
