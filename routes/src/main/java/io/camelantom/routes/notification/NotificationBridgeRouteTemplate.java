@@ -264,6 +264,10 @@ public class NotificationBridgeRouteTemplate extends RouteBuilder {
     private static String optional(RouteTemplateContext rtc, String name) {
         Object value = rtc.getProperty(name);
         String s = value == null ? null : value.toString().strip();
+        if (s != null && s.contains("{{")) {
+            // a parameter given as a property placeholder (YAML/XML DSL, camel-main properties) is used resolved
+            s = rtc.getCamelContext().resolvePropertyPlaceholders(s).strip();
+        }
         return s == null || s.isEmpty() ? null : s;
     }
 
