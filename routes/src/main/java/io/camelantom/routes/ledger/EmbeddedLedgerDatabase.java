@@ -12,9 +12,15 @@ import org.h2.jdbcx.JdbcConnectionPool;
  * H2's own small connection pool (no pooling library needed). For demos, tests and single-node installations;
  * production uses PostgreSQL through the merchant's own pooled {@link DataSource}.
  * <p>
- * URL: {@code jdbc:h2:file:<folder>/ledger;LOCK_TIMEOUT=10000;DB_CLOSE_ON_EXIT=FALSE}, or
- * {@code ...;LOCK_TIMEOUT=10000;AUTO_SERVER=TRUE} when asked for.
+ * URL: {@code jdbc:h2:file:<folder>/ledger;LOCK_TIMEOUT=10000;WRITE_DELAY=0;DB_CLOSE_ON_EXIT=FALSE}, or
+ * {@code ...;LOCK_TIMEOUT=10000;WRITE_DELAY=0;AUTO_SERVER=TRUE} when asked for.
  * <ul>
+ * <li>{@code WRITE_DELAY=0}: every commit is written to the database file before the commit returns. H2's default
+ * (500 ms) writes commits lazily, so a killed process lost rows it had committed, while the JMS transaction that
+ * depended on them had already committed (issue 12). The ledger commits little per payment, so the cost is small;
+ * the process-kill tests ({@code routes/src/test/java/io/camelantom/routes/crash}) prove the setting. It protects
+ * against a killed process; against a power loss the operating system's own write-back decides, which is one reason
+ * production uses PostgreSQL.</li>
  * <li>H2 2.x's MVStore gives row-level locking and multi-version reads, so any number of connections and Camel
  * contexts in one JVM share the database safely.</li>
  * <li>{@code DB_CLOSE_ON_EXIT=FALSE}: H2 does not close the database from its own JVM shutdown hook, which could run
@@ -55,7 +61,7 @@ public final class EmbeddedLedgerDatabase implements AutoCloseable {
             int maxConnections) {
         Objects.requireNonNull(folder, "folder");
         // H2 refuses AUTO_SERVER together with DB_CLOSE_ON_EXIT=FALSE: the serving JVM needs its shutdown hook
-        String url = "jdbc:h2:file:" + folder.toAbsolutePath().resolve("ledger") + ";LOCK_TIMEOUT=10000"
+        String url = "jdbc:h2:file:" + folder.toAbsolutePath().resolve("ledger") + ";LOCK_TIMEOUT=10000;WRITE_DELAY=0"
                 + (autoServer ? ";AUTO_SERVER=TRUE" : ";DB_CLOSE_ON_EXIT=FALSE");
         return new EmbeddedLedgerDatabase(url, user, password, maxConnections);
     }

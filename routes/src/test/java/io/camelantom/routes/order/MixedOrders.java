@@ -12,10 +12,10 @@ import io.camelantom.routes.ledger.PaymentStatus;
  * with: S at once, F (four codes), U resolved by a notification to PAID or FAILED, slow answers, HTTP 500 before and
  * after charging, rate limiting and U after charging (the client resends the identical request).
  */
-final class MixedOrders {
+public final class MixedOrders {
 
     /** Cents suffix → final status. */
-    static final Map<String, PaymentStatus> TRIGGERS = Map.ofEntries(
+    public static final Map<String, PaymentStatus> TRIGGERS = Map.ofEntries(
             Map.entry("00", PaymentStatus.PAID), Map.entry("10", PaymentStatus.PAID), Map.entry("20", PaymentStatus.PAID),
             Map.entry("51", PaymentStatus.FAILED), Map.entry("52", PaymentStatus.FAILED),
             Map.entry("53", PaymentStatus.FAILED), Map.entry("54", PaymentStatus.FAILED),
@@ -25,10 +25,10 @@ final class MixedOrders {
     private static final List<String> CYCLE = List.of("00", "10", "20", "51", "52", "53", "54", "61", "62", "72", "73",
             "81", "91", "00", "61", "10");
 
-    final List<String> bodies = new ArrayList<>();
-    final Map<String, PaymentStatus> expected = new HashMap<>();
+    public final List<String> bodies = new ArrayList<>();
+    public final Map<String, PaymentStatus> expected = new HashMap<>();
 
-    MixedOrders(String prefix, int count) {
+    public MixedOrders(String prefix, int count) {
         for (int i = 0; i < count; i++) {
             String suffix = CYCLE.get(i % CYCLE.size());
             String orderId = prefix + "-" + i;

@@ -1,0 +1,192 @@
+package io.camelantom.routes.crash;
+
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import javax.sql.DataSource;
+
+import io.camelantom.component.AntomComponent;
+import io.camelantom.routes.ledger.EmbeddedLedgerDatabase;
+import io.camelantom.routes.notification.NotificationBridgeRouteTemplate;
+import io.camelantom.routes.order.OrderBridgeRouteTemplate;
+import io.camelantom.routes.reconciliation.ReconciliationRouteTemplate;
+import org.apache.activemq.artemis.jms.client.ActiveMQConnectionFactory;
+import org.apache.camel.CamelContext;
+import org.apache.camel.Processor;
+import org.apache.camel.builder.RouteBuilder;
+import org.apache.camel.builder.TemplatedRouteBuilder;
+import org.apache.camel.component.jms.JmsComponent;
+import org.apache.camel.component.platform.http.vertx.VertxPlatformHttpServer;
+import org.apache.camel.component.platform.http.vertx.VertxPlatformHttpServerConfiguration;
+import org.apache.camel.impl.DefaultCamelContext;
+import org.postgresql.ds.PGSimpleDataSource;
+
+/**
+ * The application the crash tests kill: the three prebuilt routes (notification bridge, order bridge, reconciliation)
+ * with their production wiring, in their own OS process, against a broker, a simulator and (for PostgreSQL) a database
+ * server that each run in a process of their own.
+ * <p>
+ * Arguments {@code key=value}: {@code broker} (Artemis URL), {@code gateway} (the simulator's URL, or the proxy in
+ * front of it), {@code keys} (the simulator's key folder), {@code httpPort} (notifications), {@code ledger}
+ * ({@code h2:<folder>} or {@code postgresql:<jdbc url>}), optional {@code crashAt=<point>:<n>} and extra
+ * {@code order.<parameter>} / {@code reconciliation.<parameter>} / {@code component.maxRetries} settings.
+ * <p>
+ * {@code crashAt} is the test-only hook for named points of one payment's life: the n-th time a thread reaches the
+ * point, the application prints {@code CRASH-POINT <point> reached} and that thread stops there; the test then kills
+ * the process with SIGKILL. The points are Camel interceptors on the routes' own endpoints, so the product code has no
+ * test hook:
+ * <ul>
+ * <li>{@code registered}: the order is in the ledger, the pay request is about to be sent;</li>
+ * <li>{@code answered}: Antom answered the pay request, nothing settled yet;</li>
+ * <li>{@code settled}: the ledger holds the final status and the result was sent in the order's JMS transaction, which
+ * is not committed yet;</li>
+ * <li>{@code published}: the notification bridge's JMS send of a notification returned, Antom has no acknowledgement
+ * yet.</li>
+ * </ul>
+ * Prints {@value #STARTED} once every route runs.
+ */
+public final class CrashApplication {
+
+    static final String STARTED = "CRASH-APP STARTED";
+    static final String CRASH_POINT = "CRASH-POINT";
+    static final String CLIENT_ID = "SIMULATOR_CLIENT";
+    static final String ORDERS_QUEUE = "antom.orders";
+    static final String RESULTS_QUEUE = "antom.results";
+    static final String DEAD_LETTER_QUEUE = "antom.orders.DLQ";
+    static final String NOTIFICATIONS_QUEUE = "antom.notifications.payment";
+    static final String NOTIFICATION_PATH = "/antom/notifications";
+
+    private CrashApplication() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        Map<String, String> options = new HashMap<>();
+        for (String arg : args) {
+            int eq = arg.indexOf('=');
+            options.put(arg.substring(0, eq), arg.substring(eq + 1));
+        }
+        CamelContext context = new DefaultCamelContext();
+        context.getCamelContextExtension().setName("crash-app");
+
+        String ledger = options.get("ledger");
+        EmbeddedLedgerDatabase h2 = null;
+        DataSource dataSource;
+        if (ledger.startsWith("h2:")) {
+            h2 = EmbeddedLedgerDatabase.open(Path.of(ledger.substring(3)));
+            dataSource = h2.dataSource();
+        } else {
+            PGSimpleDataSource postgres = new PGSimpleDataSource();
+            postgres.setUrl(ledger.substring("postgresql:".length()));
+            postgres.setUser("postgres");
+            postgres.setConnectTimeout(5);
+            postgres.setSocketTimeout(30);
+            dataSource = postgres;
+        }
+        context.getRegistry().bind(OrderBridgeRouteTemplate.DEFAULT_DATA_SOURCE, dataSource);
+
+        Path keys = Path.of(options.get("keys"));
+        AntomComponent antom = new AntomComponent();
+        antom.getConfiguration().setClientId(CLIENT_ID);
+        antom.getConfiguration().setGatewayUrl(options.get("gateway"));
+        antom.getConfiguration().setPrivateKeyFile(keys.resolve("merchant-private-key.pem").toString());
+        antom.getConfiguration().setAntomPublicKeyFile(keys.resolve("antom-public-key.pem").toString());
+        antom.getConfiguration().setConnectTimeout(2000);
+        antom.getConfiguration().setRequestTimeout(5000);
+        if (options.containsKey("component.maxRetries")) {
+            antom.getConfiguration().setMaxRetries(Integer.parseInt(options.get("component.maxRetries")));
+            antom.getConfiguration().setRetryDelay(200);
+        }
+        context.addComponent("antom", antom);
+        context.addComponent("jms", JmsComponent.jmsComponent(new ActiveMQConnectionFactory(options.get("broker"))));
+
+        int httpPort = Integer.parseInt(options.get("httpPort"));
+        VertxPlatformHttpServerConfiguration http = new VertxPlatformHttpServerConfiguration();
+        http.setBindHost("127.0.0.1");
+        http.setBindPort(httpPort);
+        http.setPort(httpPort);
+        context.addService(new VertxPlatformHttpServer(http));
+
+        context.addRoutes(crashHooks(options.get("crashAt")));
+        context.addRoutes(new NotificationBridgeRouteTemplate());
+        context.addRoutes(new OrderBridgeRouteTemplate());
+        context.addRoutes(new ReconciliationRouteTemplate());
+        EmbeddedLedgerDatabase database = h2;
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            try {
+                context.stop();
+            } finally {
+                if (database != null) {
+                    database.close();
+                }
+            }
+        }, "crash-app-stop"));
+        context.start();
+
+        TemplatedRouteBuilder.builder(context, NotificationBridgeRouteTemplate.TEMPLATE_ID)
+                .routeId("antom-notifications")
+                .parameter("httpUri", "platform-http:" + NOTIFICATION_PATH)
+                .parameter("notificationPath", NOTIFICATION_PATH)
+                .add();
+        TemplatedRouteBuilder orders = TemplatedRouteBuilder.builder(context, OrderBridgeRouteTemplate.TEMPLATE_ID)
+                .routeId("antom-orders")
+                .parameter("paymentNotifyUrl", "http://127.0.0.1:" + httpPort + NOTIFICATION_PATH)
+                .parameter("concurrentConsumers", "8")
+                .parameter("jmsRecoveryInterval", "1000")
+                .parameter("redeliveryDelay", "500")
+                .parameter("outboxRepairPeriod", "2000")
+                .parameter("outboxQuietPeriod", "PT5S");
+        TemplatedRouteBuilder reconciliation = TemplatedRouteBuilder.builder(context,
+                        ReconciliationRouteTemplate.TEMPLATE_ID)
+                .routeId("antom-reconciliation")
+                .parameter("cron", "0/2 * * * * ?")
+                .parameter("minAge", "PT5S")
+                .parameter("backoffFirst", "PT2S")
+                .parameter("backoffMax", "PT5S");
+        options.forEach((key, value) -> {
+            if (key.startsWith("order.")) {
+                orders.parameter(key.substring("order.".length()), value);
+            } else if (key.startsWith("reconciliation.")) {
+                reconciliation.parameter(key.substring("reconciliation.".length()), value);
+            }
+        });
+        orders.add();
+        reconciliation.add();
+        System.out.println(STARTED + " (" + context.getRoutes().size() + " routes)");
+    }
+
+    /** The named crash points as interceptors on the routes' endpoints (see the class comment). */
+    private static RouteBuilder crashHooks(String crashAt) {
+        String point = crashAt == null ? "" : crashAt.substring(0, crashAt.indexOf(':'));
+        int nth = crashAt == null ? 0 : Integer.parseInt(crashAt.substring(crashAt.indexOf(':') + 1));
+        AtomicInteger reached = new AtomicInteger();
+        return new RouteBuilder() {
+            @Override
+            public void configure() {
+                switch (point) {
+                    case "registered" -> interceptSendToEndpoint("antom:pay*").process(stopAt(point, nth, reached));
+                    case "answered" -> interceptSendToEndpoint("antom:pay*").afterUri("direct:crash-point");
+                    case "settled" -> interceptSendToEndpoint(".*antom\\.results.*").afterUri("direct:crash-point");
+                    case "published" -> interceptSendToEndpoint(".*antom\\.notifications\\.payment.*")
+                            .afterUri("direct:crash-point");
+                    case "" -> {
+                    }
+                    default -> throw new IllegalArgumentException("unknown crash point " + point);
+                }
+                from("direct:crash-point").routeId("crash-point").process(stopAt(point, nth, reached));
+            }
+        };
+    }
+
+    private static Processor stopAt(String point, int nth, AtomicInteger reached) {
+        return exchange -> {
+            if (reached.incrementAndGet() == nth) {
+                System.out.println(CRASH_POINT + " " + point + " reached (" + nth + ")");
+                System.out.flush();
+                // this thread stays here until the test kills the process
+                Thread.sleep(Long.MAX_VALUE);
+            }
+        };
+    }
+}

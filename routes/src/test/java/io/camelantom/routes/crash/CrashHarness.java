@@ -1,0 +1,394 @@
+package io.camelantom.routes.crash;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Enumeration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ThreadLocalRandom;
+
+import javax.sql.DataSource;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.camelantom.model.AntomJson;
+import io.camelantom.routes.AntomRouteHeaders;
+import io.camelantom.routes.ledger.EmbeddedLedgerDatabase;
+import io.camelantom.routes.ledger.PaymentRequestIds;
+import io.camelantom.routes.ledger.PaymentStatus;
+import io.camelantom.simulator.AntomSimulatorMain;
+import jakarta.jms.JMSConsumer;
+import jakarta.jms.JMSContext;
+import jakarta.jms.JMSException;
+import jakarta.jms.JMSProducer;
+import jakarta.jms.Message;
+import jakarta.jms.QueueBrowser;
+import jakarta.jms.TextMessage;
+import org.apache.activemq.artemis.jms.client.ActiveMQConnectionFactory;
+
+/**
+ * One crash-test installation, each part in its own OS process: an Artemis broker ({@link CrashBroker}), the Antom
+ * simulator ({@link AntomSimulatorMain}, time scale 60) behind a {@link CuttableProxy}, for PostgreSQL scenarios a
+ * PostgreSQL server ({@link PostgresServer}), and the application ({@link CrashApplication}) that the test kills and
+ * starts again. The test JVM plays the ERP: it puts orders on the orders queue and reads every result from the results
+ * queue over TCP, and at the end checks from the outside: the results, the simulator's charge counts, the ledger's
+ * tables and the dead-letter queues.
+ */
+final class CrashHarness implements AutoCloseable {
+
+    enum LedgerKind { H2, POSTGRESQL }
+
+    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+    private final String scenario;
+    private final Path folder;
+    private final Path logs;
+    private final LedgerKind ledgerKind;
+    private final int brokerPort = freePort();
+    private final int simulatorPort = freePort();
+    private final int proxyPort = freePort();
+    private final int httpPort = freePort();
+    private final int postgresPort = freePort();
+    private final List<String> appArguments = new ArrayList<>();
+    private final Map<String, List<String>> results = new ConcurrentHashMap<>();
+    private final List<String> resultLog = new CopyOnWriteArrayList<>();
+    private ChildProcess broker;
+    private ChildProcess simulator;
+    private ChildProcess app;
+    private CuttableProxy proxy;
+    private PostgresServer postgres;
+    private Thread erp;
+    private volatile boolean closing;
+    private int processes;
+    private int kills;
+
+    private CrashHarness(String scenario, LedgerKind ledgerKind, Path folder) {
+        this.scenario = scenario;
+        this.ledgerKind = ledgerKind;
+        this.folder = folder;
+        this.logs = Path.of("target", "crash-logs", scenario);
+    }
+
+    /** Starts broker, simulator (with its proxy) and, for PostgreSQL, the database server; and the ERP's reader. */
+    static CrashHarness start(String scenario, LedgerKind ledger, Path folder, String... appArguments)
+            throws Exception {
+        CrashHarness harness = new CrashHarness(scenario, ledger, folder);
+        harness.appArguments.addAll(List.of(appArguments));
+        try {
+            harness.startBroker();
+            harness.simulator = ChildProcess.start("simulator", AntomSimulatorMain.class,
+                    List.of("--port", String.valueOf(harness.simulatorPort), "--keys-dir",
+                            folder.resolve("simulator-keys").toString(), "--time-scale", "60"),
+                    harness.logs);
+            harness.simulator.awaitLine("Antom simulator running", ChildProcess.START_TIMEOUT);
+            harness.proxy = new CuttableProxy(harness.proxyPort, harness.simulatorPort).restore();
+            if (ledger == LedgerKind.POSTGRESQL) {
+                harness.postgres = new PostgresServer(folder.resolve("postgres"), harness.postgresPort).start();
+            }
+            harness.erp = new Thread(harness::readResults, "erp-results-" + scenario);
+            harness.erp.setDaemon(true);
+            harness.erp.start();
+        } catch (Exception | Error e) {
+            harness.close();
+            throw e;
+        }
+        return harness;
+    }
+
+    // ---- the parts
+
+    void startBroker() throws Exception {
+        broker = ChildProcess.start("broker-" + (++processes), CrashBroker.class,
+                List.of(folder.resolve("broker").toString(), String.valueOf(brokerPort)), logs);
+        broker.awaitLine(CrashBroker.READY, ChildProcess.START_TIMEOUT);
+    }
+
+    void killBroker() throws InterruptedException {
+        broker.kill();
+        kills++;
+    }
+
+    void killPostgres() throws Exception {
+        postgres.kill();
+        kills++;
+    }
+
+    void startPostgres() throws IOException {
+        postgres.start();
+    }
+
+    CuttableProxy antomProxy() {
+        return proxy;
+    }
+
+    /** Starts the application (optionally stopping at a named crash point) and waits until its routes run. */
+    ChildProcess startApp(String crashAt) throws Exception {
+        List<String> args = new ArrayList<>(List.of(
+                "broker=tcp://127.0.0.1:" + brokerPort,
+                "gateway=http://127.0.0.1:" + proxyPort,
+                "keys=" + folder.resolve("simulator-keys"),
+                "httpPort=" + httpPort,
+                "ledger=" + (ledgerKind == LedgerKind.H2 ? "h2:" + folder.resolve("ledger") : "postgresql:" + postgres.jdbcUrl())));
+        args.addAll(appArguments);
+        if (crashAt != null) {
+            args.add("crashAt=" + crashAt);
+        }
+        app = ChildProcess.start("app-" + (++processes) + (crashAt == null ? "" : "-" + crashAt.replace(':', '-')),
+                CrashApplication.class, args, logs);
+        app.awaitLine(CrashApplication.STARTED, ChildProcess.START_TIMEOUT);
+        return app;
+    }
+
+    /** SIGKILL to the application. */
+    void killApp() throws InterruptedException {
+        app.kill();
+        kills++;
+    }
+
+    /** Waits for the application to reach its named crash point, then kills it. */
+    void killAppAtCrashPoint(Duration timeout) throws InterruptedException {
+        app.awaitLine(CrashApplication.CRASH_POINT, timeout);
+        killApp();
+    }
+
+    /** Kills the application after a random time between {@code min} and {@code max}. */
+    void killAppWithin(Duration min, Duration max) throws InterruptedException {
+        Thread.sleep(ThreadLocalRandom.current().nextLong(min.toMillis(), max.toMillis() + 1));
+        killApp();
+    }
+
+    int kills() {
+        return kills;
+    }
+
+    // ---- the ERP
+
+    ActiveMQConnectionFactory brokerConnections() {
+        return new ActiveMQConnectionFactory("tcp://127.0.0.1:" + brokerPort);
+    }
+
+    /** Puts orders on the orders queue as persistent text messages. */
+    void send(Collection<String> orders) {
+        try (ActiveMQConnectionFactory factory = brokerConnections();
+                JMSContext context = factory.createContext(JMSContext.AUTO_ACKNOWLEDGE)) {
+            JMSProducer producer = context.createProducer();
+            var queue = context.createQueue(CrashApplication.ORDERS_QUEUE);
+            orders.forEach(body -> producer.send(queue, body));
+        }
+    }
+
+    private void readResults() {
+        while (!closing) {
+            try (ActiveMQConnectionFactory factory = brokerConnections();
+                    JMSContext context = factory.createContext(JMSContext.AUTO_ACKNOWLEDGE);
+                    JMSConsumer consumer = context.createConsumer(context.createQueue(CrashApplication.RESULTS_QUEUE))) {
+                while (!closing) {
+                    Message message = consumer.receive(500);
+                    if (message instanceof TextMessage text) {
+                        JsonNode result = AntomJson.mapper().readTree(text.getText());
+                        results.computeIfAbsent(result.path("orderId").asText(), k -> new CopyOnWriteArrayList<>())
+                                .add(result.path("status").asText());
+                        resultLog.add(result.path("orderId").asText() + " " + result.path("status").asText());
+                    }
+                }
+            } catch (Exception e) {
+                // broker down or restarting: connect again
+                try {
+                    Thread.sleep(500);
+                } catch (InterruptedException interrupted) {
+                    return;
+                }
+            }
+        }
+    }
+
+    /** Waits until every order has a result, or the time is up. */
+    boolean awaitResults(Collection<String> orderIds, Duration timeout) throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (System.nanoTime() < deadline) {
+            if (results.keySet().containsAll(orderIds)) {
+                return true;
+            }
+            Thread.sleep(200);
+        }
+        return false;
+    }
+
+    // ---- the checks, from outside the application
+
+    /** What the outside sees; the application must be stopped first (the H2 ledger is opened from here). */
+    Verdict verdict(Map<String, PaymentStatus> expected) throws Exception {
+        Map<String, String> ledger = ledgerStatuses();
+        Map<String, JsonNode> charges = simulatorPayments();
+        List<String> problems = new ArrayList<>();
+        int lost = 0;
+        int chargedTwice = 0;
+        int repeats = 0;
+        for (Map.Entry<String, PaymentStatus> order : expected.entrySet()) {
+            String orderId = order.getKey();
+            String paymentRequestId = PaymentRequestIds.forAttempt(orderId, 1);
+            List<String> got = results.getOrDefault(orderId, List.of());
+            if (got.isEmpty()) {
+                lost++;
+                problems.add(orderId + ": no result (ledger " + ledger.get(paymentRequestId) + ")");
+                continue;
+            }
+            repeats += got.size() - 1;
+            if (Set.copyOf(got).size() > 1) {
+                problems.add(orderId + ": results disagree " + got);
+            }
+            if (!got.get(0).equals(order.getValue().name())) {
+                problems.add(orderId + ": " + got.get(0) + ", expected " + order.getValue());
+            }
+            JsonNode payment = charges.get(paymentRequestId);
+            int chargeCount = payment == null ? 0 : payment.path("chargeCount").asInt();
+            if (chargeCount > 1) {
+                chargedTwice++;
+            }
+            int expectedCharges = "PAID".equals(got.get(0)) ? 1 : 0;
+            if (chargeCount != expectedCharges) {
+                problems.add(orderId + ": result " + got.get(0) + " but charged " + chargeCount + " time(s)");
+            }
+        }
+        int chargesNotInLedger = 0;
+        for (Map.Entry<String, JsonNode> payment : charges.entrySet()) {
+            if (payment.getValue().path("chargeCount").asInt() > 0 && !"PAID".equals(ledger.get(payment.getKey()))) {
+                chargesNotInLedger++;
+                problems.add(payment.getKey() + ": charged at Antom, ledger has " + ledger.get(payment.getKey()));
+            }
+        }
+        int stuck = 0;
+        for (Map.Entry<String, String> row : ledger.entrySet()) {
+            if (!PaymentStatus.parse(row.getValue()).map(PaymentStatus::isFinal).orElse(false)) {
+                stuck++;
+                problems.add(row.getKey() + ": still " + row.getValue() + " in the ledger");
+            }
+        }
+        List<String> deadLetters = new ArrayList<>();
+        for (String queue : List.of(CrashApplication.DEAD_LETTER_QUEUE, "DLA", "ExpiryQueue")) {
+            deadLetters.addAll(browse(queue));
+        }
+        deadLetters.forEach(d -> problems.add("dead letter: " + d));
+        return new Verdict(scenario, ledgerKind, kills, expected.size(), lost, chargedTwice, repeats,
+                deadLetters.size(), chargesNotInLedger, stuck, problems);
+    }
+
+    /** paymentRequestId → status in the ledger. */
+    private Map<String, String> ledgerStatuses() throws Exception {
+        Map<String, String> statuses = new TreeMap<>();
+        if (ledgerKind == LedgerKind.H2) {
+            try (EmbeddedLedgerDatabase database = EmbeddedLedgerDatabase.open(folder.resolve("ledger"))) {
+                readLedger(database.dataSource(), statuses);
+            }
+        } else {
+            readLedger(postgres.dataSource(), statuses);
+        }
+        return statuses;
+    }
+
+    private static void readLedger(DataSource dataSource, Map<String, String> statuses) throws Exception {
+        try (Connection c = dataSource.getConnection(); Statement st = c.createStatement();
+                ResultSet rs = st.executeQuery("SELECT PAYMENT_REQUEST_ID, STATUS FROM ANTOM_PAYMENT")) {
+            while (rs.next()) {
+                statuses.put(rs.getString(1), rs.getString(2));
+            }
+        }
+    }
+
+    /** paymentRequestId → the simulator's payment (status, chargeCount), from its admin API. */
+    Map<String, JsonNode> simulatorPayments() throws Exception {
+        HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(
+                URI.create("http://127.0.0.1:" + simulatorPort + "/admin/payments")).GET().build(),
+                HttpResponse.BodyHandlers.ofString());
+        Map<String, JsonNode> payments = new HashMap<>();
+        JsonNode body = AntomJson.mapper().readTree(response.body());
+        JsonNode array = body.isArray() ? body : body.path("payments");
+        array.forEach(p -> payments.put(p.path("paymentRequestId").asText(), p));
+        return payments;
+    }
+
+    /** The messages waiting on a queue, each as "queue: order/reason". */
+    List<String> browse(String queue) throws JMSException {
+        List<String> found = new ArrayList<>();
+        try (ActiveMQConnectionFactory factory = brokerConnections(); JMSContext context = factory.createContext()) {
+            QueueBrowser browser = context.createBrowser(context.createQueue(queue));
+            Enumeration<?> messages = browser.getEnumeration();
+            while (messages.hasMoreElements()) {
+                Message m = (Message) messages.nextElement();
+                String reason = m.getStringProperty(AntomRouteHeaders.DEAD_LETTER_REASON);
+                String body = m instanceof TextMessage t ? t.getText() : String.valueOf(m);
+                found.add(queue + ": " + (reason == null ? "" : reason + " | ") + body);
+            }
+            browser.close();
+        }
+        return found;
+    }
+
+    /** The application stops (SIGTERM) so the ledger can be read from here. */
+    void stopApp() throws InterruptedException {
+        if (app != null) {
+            app.stop();
+        }
+    }
+
+    @Override
+    public void close() throws Exception {
+        closing = true;
+        if (erp != null) {
+            erp.join(5000);
+        }
+        for (ChildProcess p : new ChildProcess[] {app, simulator, broker}) {
+            if (p != null) {
+                p.close();
+            }
+        }
+        if (proxy != null) {
+            proxy.close();
+        }
+        if (postgres != null) {
+            postgres.close();
+        }
+    }
+
+    private static int freePort() {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** One scenario's outcome, as a row of {@code docs/reliability.md}. */
+    record Verdict(String scenario, LedgerKind ledger, int kills, int orders, int lost, int chargedTwice,
+            int repeatedResults, int deadLettered, int chargesNotInLedger, int stuck, List<String> problems) {
+
+        /** Appends the row to {@code target/reliability/rows.md} (the source of docs/reliability.md's table). */
+        Verdict record() throws IOException {
+            Path file = Path.of("target", "reliability", "rows.md");
+            Files.createDirectories(file.getParent());
+            String row = String.format("| %s | %s | %d | %d | %d | %d | %d | %d | %d | %d |%n", scenario,
+                    ledger == LedgerKind.H2 ? "H2" : "PostgreSQL", kills, orders, lost, chargedTwice,
+                    repeatedResults, deadLettered, chargesNotInLedger, stuck);
+            Files.writeString(file, row, StandardCharsets.UTF_8, java.nio.file.StandardOpenOption.CREATE,
+                    java.nio.file.StandardOpenOption.APPEND);
+            return this;
+        }
+    }
+}
