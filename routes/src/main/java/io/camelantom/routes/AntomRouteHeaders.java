@@ -44,6 +44,11 @@ public final class AntomRouteHeaders {
     public static final String PAYMENT_STATUS = "CamelAntomOrderPaymentStatus";
     /** Why a message went to a dead-letter queue: a precise, human-readable reason. */
     public static final String DEAD_LETTER_REASON = "CamelAntomDeadLetterReason";
+    /**
+     * Epoch milliseconds when the order bridge first received a notification for a payment its ledger did not know; set
+     * on the notification while it is kept and retried (see {@code unknownPaymentGracePeriod}).
+     */
+    public static final String UNKNOWN_PAYMENT_SINCE = "CamelAntomUnknownPaymentSince";
 
     private AntomRouteHeaders() {
     }

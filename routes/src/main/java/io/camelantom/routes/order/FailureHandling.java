@@ -1,6 +1,11 @@
 package io.camelantom.routes.order;
 
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+
 import io.camelantom.routes.AntomRouteHeaders;
+import io.camelantom.routes.ledger.LedgerException;
 import io.camelantom.routes.ledger.PaymentLedger;
 import io.camelantom.routes.ledger.PaymentRecord;
 import io.camelantom.routes.ledger.PaymentStatus;
@@ -38,6 +43,19 @@ final class FailureHandling {
             LOG.warn("Message {} to dead-letter queue {}: {}", exchange.getMessage().getHeader("JMSMessageID"),
                     deadLetterQueue, reason);
         };
+    }
+
+    /**
+     * Whether the exchange failed because the ledger's database is unreachable ({@link LedgerException#databaseUnavailable()}):
+     * such a message is not given up on; its consumer waits the outage out, trying again in place (the JMS transaction
+     * stays open, so a crash meanwhile leaves the message on the queue).
+     */
+    static boolean ledgerUnavailable(Exchange exchange) {
+        LedgerException e = exchange.getException(LedgerException.class);
+        if (e == null) {
+            e = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, LedgerException.class);
+        }
+        return e != null && e.databaseUnavailable();
     }
 
     /**
@@ -79,4 +97,36 @@ final class FailureHandling {
             exchange.setRollbackOnly(true);
         };
     }
+
+    /**
+     * A notification for a payment the ledger does not know ({@link PaymentNotKnownYetException}): within
+     * {@code grace} of the first time it was seen, it is kept, to be sent back to the notifications queue with a
+     * delivery delay in the same JMS transaction; after it, the exchange property {@link #DEAD_LETTER_PROPERTY} says
+     * why it goes to the dead-letter queue. The first time travels with the message
+     * ({@link AntomRouteHeaders#UNKNOWN_PAYMENT_SINCE}); the notification bridge's Artemis duplicate-detection id is
+     * removed from the copy, which Artemis would otherwise drop as a duplicate of the original (and roll back the
+     * transaction with it).
+     */
+    static Processor keepUnknownPayment(Duration grace, Clock clock) {
+        return exchange -> {
+            PaymentNotKnownYetException cause = exchange.getProperty(Exchange.EXCEPTION_CAUGHT,
+                    PaymentNotKnownYetException.class);
+            Long since = exchange.getMessage().getHeader(AntomRouteHeaders.UNKNOWN_PAYMENT_SINCE, Long.class);
+            Instant now = clock.instant();
+            Instant first = since == null ? now : Instant.ofEpochMilli(since);
+            String id = cause == null ? "?" : cause.paymentRequestId();
+            if (Duration.between(first, now).compareTo(grace) >= 0) {
+                exchange.setProperty(DEAD_LETTER_PROPERTY, "paymentRequestId: no payment " + id + " in the ledger "
+                        + grace + " after the notification first arrived (" + first + ")");
+                return;
+            }
+            exchange.getMessage().setHeader(AntomRouteHeaders.UNKNOWN_PAYMENT_SINCE, first.toEpochMilli());
+            exchange.getMessage().removeHeader(ARTEMIS_DUPLICATE_ID);
+            LOG.info("Notification for payment {}, unknown to the ledger, kept and tried again (first seen {}, "
+                    + "dead-lettered after {})", id, first, grace);
+        };
+    }
+
+    /** {@code org.apache.activemq.artemis.api.core.Message.HDR_DUPLICATE_DETECTION_ID}. */
+    private static final String ARTEMIS_DUPLICATE_ID = "_AMQ_DUPL_ID";
 }

@@ -58,7 +58,8 @@ final class NotificationSettlementProcessor implements Processor {
         }
         Optional<PaymentRecord> found = ledger.find(id);
         if (found.isEmpty()) {
-            throw new RejectedMessageException("paymentRequestId: no payment " + id + " in the ledger");
+            // not bad input: kept and tried again for the grace period (see OrderBridgeRouteTemplate)
+            throw new PaymentNotKnownYetException(id);
         }
         PaymentRecord row = found.get();
         PaymentStatus target = result.isSuccess() ? PaymentStatus.PAID : PaymentStatus.FAILED;

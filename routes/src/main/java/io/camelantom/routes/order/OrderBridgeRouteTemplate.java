@@ -6,6 +6,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 
 import javax.sql.DataSource;
 
+import io.camelantom.routes.ledger.LedgerException;
 import io.camelantom.routes.ledger.PaymentLedger;
 import io.camelantom.routes.notification.AntomJmsHeaderFilterStrategy;
 import io.camelantom.routes.result.EndpointResultPublisher;
@@ -64,6 +65,11 @@ public class OrderBridgeRouteTemplate extends RouteBuilder {
     public static final String MAXIMUM_DELIVERIES = "maximumDeliveries";
     public static final String OUTBOX_REPAIR_PERIOD = "outboxRepairPeriod";
     public static final String OUTBOX_QUIET_PERIOD = "outboxQuietPeriod";
+    public static final String UNKNOWN_PAYMENT_GRACE_PERIOD = "unknownPaymentGracePeriod";
+    public static final String UNKNOWN_PAYMENT_RETRY_DELAY = "unknownPaymentRetryDelay";
+
+    /** Longest wait between two attempts while the ledger's database is unreachable. */
+    static final long LEDGER_OUTAGE_MAXIMUM_DELAY_MILLIS = 30_000;
 
     /** The CamelAntom... headers travel as JMS properties (camel-jms drops Camel... headers by default). */
     private static final String HEADER_FILTER = "headerFilterStrategy=#class:"
@@ -97,6 +103,8 @@ public class OrderBridgeRouteTemplate extends RouteBuilder {
                 .templateParameter(MAXIMUM_DELIVERIES, "5", "JMS deliveries after which a message that keeps failing goes to the dead-letter queue")
                 .templateParameter(OUTBOX_REPAIR_PERIOD, "30000", "Milliseconds between outbox repair runs")
                 .templateParameter(OUTBOX_QUIET_PERIOD, "PT2M", "ISO-8601 duration an owed result must be unchanged before the outbox repair republishes it")
+                .templateParameter(UNKNOWN_PAYMENT_GRACE_PERIOD, "PT10M", "ISO-8601 duration a notification for a payment the ledger does not know is kept and tried again before it goes to the dead-letter queue")
+                .templateParameter(UNKNOWN_PAYMENT_RETRY_DELAY, "PT10S", "ISO-8601 duration between two tries of a notification for a payment the ledger does not know")
                 .configure(this::instantiate)
                 .from("{{" + JMS_COMPONENT + "}}:queue:{{" + ORDERS_QUEUE + "}}?transacted=true"
                         + "&lazyCreateTransactionManager=false&cacheLevelName=CACHE_CONSUMER&disableReplyTo=true"
@@ -106,6 +114,16 @@ public class OrderBridgeRouteTemplate extends RouteBuilder {
                     .handled(true)
                     .process("{{" + NAME + "}}" + DEAD_LETTER)
                     .to("{{" + JMS_COMPONENT + "}}:queue:{{" + DEAD_LETTER_QUEUE + "}}?" + HEADER_FILTER)
+                .end()
+                // the ledger's database unreachable: wait it out in place, never dead-letter (see README)
+                .onException(LedgerException.class)
+                    .onWhen(FailureHandling::ledgerUnavailable)
+                    .maximumRedeliveries(-1)
+                    .redeliveryDelay("{{" + REDELIVERY_DELAY + "}}")
+                    .backOffMultiplier("{{" + BACK_OFF_MULTIPLIER + "}}")
+                    .useExponentialBackOff()
+                    .maximumRedeliveryDelay(LEDGER_OUTAGE_MAXIMUM_DELAY_MILLIS)
+                    .retryAttemptedLogLevel(LoggingLevel.WARN)
                 .end()
                 .onException(Exception.class)
                     .maximumRedeliveries("{{" + MAXIMUM_REDELIVERIES + "}}")
@@ -172,6 +190,11 @@ public class OrderBridgeRouteTemplate extends RouteBuilder {
         Processor deadLetter = FailureHandling.deadLetter(param(rtc, DEAD_LETTER_QUEUE));
         Processor rollBack = FailureHandling.parkOrRollBack(ledger, maximumDeliveries, false);
         Duration quiet = Duration.parse(param(rtc, OUTBOX_QUIET_PERIOD));
+        Processor keepUnknownPayment = FailureHandling.keepUnknownPayment(
+                Duration.parse(param(rtc, UNKNOWN_PAYMENT_GRACE_PERIOD)), clock);
+        // the notification sent back to its own queue, delivered again after the retry delay (JMS 2.0 delivery delay)
+        String retryLaterUri = jms + ":queue:" + param(rtc, NOTIFICATIONS_QUEUE) + "?deliveryDelay="
+                + Duration.parse(param(rtc, UNKNOWN_PAYMENT_RETRY_DELAY)).toMillis() + "&" + HEADER_FILTER;
         long repairPeriod = Long.parseLong(param(rtc, OUTBOX_REPAIR_PERIOD));
         int maximumRedeliveries = Integer.parseInt(param(rtc, MAXIMUM_REDELIVERIES));
         long redeliveryDelay = Long.parseLong(param(rtc, REDELIVERY_DELAY));
@@ -184,6 +207,26 @@ public class OrderBridgeRouteTemplate extends RouteBuilder {
                                 .handled(true)
                                 .process(deadLetter)
                                 .to(deadLetterUri)
+                            .end()
+                            .onException(PaymentNotKnownYetException.class)
+                                .handled(true)
+                                .process(keepUnknownPayment)
+                                .choice()
+                                    .when(exchangeProperty(FailureHandling.DEAD_LETTER_PROPERTY).isNotNull())
+                                        .process(deadLetter)
+                                        .to(deadLetterUri)
+                                    .otherwise()
+                                        .to(retryLaterUri)
+                                .end()
+                            .end()
+                            .onException(LedgerException.class)
+                                .onWhen(FailureHandling::ledgerUnavailable)
+                                .maximumRedeliveries(-1)
+                                .redeliveryDelay(redeliveryDelay)
+                                .backOffMultiplier(backOff)
+                                .useExponentialBackOff()
+                                .maximumRedeliveryDelay(LEDGER_OUTAGE_MAXIMUM_DELAY_MILLIS)
+                                .retryAttemptedLogLevel(LoggingLevel.WARN)
                             .end()
                             .onException(Exception.class)
                                 .maximumRedeliveries(maximumRedeliveries)

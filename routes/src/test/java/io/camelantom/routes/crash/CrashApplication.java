@@ -166,10 +166,13 @@ public final class CrashApplication {
             public void configure() {
                 switch (point) {
                     case "registered" -> interceptSendToEndpoint("antom:pay*").process(stopAt(point, nth, reached));
-                    case "answered" -> interceptSendToEndpoint("antom:pay*").afterUri("direct:crash-point");
-                    case "settled" -> interceptSendToEndpoint(".*antom\\.results.*").afterUri("direct:crash-point");
+                    // an interceptor needs a step of its own besides its afterUri
+                    case "answered" -> interceptSendToEndpoint("antom:pay*").afterUri("direct:crash-point")
+                            .setProperty("crashHook", constant(point));
+                    case "settled" -> interceptSendToEndpoint(".*antom\\.results.*").afterUri("direct:crash-point")
+                            .setProperty("crashHook", constant(point));
                     case "published" -> interceptSendToEndpoint(".*antom\\.notifications\\.payment.*")
-                            .afterUri("direct:crash-point");
+                            .afterUri("direct:crash-point").setProperty("crashHook", constant(point));
                     case "" -> {
                     }
                     default -> throw new IllegalArgumentException("unknown crash point " + point);

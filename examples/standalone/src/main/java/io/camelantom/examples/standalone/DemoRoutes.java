@@ -13,23 +13,31 @@ import org.apache.camel.builder.RouteBuilder;
  * <ul>
  * <li>{@value #PAY_ENDPOINT}: what the order bridge pays through ({@code antomEndpoint}): {@code antom:pay}, showing
  * Order Codes on the way ({@link OrderCodeDisplay});</li>
- * <li>the ERP side: consumes the results queue and the dead-letter queue and tells the {@link ResultBoard}.</li>
+ * <li>the ERP side, only when the demo feeds orders: consumes the results and dead letters of this run's orders
+ * (JMS selectors on {@code CamelAntomOrderId} and {@value #RUN_PROPERTY}) and tells the {@link ResultBoard}. Results of
+ * other orders, e.g. those a killed earlier run left on the queue or a real ERP's, are never consumed: they belong to
+ * the ERP.</li>
  * </ul>
  */
 final class DemoRoutes extends RouteBuilder {
 
     static final String PAY_ENDPOINT = "direct:antom-pay";
+    /** JMS property the demo puts on its orders (a dead-lettered order keeps it): the run's id. */
+    static final String RUN_PROPERTY = "DemoRun";
 
     private final ResultBoard board;
     private final PaymentLedger ledger;
     private final String resultsQueue;
     private final String deadLetterQueue;
+    private final String runId;
 
-    DemoRoutes(ResultBoard board, PaymentLedger ledger, String resultsQueue, String deadLetterQueue) {
+    /** @param runId this run's id (order ids {@code DEMO-<runId>-NNN}); null: no ERP side (no orders fed) */
+    DemoRoutes(ResultBoard board, PaymentLedger ledger, String resultsQueue, String deadLetterQueue, String runId) {
         this.board = board;
         this.ledger = ledger;
         this.resultsQueue = resultsQueue;
         this.deadLetterQueue = deadLetterQueue;
+        this.runId = runId;
     }
 
     @Override
@@ -39,8 +47,13 @@ final class DemoRoutes extends RouteBuilder {
                 .to("antom:pay")
                 .process(new OrderCodeDisplay(board::println));
 
+        if (runId == null) {
+            return;
+        }
         String headers = "?headerFilterStrategy=#class:" + AntomJmsHeaderFilterStrategy.class.getName();
-        from("jms:queue:" + resultsQueue + headers).routeId("demo-erp-results")
+        String ownResults = "&messageSelector=RAW(" + AntomRouteHeaders.ORDER_ID + " LIKE 'DEMO-" + runId + "-%')";
+        String ownDeadLetters = "&messageSelector=RAW(" + RUN_PROPERTY + " = '" + runId + "')";
+        from("jms:queue:" + resultsQueue + headers + ownResults).routeId("demo-erp-results")
                 .process(exchange -> {
                     JsonNode result = AntomJson.mapper().readTree(exchange.getMessage().getBody(String.class));
                     String paymentRequestId = result.path("paymentRequestId").asText();
@@ -49,7 +62,7 @@ final class DemoRoutes extends RouteBuilder {
                     board.result(result.path("orderId").asText(), result.path("status").asText(),
                             result.path("resultCode").asText(null), reconciled);
                 });
-        from("jms:queue:" + deadLetterQueue + headers).routeId("demo-erp-dead-letters")
+        from("jms:queue:" + deadLetterQueue + headers + ownDeadLetters).routeId("demo-erp-dead-letters")
                 .process(exchange -> board.deadLetter(
                         exchange.getMessage().getHeader(AntomRouteHeaders.ORDER_ID, "?", String.class),
                         exchange.getMessage().getHeader(AntomRouteHeaders.DEAD_LETTER_REASON, "?", String.class)));

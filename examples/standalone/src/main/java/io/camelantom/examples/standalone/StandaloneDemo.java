@@ -208,7 +208,10 @@ public final class StandaloneDemo {
             }
             default -> throw new IllegalArgumentException("demo.routes-dsl: one of java, yaml, xml, not '" + dsl + "'");
         }
-        main.configure().addRoutesBuilder(new DemoRoutes(board, ledger, resultsQueue, deadLetterQueue));
+        // the demo's ERP side reads only the results of the orders it feeds (none with --orders 0)
+        String runId = LocalDateTime.now().format(DateTimeFormatter.ofPattern("MMddHHmmss"));
+        main.configure().addRoutesBuilder(new DemoRoutes(board, ledger, resultsQueue, deadLetterQueue,
+                orderCount > 0 ? runId : null));
 
         String lostNotifyUrl = notifyUrl + "-nobody-listens-here";
         Duration closingTime = config.getDuration("demo.closing-time", Duration.ofSeconds(8));
@@ -237,9 +240,9 @@ public final class StandaloneDemo {
                 started.countDown();
                 Thread feeder = new Thread(() -> {
                     try {
-                        report.set(feedAndWatch(main.getCamelContext(), board, banner, orderCount, reconciliation,
-                                lostNotifyUrl, closingTime, ordersQueue, timeout, chargeCounts));
-                        if (keepRunning) {
+                        report.set(feedAndWatch(main.getCamelContext(), board, banner, runId, orderCount,
+                                reconciliation, lostNotifyUrl, closingTime, ordersQueue, timeout, chargeCounts));
+                        if (keepRunning && orderCount > 0) {
                             // the demo's ERP side steps back: results are left on the queue for the real ERP
                             main.getCamelContext().getRouteController().stopRoute("demo-erp-results");
                             main.getCamelContext().getRouteController().stopRoute("demo-erp-dead-letters");
@@ -269,18 +272,17 @@ public final class StandaloneDemo {
         return report.get();
     }
 
-    private Report feedAndWatch(CamelContext context, ResultBoard board, List<String> banner, int orderCount,
-            boolean reconciliation, String lostNotifyUrl, Duration closingTime, String ordersQueue, Duration timeout,
+    private Report feedAndWatch(CamelContext context, ResultBoard board, List<String> banner, String runId,
+            int orderCount, boolean reconciliation, String lostNotifyUrl, Duration closingTime, String ordersQueue, Duration timeout,
             AntomSimulatorView simulator) throws InterruptedException {
         banner.forEach(board::println);
-        String runId = LocalDateTime.now().format(DateTimeFormatter.ofPattern("MMddHHmmss"));
         List<SampleOrder> orders = SampleOrders.make(orderCount, runId, reconciliation, lostNotifyUrl, closingTime);
         long start = System.nanoTime();
         board.println("Feeding " + orderCount + " sample ERP orders to " + ordersQueue + " ...");
         try (ProducerTemplate producer = context.createProducerTemplate()) {
             for (SampleOrder order : orders) {
                 board.sent(order.orderId(), order.scenario());
-                producer.sendBody("jms:queue:" + ordersQueue, order.json());
+                producer.sendBodyAndHeader("jms:queue:" + ordersQueue, order.json(), DemoRoutes.RUN_PROPERTY, runId);
             }
         } catch (java.io.IOException e) {
             throw new IllegalStateException(e);
