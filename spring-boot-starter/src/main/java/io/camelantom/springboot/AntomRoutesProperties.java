@@ -556,6 +556,17 @@ public class AntomRoutesProperties {
          */
         private String outboxQuietPeriod;
 
+        /**
+         * ISO-8601 duration a notification for a payment the ledger does not know is kept and tried again before it
+         * goes to the dead-letter queue. Default: PT10M.
+         */
+        private String unknownPaymentGracePeriod;
+
+        /**
+         * ISO-8601 duration between two tries of a notification for a payment the ledger does not know. Default: PT10S.
+         */
+        private String unknownPaymentRetryDelay;
+
         @Override
         public String templateId() {
             return OrderBridgeRouteTemplate.TEMPLATE_ID;
@@ -724,6 +735,22 @@ public class AntomRoutesProperties {
 
         public void setOutboxQuietPeriod(String outboxQuietPeriod) {
             this.outboxQuietPeriod = outboxQuietPeriod;
+        }
+
+        public String getUnknownPaymentGracePeriod() {
+            return unknownPaymentGracePeriod;
+        }
+
+        public void setUnknownPaymentGracePeriod(String unknownPaymentGracePeriod) {
+            this.unknownPaymentGracePeriod = unknownPaymentGracePeriod;
+        }
+
+        public String getUnknownPaymentRetryDelay() {
+            return unknownPaymentRetryDelay;
+        }
+
+        public void setUnknownPaymentRetryDelay(String unknownPaymentRetryDelay) {
+            this.unknownPaymentRetryDelay = unknownPaymentRetryDelay;
         }
     }
 

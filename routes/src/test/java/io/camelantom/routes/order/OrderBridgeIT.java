@@ -319,15 +319,44 @@ class OrderBridgeIT {
     }
 
     @Test
-    void notificationForAnUnknownPaymentGoesToTheDeadLetterQueue() throws Exception {
-        started();
+    void notificationForAnUnknownPaymentIsKeptForTheGracePeriodThenDeadLettered() throws Exception {
+        h = new OrderBridgeHarness(dir).withNotifications();
+        h.parameters.put(OrderBridgeRouteTemplate.UNKNOWN_PAYMENT_GRACE_PERIOD, "PT3S");
+        h.parameters.put(OrderBridgeRouteTemplate.UNKNOWN_PAYMENT_RETRY_DELAY, "PT0.5S");
+        h.startApp();
         String notification = "{\"notifyType\":\"PAYMENT_RESULT\",\"paymentRequestId\":\"NOT-OURS\","
                 + "\"result\":{\"resultStatus\":\"S\",\"resultCode\":\"SUCCESS\"}}";
-        h.sendText(OrderBridgeHarness.NOTIFICATIONS, notification, Map.of());
+        h.sendText(OrderBridgeHarness.NOTIFICATIONS, notification, Map.of("_AMQ_DUPL_ID", "PAYMENT_RESULT|NOT-OURS"));
+        // tried again meanwhile, not dead-lettered before the grace period
+        assertThat(h.take(DLQ, 1, Duration.ofMillis(1500))).isEmpty();
         List<TextMessage> dead = h.take(DLQ, 1);
         assertThat(dead).hasSize(1);
         assertThat(text(dead.get(0))).isEqualTo(notification);
         assertThat(property(dead.get(0), AntomRouteHeaders.DEAD_LETTER_REASON))
-                .isEqualTo("paymentRequestId: no payment NOT-OURS in the ledger");
+                .startsWith("paymentRequestId: no payment NOT-OURS in the ledger PT3S after the notification first arrived");
+        assertThat(h.take(RESULTS, 1, Duration.ofMillis(500))).isEmpty();
+    }
+
+    @Test
+    void notificationThatArrivesBeforeItsPaymentIsRegisteredSettlesItOnceRegistered() throws Exception {
+        h = new OrderBridgeHarness(dir).withNotifications();
+        h.parameters.put(OrderBridgeRouteTemplate.UNKNOWN_PAYMENT_RETRY_DELAY, "PT0.5S");
+        h.startApp();
+        String notification = "{\"notifyType\":\"PAYMENT_RESULT\",\"paymentRequestId\":\"EARLY-1\","
+                + "\"paymentId\":\"2026000000000001\",\"result\":{\"resultStatus\":\"S\",\"resultCode\":\"SUCCESS\"}}";
+        // as the notification bridge publishes it: with Artemis' duplicate id, which the kept copy must not carry
+        h.sendText(OrderBridgeHarness.NOTIFICATIONS, notification, Map.of("_AMQ_DUPL_ID", "PAYMENT_RESULT|EARLY-1"));
+        Thread.sleep(1200);
+        // another node registers the payment and is still waiting for Antom's answer
+        h.ledger.register(new NewPayment("EARLY-1", 1000, "USD", "early", null, null));
+        h.ledger.transition("EARLY-1", PaymentStatus.PENDING, PaymentStatus.PROCESSING,
+                TransitionDetails.result("PAYMENT_IN_PROCESS", "in process"));
+
+        List<TextMessage> results = h.take(RESULTS, 1);
+        assertThat(results).hasSize(1);
+        assertThat(json(results.get(0)).get("orderId").asText()).isEqualTo("EARLY-1");
+        assertThat(json(results.get(0)).get("status").asText()).isEqualTo("PAID");
+        assertThat(h.ledger.find("EARLY-1").orElseThrow().paymentId()).isEqualTo("2026000000000001");
+        assertThat(h.take(DLQ, 1, Duration.ofMillis(500))).isEmpty();
     }
 }
