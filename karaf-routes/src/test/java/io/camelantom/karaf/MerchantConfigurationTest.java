@@ -71,6 +71,23 @@ class MerchantConfigurationTest {
                 Map.entry("paymentNotifyUrl", "https://shop.example/antom/notifications"));
     }
 
+    /** Issue 19's resend parameters need no Karaf code: every key under a template's prefix is passed. */
+    @Test
+    void passesTheResendParameters() {
+        Map<String, Object> p = minimal();
+        p.put("camel.antom.routes.order-bridge.pay-resend-delay", "PT2S");
+        p.put("camel.antom.routes.order-bridge.pay-resend-traffic-limit-delay", "PT10S");
+        p.put("camel.antom.routes.order-bridge.pay-resend-window", "PT45S");
+        p.put("camel.antom.routes.reconciliation.pay-endpoint", "antom:pay?requestTimeout=5000");
+
+        MerchantConfiguration c = MerchantConfiguration.from(p, DATA);
+
+        assertThat(c.templates().get("antom-order-bridge")).containsOnly(Map.entry("payResendDelay", "PT2S"),
+                Map.entry("payResendTrafficLimitDelay", "PT10S"), Map.entry("payResendWindow", "PT45S"));
+        assertThat(c.templates().get("antom-reconciliation")).containsOnly(
+                Map.entry("payEndpoint", "antom:pay?requestTimeout=5000"));
+    }
+
     @Test
     void missingBrokerIsRefusedByKey() {
         Map<String, Object> p = minimal();

@@ -567,6 +567,24 @@ public class AntomRoutesProperties {
          */
         private String unknownPaymentRetryDelay;
 
+        /**
+         * ISO-8601 duration before the identical pay request is resent after U, a timeout, HTTP 5xx or an I/O error;
+         * doubles per resend. Default: PT1S.
+         */
+        private String payResendDelay;
+
+        /**
+         * ISO-8601 duration before a resend after U REQUEST_TRAFFIC_EXCEED_LIMIT (or HTTP 429); doubles per resend.
+         * Default: PT5S.
+         */
+        private String payResendTrafficLimitDelay;
+
+        /**
+         * ISO-8601 duration after registration during which the order bridge resends an unknown pay outcome (never
+         * past the payment's expiry); later, reconciliation takes over. PT0S: no resend. Default: PT30S.
+         */
+        private String payResendWindow;
+
         @Override
         public String templateId() {
             return OrderBridgeRouteTemplate.TEMPLATE_ID;
@@ -751,6 +769,31 @@ public class AntomRoutesProperties {
 
         public void setUnknownPaymentRetryDelay(String unknownPaymentRetryDelay) {
             this.unknownPaymentRetryDelay = unknownPaymentRetryDelay;
+
+        }
+
+        public String getPayResendDelay() {
+            return payResendDelay;
+        }
+
+        public void setPayResendDelay(String payResendDelay) {
+            this.payResendDelay = payResendDelay;
+        }
+
+        public String getPayResendTrafficLimitDelay() {
+            return payResendTrafficLimitDelay;
+        }
+
+        public void setPayResendTrafficLimitDelay(String payResendTrafficLimitDelay) {
+            this.payResendTrafficLimitDelay = payResendTrafficLimitDelay;
+        }
+
+        public String getPayResendWindow() {
+            return payResendWindow;
+        }
+
+        public void setPayResendWindow(String payResendWindow) {
+            this.payResendWindow = payResendWindow;
         }
     }
 
@@ -843,7 +886,8 @@ public class AntomRoutesProperties {
         private String backoffMax;
 
         /**
-         * ISO-8601 duration after creation during which ORDER_NOT_EXIST means not visible yet. Default: PT2M.
+         * ISO-8601 duration after creation during which ORDER_NOT_EXIST means not visible yet (the pay request may be
+         * in flight); later, before the closing time, the original pay request is resent. Default: PT2M.
          */
         private String orderNotExistGracePeriod;
 
@@ -866,6 +910,12 @@ public class AntomRoutesProperties {
          * Name of a Micrometer MeterRegistry bean; when not set, the only MeterRegistry bean if Micrometer is present.
          */
         private String meterRegistry;
+
+        /**
+         * Endpoint that resends a payment's original pay request when Antom answers ORDER_NOT_EXIST before its
+         * closing time. Default: antom:pay.
+         */
+        private String payEndpoint;
 
         @Override
         public String templateId() {
@@ -1051,6 +1101,14 @@ public class AntomRoutesProperties {
 
         public void setMeterRegistry(String meterRegistry) {
             this.meterRegistry = meterRegistry;
+        }
+
+        public String getPayEndpoint() {
+            return payEndpoint;
+        }
+
+        public void setPayEndpoint(String payEndpoint) {
+            this.payEndpoint = payEndpoint;
         }
     }
 }

@@ -29,6 +29,15 @@ public record CanonicalOrder(String orderId, BigDecimal amount, String currency,
         Method paymentMethod, OffsetDateTime expiresAt, String notifyUrl, String redirectUrl,
         int attempt) {
 
+    /** This order with {@code notifyUrl} set when it has none (the bridge's default, stored with the order). */
+    public CanonicalOrder withDefaultNotifyUrl(String defaultNotifyUrl) {
+        if (notifyUrl != null || defaultNotifyUrl == null || defaultNotifyUrl.isBlank()) {
+            return this;
+        }
+        return new CanonicalOrder(orderId, amount, currency, description, buyerId, merchantId, storeId, storeName,
+                terminalId, productCode, paymentMethod, expiresAt, defaultNotifyUrl.strip(), redirectUrl, attempt);
+    }
+
     /**
      * @param type     Antom's paymentMethodType, e.g. CONNECT_WALLET, ALIPAY_CN
      * @param code     the buyer's payment code or token (Antom's paymentMethodId), may be null

@@ -32,8 +32,9 @@ import org.slf4j.LoggerFactory;
  * <li>read the canonical order (through the custom mapper, on a copy: the message keeps its original body);</li>
  * <li>register it in the ledger: CREATED or EXISTING and open → (re)send the identical pay request; EXISTING and final
  * → republish the recorded result, no Antom call; other money under the same order id → rejected;</li>
- * <li>S → PAID, F → FAILED (compare-and-set; the winner publishes the result), U or unknown outcome → PROCESSING, no
- * result (the notification settlement or reconciliation settles it).</li>
+ * <li>S → PAID, F → FAILED (compare-and-set; the winner publishes the result); an unknown outcome (U, timeout, HTTP
+ * 5xx, I/O error) → the identical request is resent while the payment is young ({@link PayResendPolicy}); still
+ * unknown → PROCESSING, no result (the notification settlement or reconciliation settles it).</li>
  * </ol>
  * The ledger's id ends up in the exchange property {@link #PAYMENT_REQUEST_ID_PROPERTY} for the error handler.
  */
@@ -51,10 +52,12 @@ final class OrderBridgeProcessor implements Processor {
     private final Processor orderMapper;
     private final String defaultNotifyUrl;
     private final Duration defaultExpiry;
+    private final PayResendPolicy resendPolicy;
     private final Clock clock;
 
     OrderBridgeProcessor(PaymentSettlement settlement, ProducerTemplate producer, String antomEndpoint,
-            Processor orderMapper, String defaultNotifyUrl, Duration defaultExpiry, Clock clock) {
+            Processor orderMapper, String defaultNotifyUrl, Duration defaultExpiry, PayResendPolicy resendPolicy,
+            Clock clock) {
         this.ledger = settlement.ledger();
         this.settlement = settlement;
         this.producer = producer;
@@ -62,12 +65,14 @@ final class OrderBridgeProcessor implements Processor {
         this.orderMapper = orderMapper;
         this.defaultNotifyUrl = defaultNotifyUrl;
         this.defaultExpiry = defaultExpiry;
+        this.resendPolicy = resendPolicy;
         this.clock = clock;
     }
 
     @Override
     public void process(Exchange exchange) throws Exception {
-        CanonicalOrder order = readOrder(exchange);
+        // the effective notify URL is stored with the order, so every resend (here or by reconciliation) carries it
+        CanonicalOrder order = readOrder(exchange).withDefaultNotifyUrl(defaultNotifyUrl);
         long minor = CanonicalOrderReader.minorUnits(order.amount(), order.currency());
         Instant expiresAt = order.expiresAt() != null ? order.expiresAt().toInstant()
                 : defaultExpiry == null ? null : clock.instant().plus(defaultExpiry);
@@ -155,11 +160,41 @@ final class OrderBridgeProcessor implements Processor {
         CanonicalOrder order = row.orderJson() == null ? current : CanonicalOrderReader.read(row.orderJson());
         PayRequest request = PayRequestFactory.payRequest(order, row, defaultNotifyUrl);
         Exchange reply = producer.send(antomEndpoint, e -> e.getMessage().setBody(request));
+        for (int resend = 1;; resend++) {
+            Exception failure = reply.getException();
+            if (!(failure instanceof AntomRetryableException u) || !PayResendPolicy.resendable(u)) {
+                break;
+            }
+            boolean limited = PayResendPolicy.trafficLimited(u);
+            Duration wait = resendPolicy.waitBefore(resend, limited);
+            Instant resendAt = clock.instant().plus(wait);
+            if (Duration.between(row.createdAt(), resendAt).compareTo(resendPolicy.window()) > 0
+                    || row.expiresAt() != null && !resendAt.isBefore(row.expiresAt())) {
+                break; // no longer young, or expired by then: reconciliation takes over
+            }
+            LOG.info("Payment {} (order {}): outcome unknown ({}); resending the identical pay request in {} ms "
+                    + "(resend {})", id, row.orderId(), outcomeOf(u), wait.toMillis(), resend);
+            if (!sleep(wait)) {
+                break; // the route is stopping: PROCESSING, reconciliation settles it
+            }
+            if (!ledger.recordCall(id)) {
+                LOG.debug("Payment {} became final while waiting to resend; nothing to do", id);
+                return;
+            }
+            // the component resends the bytes it sent first for the same paymentRequestId (PendingRequest)
+            Object pending = reply.getProperty(AntomConstants.PENDING_REQUEST);
+            reply = producer.send(antomEndpoint, e -> {
+                e.getMessage().setBody(request);
+                if (pending != null) {
+                    e.setProperty(AntomConstants.PENDING_REQUEST, pending);
+                }
+            });
+        }
         Exception failure = reply.getException();
         if (failure instanceof AntomFailureException f) {
             settle(row, PaymentStatus.FAILED, TransitionDetails.result(f.getResultCode(), f.getResultMessage()));
         } else if (failure instanceof AntomRetryableException u) {
-            String code = u.getResultCode() != null ? u.getResultCode() : u.getKind().name();
+            String code = outcomeOf(u);
             boolean changed = settlement.markProcessing(id, TransitionDetails.result(code, u.getMessage()));
             LOG.info("Payment {} (order {}): outcome not known yet ({}); PROCESSING{}, the notification or reconciliation"
                     + " settles it", id, row.orderId(), code, changed ? "" : " (already final)");
@@ -178,8 +213,23 @@ final class OrderBridgeProcessor implements Processor {
             } else if ("F".equals(status)) {
                 settle(row, PaymentStatus.FAILED, details);
             } else {
+                // a U that waits for the buyer (Order Code, cashier): never resent
                 settlement.markProcessing(id, details);
             }
+        }
+    }
+
+    private static String outcomeOf(AntomRetryableException u) {
+        return u.getResultCode() != null ? u.getResultCode() : u.getKind().name();
+    }
+
+    private static boolean sleep(Duration wait) {
+        try {
+            Thread.sleep(wait.toMillis());
+            return true;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
         }
     }
 

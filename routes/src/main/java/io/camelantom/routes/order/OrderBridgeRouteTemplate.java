@@ -65,6 +65,9 @@ public class OrderBridgeRouteTemplate extends RouteBuilder {
     public static final String MAXIMUM_DELIVERIES = "maximumDeliveries";
     public static final String OUTBOX_REPAIR_PERIOD = "outboxRepairPeriod";
     public static final String OUTBOX_QUIET_PERIOD = "outboxQuietPeriod";
+    public static final String PAY_RESEND_DELAY = "payResendDelay";
+    public static final String PAY_RESEND_TRAFFIC_LIMIT_DELAY = "payResendTrafficLimitDelay";
+    public static final String PAY_RESEND_WINDOW = "payResendWindow";
     public static final String UNKNOWN_PAYMENT_GRACE_PERIOD = "unknownPaymentGracePeriod";
     public static final String UNKNOWN_PAYMENT_RETRY_DELAY = "unknownPaymentRetryDelay";
 
@@ -105,6 +108,9 @@ public class OrderBridgeRouteTemplate extends RouteBuilder {
                 .templateParameter(OUTBOX_QUIET_PERIOD, "PT2M", "ISO-8601 duration an owed result must be unchanged before the outbox repair republishes it")
                 .templateParameter(UNKNOWN_PAYMENT_GRACE_PERIOD, "PT10M", "ISO-8601 duration a notification for a payment the ledger does not know is kept and tried again before it goes to the dead-letter queue")
                 .templateParameter(UNKNOWN_PAYMENT_RETRY_DELAY, "PT10S", "ISO-8601 duration between two tries of a notification for a payment the ledger does not know")
+                .templateParameter(PAY_RESEND_DELAY, "PT1S", "ISO-8601 duration before the identical pay request is resent after U, a timeout, HTTP 5xx or an I/O error; doubles per resend")
+                .templateParameter(PAY_RESEND_TRAFFIC_LIMIT_DELAY, "PT5S", "ISO-8601 duration before a resend after U REQUEST_TRAFFIC_EXCEED_LIMIT (or HTTP 429); doubles per resend")
+                .templateParameter(PAY_RESEND_WINDOW, "PT30S", "ISO-8601 duration after registration during which the order bridge resends an unknown pay outcome; later, reconciliation takes over; PT0S: no resend")
                 .configure(this::instantiate)
                 .from("{{" + JMS_COMPONENT + "}}:queue:{{" + ORDERS_QUEUE + "}}?transacted=true"
                         + "&lazyCreateTransactionManager=false&cacheLevelName=CACHE_CONSUMER&disableReplyTo=true"
@@ -164,6 +170,13 @@ public class OrderBridgeRouteTemplate extends RouteBuilder {
         String expiry = param(rtc, DEFAULT_PAYMENT_EXPIRY);
         Duration defaultExpiry = expiry == null || expiry.equalsIgnoreCase("none") ? null : Duration.parse(expiry);
         Clock clock = Clock.systemUTC();
+        PayResendPolicy resendPolicy = new PayResendPolicy(duration(rtc, PAY_RESEND_DELAY),
+                duration(rtc, PAY_RESEND_TRAFFIC_LIMIT_DELAY), duration(rtc, PAY_RESEND_WINDOW));
+        String notifyUrl = param(rtc, PAYMENT_NOTIFY_URL);
+        if (notifyUrl != null && !notifyUrl.startsWith("https://") && !notifyUrl.startsWith("http://")) {
+            throw new IllegalArgumentException(TEMPLATE_ID + ": parameter " + PAYMENT_NOTIFY_URL
+                    + " must be an absolute http(s) URL, was '" + notifyUrl + "'");
+        }
 
         PaymentLedger ledger = new PaymentLedger(dataSource, param(rtc, TABLE_PREFIX), clock)
                 .createSchemaIfMissing();
@@ -178,7 +191,7 @@ public class OrderBridgeRouteTemplate extends RouteBuilder {
         int maximumDeliveries = Integer.parseInt(param(rtc, MAXIMUM_DELIVERIES));
 
         context.getRegistry().bind(name + ORDER_PROCESSOR, Processor.class, new OrderBridgeProcessor(settlement, context.createProducerTemplate(),
-                param(rtc, ANTOM_ENDPOINT), mapper, param(rtc, PAYMENT_NOTIFY_URL), defaultExpiry, clock));
+                param(rtc, ANTOM_ENDPOINT), mapper, notifyUrl, defaultExpiry, resendPolicy, clock));
         context.getRegistry().bind(name + DEAD_LETTER, Processor.class, FailureHandling.deadLetter(param(rtc, DEAD_LETTER_QUEUE)));
         context.getRegistry().bind(name + PARK, Processor.class, FailureHandling.parkOrRollBack(ledger, maximumDeliveries, true));
 
@@ -269,6 +282,16 @@ public class OrderBridgeRouteTemplate extends RouteBuilder {
             });
         } catch (Exception e) {
             throw new IllegalStateException(TEMPLATE_ID + ": cannot add the companion routes of '" + name + "'", e);
+        }
+    }
+
+    private static Duration duration(RouteTemplateContext rtc, String name) {
+        String text = param(rtc, name);
+        try {
+            return Duration.parse(text);
+        } catch (RuntimeException e) {
+            throw new IllegalArgumentException(TEMPLATE_ID + ": parameter " + name + " must be an ISO-8601 duration "
+                    + "such as PT1S, was '" + text + "'", e);
         }
     }
 

@@ -3,6 +3,7 @@ package io.camelantom.routes.order;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.util.Optional;
 
 import io.camelantom.model.Amount;
 import io.camelantom.model.Buyer;
@@ -18,9 +19,12 @@ import io.camelantom.routes.ledger.PaymentRecord;
  * Turns a canonical order and its ledger row into Antom's pay request. Deterministic: the same order and row always
  * give the same request, so a resend of an open payment is byte-identical to the first call (Antom's idempotency
  * compares the key fields and refuses a different body with {@code REPEAT_REQ_INCONSISTENT}). That is why the
- * paymentRequestId and the expiry come from the row, not from the clock.
+ * paymentRequestId and the expiry come from the row, not from the clock. The order bridge stores the effective
+ * {@code notifyUrl} (the order's, else its {@code paymentNotifyUrl} parameter) in the ledger's {@code ORDER_JSON}, so
+ * {@link #fromLedger(PaymentRecord)} rebuilds the same request anywhere (reconciliation's resend after
+ * {@code ORDER_NOT_EXIST}).
  */
-final class PayRequestFactory {
+public final class PayRequestFactory {
 
     /** Antom's time format: ISO-8601 with offset, to the second ({@code 2026-03-01T18:00:00+00:00}). */
     static final DateTimeFormatter ANTOM_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ssxxx");
@@ -79,6 +83,26 @@ final class PayRequestFactory {
         pay.setPaymentNotifyUrl(notifyUrl);
         pay.setPaymentRedirectUrl(order.redirectUrl());
         return pay;
+    }
+
+    /**
+     * The pay request of a ledger row, rebuilt from its stored order: identical to the order bridge's call for the
+     * same row. Empty when the row has no stored order (a payment registered by other code).
+     */
+    public static Optional<PayRequest> fromLedger(PaymentRecord row) {
+        if (row.orderJson() == null || row.orderJson().isBlank()) {
+            return Optional.empty();
+        }
+        return Optional.of(payRequest(CanonicalOrderReader.read(row.orderJson()), row, null));
+    }
+
+    /**
+     * Whether the request's first answer asks the buyer to act (an Order Code to scan, a cashier page): such a
+     * request is never resent, since resending cannot stand in for the buyer (and a new code nobody shows is useless).
+     */
+    public static boolean waitsForBuyer(PayRequest request) {
+        return "CASHIER_PAYMENT".equals(request.getProductCode()) || request.getPaymentFactor() != null
+                && "OrderCode".equals(request.getPaymentFactor().getInStorePaymentScenario());
     }
 
     static String antomTime(Instant time) {

@@ -8,13 +8,14 @@ import io.camelantom.component.AntomConstants;
 import io.camelantom.model.CancelRequest;
 import io.camelantom.model.InquiryPaymentRequest;
 import io.camelantom.model.InquiryPaymentResponse;
+import io.camelantom.model.PayRequest;
 import org.apache.camel.Exchange;
 import org.apache.camel.ExchangePattern;
 import org.apache.camel.ProducerTemplate;
 
 /**
- * The two Antom calls reconciliation makes, through Camel endpoints ({@code antom:inquiryPayment}, {@code antom:cancel}
- * by default; any endpoint that behaves like them, e.g. a {@code direct:} route in front of them). Each call is a
+ * The Antom calls reconciliation makes, through Camel endpoints ({@code antom:inquiryPayment}, {@code antom:cancel},
+ * {@code antom:pay} by default; any endpoint that behaves like them, e.g. a {@code direct:} route in front of them). Each call is a
  * fresh exchange; the answer is reduced to what the rules need.
  */
 final class AntomCalls {
@@ -38,11 +39,18 @@ final class AntomCalls {
     private final ProducerTemplate producer;
     private final String inquiryUri;
     private final String cancelUri;
+    private final String payUri;
 
-    AntomCalls(ProducerTemplate producer, String inquiryUri, String cancelUri) {
+    AntomCalls(ProducerTemplate producer, String inquiryUri, String cancelUri, String payUri) {
         this.producer = Objects.requireNonNull(producer, "producer");
         this.inquiryUri = Objects.requireNonNull(inquiryUri, "inquiryUri");
         this.cancelUri = Objects.requireNonNull(cancelUri, "cancelUri");
+        this.payUri = Objects.requireNonNull(payUri, "payUri");
+    }
+
+    /** Resends an original pay request (SUCCESS: paid; a U that waits for the buyer comes back as UNKNOWN). */
+    Answer pay(PayRequest request) {
+        return call(payUri, request);
     }
 
     Answer inquire(String paymentRequestId) {

@@ -9,6 +9,8 @@ final class AntomCodes {
     static final String ORDER_NOT_EXIST = "ORDER_NOT_EXIST";
     /** cancel: outside the cancel window, refund instead. */
     static final String CANCEL_WINDOW_EXCEED = PaymentResultMessage.CANCEL_WINDOW_EXCEED;
+    /** Ours: FAILED because Antom never received the payment before its closing time (a cancel confirmed it). */
+    static final String EXPIRED_NOT_RECEIVED = PaymentResultMessage.EXPIRED_NOT_RECEIVED;
 
     private AntomCodes() {
     }

@@ -9,12 +9,14 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
 
+import io.camelantom.model.PayRequest;
 import io.camelantom.routes.ledger.BadLedgerRow;
 import io.camelantom.routes.ledger.LedgerBatch;
 import io.camelantom.routes.ledger.PaymentLedger;
 import io.camelantom.routes.ledger.PaymentRecord;
 import io.camelantom.routes.ledger.PaymentStatus;
 import io.camelantom.routes.ledger.TransitionDetails;
+import io.camelantom.routes.order.PayRequestFactory;
 import io.camelantom.routes.result.PaymentResultMessage;
 import io.camelantom.routes.result.PaymentSettlement;
 import org.apache.camel.Exchange;
@@ -178,6 +180,12 @@ public class Reconciliation implements Processor {
         }
     }
 
+    /**
+     * Antom does not know the payment. Within the grace period the pay request may still be in flight: wait. Before
+     * the closing time: Antom never received it, so the original pay request is resent (identical, rebuilt from the
+     * ledger's stored order). At or past the closing time: a confirming cancel, then FAILED
+     * ({@value AntomCodes#EXPIRED_NOT_RECEIVED}) when Antom still does not know it.
+     */
     private void onOrderNotExist(PaymentRecord row, Counts counts) {
         Duration age = Duration.between(row.createdAt(), clock.instant());
         if (age.compareTo(settings.orderNotExistGracePeriod()) < 0) {
@@ -187,20 +195,62 @@ public class Reconciliation implements Processor {
                     settings.orderNotExistGracePeriod());
             return;
         }
-        // never created at Antom: nothing was charged
-        settle(row, PaymentStatus.FAILED, TransitionDetails.result(AntomCodes.ORDER_NOT_EXIST,
-                "Antom has no payment with this paymentRequestId " + settings.orderNotExistGracePeriod()
-                        + " after its creation: never created, nothing charged"), counts);
+        if (pastClosingTime(row)) {
+            cancel(row, counts, true);
+            return;
+        }
+        Optional<PayRequest> original;
+        try {
+            original = PayRequestFactory.fromLedger(row);
+        } catch (RuntimeException e) {
+            LOG.warn("Reconciliation {}: the stored order of payment {} cannot be read ({}); it is not resent",
+                    name, row.paymentRequestId(), e.getMessage());
+            original = Optional.empty();
+        }
+        if (original.isEmpty() || PayRequestFactory.waitsForBuyer(original.get())) {
+            counts.stillPending++;
+            LOG.info("Reconciliation {}: Antom never received payment {} (order {}); it is not resent ({}); left open "
+                    + "until its closing time {}, then cancelled", name, row.paymentRequestId(), row.orderId(),
+                    original.isEmpty() ? "no stored order" : "the buyer would have to act", closingTime(row));
+            return;
+        }
+        resendPay(row, original.get(), counts);
     }
 
-    private void cancel(PaymentRecord row, Counts counts) {
+    private void resendPay(PaymentRecord row, PayRequest request, Counts counts) {
         String id = row.paymentRequestId();
         if (!ledger.recordCall(id)) {
             counts.resolved++;
             return;
         }
-        LOG.info("Reconciliation {}: payment {} (order {}) is still open past its closing time {}; cancelling", name,
-                id, row.orderId(), closingTime(row));
+        LOG.info("Reconciliation {}: Antom never received payment {} (order {}) (ORDER_NOT_EXIST before its closing "
+                + "time {}); resending its original pay request", name, id, row.orderId(), closingTime(row));
+        AntomCalls.Answer pay = antom.pay(request);
+        switch (pay.outcome()) {
+            case SUCCESS -> settle(row, PaymentStatus.PAID, details(pay, "SUCCESS"), counts);
+            case FAILURE -> settle(row, PaymentStatus.FAILED, details(pay, "FAIL"), counts);
+            case UNKNOWN, ERROR -> {
+                counts.errors++;
+                counts.stillPending++;
+                LOG.warn("Reconciliation {}: resent pay request of payment {} gave no final answer ({}); next check "
+                        + "in {}", name, id, pay.error(), settings.backoff().delayAfter(row.checkCount() + 1));
+            }
+        }
+    }
+
+    private void cancel(PaymentRecord row, Counts counts) {
+        cancel(row, counts, false);
+    }
+
+    /** @param neverReceived the inquiry answered ORDER_NOT_EXIST: the cancel confirms Antom never got the payment */
+    private void cancel(PaymentRecord row, Counts counts, boolean neverReceived) {
+        String id = row.paymentRequestId();
+        if (!ledger.recordCall(id)) {
+            counts.resolved++;
+            return;
+        }
+        LOG.info("Reconciliation {}: payment {} (order {}) is still open past its closing time {}{}; cancelling", name,
+                id, row.orderId(), closingTime(row), neverReceived ? " and Antom does not know it" : "");
         AntomCalls.Answer cancel = antom.cancel(id);
         switch (cancel.outcome()) {
             case SUCCESS -> {
@@ -215,6 +265,12 @@ public class Reconciliation implements Processor {
             case FAILURE -> {
                 if (AntomCodes.CANCEL_WINDOW_EXCEED.equals(cancel.resultCode())) {
                     onCancelRefused(row, counts);
+                } else if (neverReceived && AntomCodes.ORDER_NOT_EXIST.equals(cancel.resultCode())) {
+                    // expired without Antom ever knowing it, and the door is closed: nothing was charged
+                    settle(row, PaymentStatus.FAILED, TransitionDetails.result(AntomCodes.EXPIRED_NOT_RECEIVED,
+                            "Antom never received the pay request before the payment's closing time "
+                                    + closingTime(row) + " (ORDER_NOT_EXIST, confirmed by a cancel): nothing charged"),
+                            counts);
                 } else {
                     counts.errors++;
                     counts.stillPending++;

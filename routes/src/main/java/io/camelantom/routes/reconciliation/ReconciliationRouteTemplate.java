@@ -52,6 +52,7 @@ public class ReconciliationRouteTemplate extends RouteBuilder {
     public static final String BAD_ROW_DELAY = "badRowDelay";
     public static final String CLOCK = "clock";
     public static final String METER_REGISTRY = "meterRegistry";
+    public static final String PAY_ENDPOINT = "payEndpoint";
 
     /** The ledger's DataSource bean name by default, the same as the other templates'. */
     public static final String DEFAULT_DATA_SOURCE = "antomLedgerDataSource";
@@ -81,11 +82,12 @@ public class ReconciliationRouteTemplate extends RouteBuilder {
                 .templateParameter(BACKOFF_FIRST, "PT1M", "ISO-8601 duration a payment left open is left alone after its first check")
                 .templateParameter(BACKOFF_MULTIPLIER, "2", "Factor that wait grows by per further check")
                 .templateParameter(BACKOFF_MAX, "PT1H", "ISO-8601 duration: the longest wait between two checks of a payment")
-                .templateParameter(ORDER_NOT_EXIST_GRACE_PERIOD, "PT2M", "ISO-8601 duration after creation during which ORDER_NOT_EXIST means 'not visible yet'; later it means never created (FAILED, nothing charged)")
+                .templateParameter(ORDER_NOT_EXIST_GRACE_PERIOD, "PT2M", "ISO-8601 duration after creation during which ORDER_NOT_EXIST means 'not visible yet' (the pay request may be in flight); later, before the closing time, the original pay request is resent")
                 .templateParameter(DEFAULT_CLOSING_TIME, "PT1H", "ISO-8601 duration after creation when a payment without expiry time in the ledger is cancelled if still open")
                 .templateParameter(BAD_ROW_DELAY, "PT1H", "ISO-8601 duration an unreadable ledger row is pushed back before it is reported again")
                 .templateOptionalParameter(CLOCK, "Name of a java.time.Clock bean for every time decision (tests); the system clock when absent")
                 .templateOptionalParameter(METER_REGISTRY, "Name of a Micrometer MeterRegistry bean; when absent, the only MeterRegistry bean if Micrometer is present, else no metrics")
+                .templateParameter(PAY_ENDPOINT, "antom:pay", "Endpoint that resends a payment's original pay request when Antom answers ORDER_NOT_EXIST before its closing time")
                 .configure(this::instantiate)
                 .from("{{" + QUARTZ_COMPONENT + "}}://{{" + QUARTZ_GROUP + "}}/{{" + NAME + "}}?cron=RAW({{" + CRON + "}})"
                         + "&stateful=true&trigger.misfireInstruction={{" + MISFIRE_INSTRUCTION + "}}")
@@ -126,7 +128,7 @@ public class ReconciliationRouteTemplate extends RouteBuilder {
         PaymentSettlement settlement = new PaymentSettlement(ledger, new EndpointResultPublisher(context, resultsUri),
                 clock);
         AntomCalls antom = new AntomCalls(context.createProducerTemplate(), param(rtc, INQUIRY_ENDPOINT),
-                param(rtc, CANCEL_ENDPOINT));
+                param(rtc, CANCEL_ENDPOINT), param(rtc, PAY_ENDPOINT));
         Reconciliation reconciliation = new Reconciliation(name, settlement, antom, settings, clock,
                 metrics(context, param(rtc, METER_REGISTRY), name));
         context.getRegistry().bind(name + BEAN_SUFFIX, Reconciliation.class, reconciliation);

@@ -47,6 +47,11 @@ public record PaymentResultMessage(String orderId, String paymentRequestId, int 
     public static final String REFUND_REQUIRED = "REFUND_REQUIRED";
     /** Antom's result code of a cancel outside the cancel window; recorded on a PAID row, it makes it REFUND_REQUIRED. */
     public static final String CANCEL_WINDOW_EXCEED = "CANCEL_WINDOW_EXCEED";
+    /**
+     * The result code (ours, not Antom's) of a FAILED payment that Antom never received before its closing time:
+     * reconciliation found {@code ORDER_NOT_EXIST} past the closing time and a cancel confirmed it; nothing was charged.
+     */
+    public static final String EXPIRED_NOT_RECEIVED = "EXPIRED_NOT_RECEIVED";
 
     public PaymentResultMessage {
         Objects.requireNonNull(orderId, "orderId");

@@ -31,7 +31,8 @@ import org.postgresql.ds.PGSimpleDataSource;
  * Arguments {@code key=value}: {@code broker} (Artemis URL), {@code gateway} (the simulator's URL, or the proxy in
  * front of it), {@code keys} (the simulator's key folder), {@code httpPort} (notifications), {@code ledger}
  * ({@code h2:<folder>} or {@code postgresql:<jdbc url>}), optional {@code crashAt=<point>:<n>} and extra
- * {@code order.<parameter>} / {@code reconciliation.<parameter>} / {@code component.maxRetries} settings.
+ * {@code order.<parameter>} / {@code reconciliation.<parameter>} template parameters. Everything else is the
+ * templates' defaults (the component's {@code maxRetries} 0: the order bridge's own resend policy applies).
  * <p>
  * {@code crashAt} is the test-only hook for named points of one payment's life: the n-th time a thread reaches the
  * point, the application prints {@code CRASH-POINT <point> reached} and that thread stops there; the test then kills
@@ -94,10 +95,6 @@ public final class CrashApplication {
         antom.getConfiguration().setAntomPublicKeyFile(keys.resolve("antom-public-key.pem").toString());
         antom.getConfiguration().setConnectTimeout(2000);
         antom.getConfiguration().setRequestTimeout(5000);
-        if (options.containsKey("component.maxRetries")) {
-            antom.getConfiguration().setMaxRetries(Integer.parseInt(options.get("component.maxRetries")));
-            antom.getConfiguration().setRetryDelay(200);
-        }
         context.addComponent("antom", antom);
         context.addComponent("jms", JmsComponent.jmsComponent(new ActiveMQConnectionFactory(options.get("broker"))));
 

@@ -235,14 +235,6 @@ final class CrashHarness implements AutoCloseable {
 
     /** What the outside sees; the application must be stopped first (the H2 ledger is opened from here). */
     Verdict verdict(Map<String, PaymentStatus> expected) throws Exception {
-        return verdict(expected, true);
-    }
-
-    /**
-     * @param triggerOutcomes whether each order must end with the status the simulator's trigger table gives it; when
-     *                        false (Antom unreachable until reconciliation decides), only consistency is checked
-     */
-    Verdict verdict(Map<String, PaymentStatus> expected, boolean triggerOutcomes) throws Exception {
         Map<String, String> ledger = ledgerStatuses();
         Map<String, JsonNode> charges = simulatorPayments();
         List<String> problems = new ArrayList<>();
@@ -262,7 +254,7 @@ final class CrashHarness implements AutoCloseable {
             if (Set.copyOf(got).size() > 1) {
                 problems.add(orderId + ": results disagree " + got);
             }
-            if (triggerOutcomes && !got.get(0).equals(order.getValue().name())) {
+            if (!got.get(0).equals(order.getValue().name())) {
                 problems.add(orderId + ": " + got.get(0) + ", expected " + order.getValue());
             }
             JsonNode payment = charges.get(paymentRequestId);

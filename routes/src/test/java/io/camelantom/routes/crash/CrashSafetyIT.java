@@ -21,8 +21,6 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class CrashSafetyIT {
 
-    /** Until issue 19's resend policy: the component resends 72 and 81 (HTTP 500 / rate limit, nothing created). */
-    private static final String[] APP = {"component.maxRetries=2"};
 
     @TempDir
     Path folder;
@@ -30,7 +28,7 @@ class CrashSafetyIT {
     @Test
     void randomKillsWithTheH2Ledger() throws Exception {
         MixedOrders orders = new MixedOrders("H2R", 160);
-        try (CrashHarness harness = CrashHarness.start("h2-random-kills", LedgerKind.H2, folder, APP)) {
+        try (CrashHarness harness = CrashHarness.start("h2-random-kills", LedgerKind.H2, folder)) {
             List<List<String>> waves = waves(orders.bodies, 5);
             for (List<String> wave : waves.subList(0, 4)) {
                 harness.send(wave);
@@ -48,7 +46,7 @@ class CrashSafetyIT {
         MixedOrders orders = new MixedOrders("H2N", 128);
         List<String> points = List.of("registered:3", "answered:5", "settled:4", "published:2", "registered:11",
                 "answered:17", "settled:9", "published:5");
-        try (CrashHarness harness = CrashHarness.start("h2-named-points", LedgerKind.H2, folder, APP)) {
+        try (CrashHarness harness = CrashHarness.start("h2-named-points", LedgerKind.H2, folder)) {
             List<List<String>> waves = waves(orders.bodies, points.size());
             for (int i = 0; i < points.size(); i++) {
                 harness.send(waves.get(i));
@@ -61,13 +59,9 @@ class CrashSafetyIT {
     }
 
     static void finish(CrashHarness harness, MixedOrders orders) throws Exception {
-        finish(harness, orders, true);
-    }
-
-    static void finish(CrashHarness harness, MixedOrders orders, boolean triggerOutcomes) throws Exception {
         boolean complete = harness.awaitResults(orders.expected.keySet(), Duration.ofSeconds(150));
         harness.stopApp();
-        Verdict verdict = harness.verdict(orders.expected, triggerOutcomes).record();
+        Verdict verdict = harness.verdict(orders.expected).record();
         assertThat(verdict.problems()).as("problems seen from outside (complete: %s)", complete).isEmpty();
         assertThat(verdict.lost()).isZero();
         assertThat(verdict.chargedTwice()).isZero();

@@ -16,7 +16,6 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class PostgresCrashSafetyIT {
 
-    private static final String[] APP = {"component.maxRetries=2"};
 
     @TempDir
     Path folder;
@@ -25,7 +24,7 @@ class PostgresCrashSafetyIT {
     void applicationKilledWithThePostgresLedger() throws Exception {
         MixedOrders orders = new MixedOrders("PGR", 120);
         List<String> crashes = java.util.Arrays.asList(null, "answered:4", null, "settled:6", null);
-        try (CrashHarness harness = CrashHarness.start("postgresql-app-kills", LedgerKind.POSTGRESQL, folder, APP)) {
+        try (CrashHarness harness = CrashHarness.start("postgresql-app-kills", LedgerKind.POSTGRESQL, folder)) {
             List<List<String>> waves = CrashSafetyIT.waves(orders.bodies, crashes.size() + 1);
             for (int i = 0; i < crashes.size(); i++) {
                 harness.send(waves.get(i));
@@ -45,7 +44,7 @@ class PostgresCrashSafetyIT {
     @Test
     void postgresServerKilledMidBatch() throws Exception {
         MixedOrders orders = new MixedOrders("PGK", 120);
-        try (CrashHarness harness = CrashHarness.start("postgresql-server-killed", LedgerKind.POSTGRESQL, folder, APP)) {
+        try (CrashHarness harness = CrashHarness.start("postgresql-server-killed", LedgerKind.POSTGRESQL, folder)) {
             List<List<String>> waves = CrashSafetyIT.waves(orders.bodies, 2);
             harness.startApp(null);
             harness.send(waves.get(0));

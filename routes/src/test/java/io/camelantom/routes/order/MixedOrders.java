@@ -10,7 +10,7 @@ import io.camelantom.routes.ledger.PaymentStatus;
 /**
  * A batch of orders of mixed outcomes, chosen by the simulator's amount triggers, and the final status each must end
  * with: S at once, F (four codes), U resolved by a notification to PAID or FAILED, slow answers, HTTP 500 before and
- * after charging, rate limiting and U after charging (the client resends the identical request).
+ * after charging, rate limiting and U after charging (the order bridge resends the identical request).
  */
 public final class MixedOrders {
 

@@ -143,9 +143,7 @@ final class OrderBridgeHarness implements AutoCloseable {
         antom.getConfiguration().setAntomPublicKey(sim.antomPublicKeyPem());
         antom.getConfiguration().setGatewayUrl(sim.baseUrl());
         antom.getConfiguration().setRequestTimeout(5000);
-        // the client resends the identical request on HTTP 5xx and U REQUEST_TRAFFIC_EXCEED_LIMIT
-        antom.getConfiguration().setMaxRetries(2);
-        antom.getConfiguration().setRetryDelay(20);
+        // no maxRetries: the order bridge's own resend policy (its defaults) handles unknown outcomes
         return antom;
     }
 

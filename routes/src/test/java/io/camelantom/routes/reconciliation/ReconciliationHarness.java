@@ -58,6 +58,9 @@ final class ReconciliationHarness implements AutoCloseable {
     final Map<String, AtomicInteger> inquiries = new ConcurrentHashMap<>();
     final Map<String, AtomicInteger> cancels = new ConcurrentHashMap<>();
     final AtomicInteger failNextCancels = new AtomicInteger();
+    /** Runs before each cancel goes to Antom (a pay request arriving at that moment). */
+    volatile Runnable cancelHook = () -> {
+    };
     final List<CamelContext> apps = new ArrayList<>();
 
     ReconciliationHarness(Path dir, Duration cancelWindow) {
@@ -90,6 +93,7 @@ final class ReconciliationHarness implements AutoCloseable {
                         .to("antom:inquiryPayment");
                 from("direct:cancel").process(e -> {
                     count(cancels, e.getMessage().getBody());
+                    cancelHook.run();
                     if (failNextCancels.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
                         sim.faults().failNextRequests(1, 503);
                     }
@@ -145,6 +149,14 @@ final class ReconciliationHarness implements AutoCloseable {
     String payLeftProcessing(String orderId, long amountMinor) {
         String id = ledger.register(new NewPayment(orderId, amountMinor, "USD", "reconciliation test", null, null))
                 .payment().paymentRequestId();
+        payAtAntom(id, amountMinor);
+        leaveProcessing(id);
+        return id;
+    }
+
+    /** Sends a pay request for {@code id} to the simulator (no notify URL). */
+    void payAtAntom(String id, long amountMinor) {
+        String orderId = id;
         Map<String, Object> amount = Map.of("currency", "USD", "value", Long.toString(amountMinor));
         Map<String, Object> pay = Map.of("productCode", "IN_STORE_PAYMENT", "paymentRequestId", id,
                 "order", Map.of("referenceOrderId", orderId, "orderDescription", "test", "orderAmount", amount),
@@ -152,13 +164,16 @@ final class ReconciliationHarness implements AutoCloseable {
                 "paymentMethod", Map.of("paymentMethodType", "CONNECT_WALLET", "paymentMethodId", "281012020000123456"),
                 "paymentFactor", Map.of("inStorePaymentScenario", "PaymentCode"));
         apps.get(0).createProducerTemplate().send("antom:pay", ExchangePattern.InOut, e -> e.getMessage().setBody(pay));
-        leaveProcessing(id);
-        return id;
     }
 
     /** A payment the ledger holds as PROCESSING but Antom never received. */
     String registerNeverSent(String orderId, long amountMinor) {
-        String id = ledger.register(new NewPayment(orderId, amountMinor, "USD", "never sent", null, null))
+        return registerNeverSent(orderId, amountMinor, null);
+    }
+
+    /** The same, with the order stored as the order bridge stores it (so reconciliation can resend it). */
+    String registerNeverSent(String orderId, long amountMinor, String orderJson) {
+        String id = ledger.register(new NewPayment(orderId, amountMinor, "USD", "never sent", null, orderJson))
                 .payment().paymentRequestId();
         leaveProcessing(id);
         return id;

@@ -104,30 +104,68 @@ class ReconciliationIT {
     }
 
     @Test
-    void orderNotExistIsLeftOpenDuringTheGracePeriodThenFailedNotCharged() throws Exception {
+    void orderNotExistIsLeftOpenDuringTheGracePeriodThenResentBeforeTheClosingTimeAndFailedOnlyAfterIt()
+            throws Exception {
         try (ReconciliationHarness h = new ReconciliationHarness(dir, Duration.ofHours(24))) {
             CamelContext app = h.startApp();
-            String ghost = h.registerNeverSent("REC-GHOST", 1000);
+            // stored as the order bridge stores it: the canonical order with its effective notify URL
+            String lost = h.registerNeverSent("REC-LOST", 1000, "{\"orderId\":\"REC-LOST\",\"amount\":\"10.00\","
+                    + "\"currency\":\"USD\",\"paymentMethod\":{\"type\":\"CONNECT_WALLET\",\"code\":"
+                    + "\"281012020000123456\",\"scenario\":\"PaymentCode\"},"
+                    + "\"notifyUrl\":\"http://127.0.0.1:9/antom/notifications\"}");
+            String ghost = h.registerNeverSent("REC-GHOST", 1000);   // no stored order: cannot be resent
             Reconciliation reconciliation = ReconciliationHarness.reconciliation(app);
 
             h.clock.advance(Duration.ofSeconds(61));
             ReconciliationReport within = reconciliation.runOnce();
-            assertThat(within.checked()).isEqualTo(1);
-            assertThat(within.stillPending()).isEqualTo(1);
-            assertThat(h.ledger.find(ghost).orElseThrow().status()).isEqualTo(PaymentStatus.PROCESSING);
+            assertThat(within.checked()).isEqualTo(2);
+            assertThat(within.stillPending()).isEqualTo(2);
+            assertThat(h.sim.payment(lost)).as("not resent within the grace period").isEmpty();
             assertThat(h.takeResults(0)).isEmpty();
 
             h.clock.advance(Duration.ofMinutes(2));
+            ReconciliationReport resent = reconciliation.runOnce();
+            assertThat(resent.resolved()).isEqualTo(1);
+            assertThat(resent.stillPending()).isEqualTo(1);
+            assertThat(h.ledger.find(lost).orElseThrow().status()).isEqualTo(PaymentStatus.PAID);
+            assertThat(h.sim.chargeCount(lost)).isEqualTo(1);
+            assertThat(h.sim.payment(lost).orElseThrow().notifyUrl()).isEqualTo("http://127.0.0.1:9/antom/notifications");
+            assertThat(h.ledger.find(ghost).orElseThrow().status()).as("never FAILED before its closing time")
+                    .isEqualTo(PaymentStatus.PROCESSING);
+            List<TextMessage> paid = h.takeResults(1);
+            assertThat(paid).hasSize(1);
+            assertThat(prop(paid.get(0), AntomRouteHeaders.PAYMENT_REQUEST_ID)).isEqualTo(lost);
+            assertThat(prop(paid.get(0), AntomRouteHeaders.PAYMENT_STATUS)).isEqualTo("PAID");
+
+            h.clock.advance(Duration.ofMinutes(10));   // past the closing time (defaultClosingTime PT10M)
             ReconciliationReport after = reconciliation.runOnce();
             assertThat(after.resolved()).isEqualTo(1);
             PaymentRecord row = h.ledger.find(ghost).orElseThrow();
             assertThat(row.status()).isEqualTo(PaymentStatus.FAILED);
-            assertThat(row.resultCode()).isEqualTo("ORDER_NOT_EXIST");
+            assertThat(row.resultCode()).isEqualTo("EXPIRED_NOT_RECEIVED");
+            assertThat(h.cancels.get(ghost).get()).as("a confirming cancel").isEqualTo(1);
+            assertThat(h.sim.chargeCount(ghost)).isZero();
             List<TextMessage> results = h.takeResults(1);
             assertThat(results).hasSize(1);
             assertThat(prop(results.get(0), AntomRouteHeaders.PAYMENT_STATUS)).isEqualTo("FAILED");
-            assertThat(prop(results.get(0), AntomRouteHeaders.RESULT_CODE)).isEqualTo("ORDER_NOT_EXIST");
-            assertThat(h.cancels).as("never created: nothing to cancel").isEmpty();
+            assertThat(prop(results.get(0), AntomRouteHeaders.RESULT_CODE)).isEqualTo("EXPIRED_NOT_RECEIVED");
+        }
+    }
+
+    @Test
+    void aPayRequestThatArrivesBeforeTheConfirmingCancelIsCancelled() throws Exception {
+        try (ReconciliationHarness h = new ReconciliationHarness(dir, Duration.ofHours(24))) {
+            CamelContext app = h.startApp();
+            String late = h.registerNeverSent("REC-LATE", 1063);
+            Reconciliation reconciliation = ReconciliationHarness.reconciliation(app);
+            h.clock.advance(Duration.ofMinutes(11));
+            // the inquiry says ORDER_NOT_EXIST, then the pay request arrives before the cancel: the cancel closes it
+            h.cancelHook = () -> h.payAtAntom(late, 1063);
+            reconciliation.runOnce();
+            PaymentRecord row = h.ledger.find(late).orElseThrow();
+            assertThat(row.status()).isEqualTo(PaymentStatus.CANCELLED);
+            assertThat(h.sim.payment(late).orElseThrow().status().name()).isEqualTo("CANCELLED");
+            assertThat(h.sim.chargeCount(late)).isZero();
         }
     }
 

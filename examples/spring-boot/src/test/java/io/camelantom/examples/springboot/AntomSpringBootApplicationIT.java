@@ -6,9 +6,14 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.KeyPair;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -24,6 +29,8 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.client.TestRestTemplate;
@@ -49,6 +56,7 @@ class AntomSpringBootApplicationIT {
 
     private static final String CLIENT_ID = "SPRING_BOOT_EXAMPLE";
     private static final ObjectMapper JSON = new ObjectMapper();
+    private static final Logger LOG = LoggerFactory.getLogger(AntomSpringBootApplicationIT.class);
 
     @TempDir
     static Path folder;
@@ -65,7 +73,9 @@ class AntomSpringBootApplicationIT {
     static void properties(DynamicPropertyRegistry registry) throws Exception {
         KeyPair merchant = AntomKeys.generateRsaKeyPair(2048);
         // timeScale 20: a "61" payment is settled by the simulator after 0.5 s, then notified
-        simulator = AntomSimulator.builder().merchant(CLIENT_ID, merchant.getPublic()).timeScale(20).build().start();
+        // slowResponseDelay 1 s: a "71" payment is answered after 1 s of real time (10 s by default)
+        simulator = AntomSimulator.builder().merchant(CLIENT_ID, merchant.getPublic()).timeScale(20)
+                .slowResponseDelay(Duration.ofSeconds(1)).build().start();
         Path keys = Files.createDirectories(folder.resolve("keys"));
         Files.writeString(keys.resolve("merchant-private-key.pem"), AntomKeys.toPem(merchant.getPrivate()));
         Files.writeString(keys.resolve("antom-public-key.pem"), simulator.antomPublicKeyPem());
@@ -142,6 +152,59 @@ class AntomSpringBootApplicationIT {
         assertThat(health.getStatusCode().value()).as(health.getBody()).isEqualTo(200);
         assertThat(health.getBody()).contains("\"status\":\"UP\"").contains("camelHealth")
                 .containsPattern("\"producer:antom-[^\"]+\":\"UP\"");
+    }
+
+    /**
+     * Issue 19: with the example's own configuration (no max-retries; the order bridge's and reconciliation's
+     * defaults), 20 orders across the simulator's whole trigger table each get their expected final status, each paid
+     * one charged once; the transient errors (72 HTTP 500, 73 HTTP 500 after charging, 81 rate limited, 91 U after
+     * charging) cost a resend, not a sale; 63 (never completes) fails only once its expiry has passed.
+     */
+    @Test
+    @Order(3)
+    void twentyOrdersAcrossTheTriggerTableGetTheirExpectedStatus() throws Exception {
+        List<String> triggers = List.of("00", "51", "52", "53", "54", "61", "62", "63", "71", "72", "73", "81", "91",
+                "10", "72", "81", "91", "73", "62", "63");
+        Map<String, String> expected = Map.ofEntries(Map.entry("00", "PAID"), Map.entry("10", "PAID"),
+                Map.entry("51", "FAILED"), Map.entry("52", "FAILED"), Map.entry("53", "FAILED"),
+                Map.entry("54", "FAILED"), Map.entry("61", "PAID"), Map.entry("62", "FAILED"),
+                Map.entry("63", "FAILED"), Map.entry("71", "PAID"), Map.entry("72", "PAID"), Map.entry("73", "PAID"),
+                Map.entry("81", "PAID"), Map.entry("91", "PAID"));
+        Instant expiry = Instant.now().plusSeconds(10).truncatedTo(ChronoUnit.SECONDS);
+        JmsTemplate jms = new JmsTemplate(connectionFactory);
+        jms.setReceiveTimeout(1000);
+        Map<String, String> triggerByOrder = new LinkedHashMap<>();
+        for (int i = 0; i < triggers.size(); i++) {
+            String orderId = "SB-T" + triggers.get(i) + "-" + i;
+            triggerByOrder.put(orderId, triggers.get(i));
+            String order = order(orderId, (20 + i) + "." + triggers.get(i));
+            // the 63s expire 10 s from now; the others have the bridge's default expiry (an hour)
+            jms.convertAndSend("antom.orders", !triggers.get(i).equals("63") ? order
+                    : order.substring(0, order.length() - 1) + ",\"expiresAt\":\"" + expiry + "\"}");
+        }
+
+        Map<String, JsonNode> results = receiveResults(jms, triggerByOrder.keySet(), Duration.ofSeconds(90));
+        Map<String, Long> outcomes = new TreeMap<>();
+        triggerByOrder.forEach((orderId, trigger) -> {
+            JsonNode result = results.get(orderId);
+            String status = result.get("status").asText();
+            outcomes.merge(trigger + " " + status + " " + result.get("resultCode").asText(), 1L, Long::sum);
+            assertThat(status).as(orderId).isEqualTo(expected.get(trigger));
+            assertThat(simulator.chargeCount(orderId)).as("charges of " + orderId)
+                    .isEqualTo(status.equals("PAID") ? 1 : 0);
+            if (status.equals("FAILED")) {
+                // a FAILED order was refused by Antom itself, or (63) expired: never FAILED for an error of ours
+                assertThat(simulator.payment(orderId)).as("Antom received " + orderId).isPresent();
+                if (trigger.equals("63")) {
+                    assertThat(result.get("resultCode").asText()).isEqualTo("ORDER_IS_CLOSED");
+                    assertThat(Instant.parse(result.get("time").asText())).as(orderId + " failed after its expiry")
+                            .isAfterOrEqualTo(expiry);
+                }
+            }
+        });
+        LOG.info("Issue 19, 20 orders with the example's defaults (trigger status code: count): {}", outcomes);
+        jms.setReceiveTimeout(1000);
+        assertThat(jms.receive("antom.results")).as("one result per order").isNull();
     }
 
     static String order(String orderId, String amount) {
