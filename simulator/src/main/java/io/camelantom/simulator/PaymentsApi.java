@@ -622,6 +622,17 @@ final class PaymentsApi {
         return all.stream().map(this::snapshot).toList();
     }
 
+    /** Whether this merchant has a payment with this paymentRequestId (a repeated pay). */
+    synchronized boolean hasPayment(String clientId, String paymentRequestId) {
+        return paymentsByRequestId.containsKey(key(clientId, paymentRequestId));
+    }
+
+    /** The amount of this merchant's payment {@code paymentId}, or {@code null} when there is none. */
+    synchronized Amount paymentAmount(String clientId, String paymentId) {
+        PaymentRecord payment = paymentsById.get(key(clientId, paymentId));
+        return payment == null ? null : payment.amount;
+    }
+
     synchronized int chargeCount(String paymentRequestId) {
         return paymentsByRequestId.values().stream().filter(p -> p.paymentRequestId.equals(paymentRequestId))
                 .mapToInt(p -> p.chargeCount).sum();
