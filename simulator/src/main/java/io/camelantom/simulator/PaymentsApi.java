@@ -154,6 +154,9 @@ final class PaymentsApi {
             PaymentRecord payment = new PaymentRecord(clientId, paymentRequestId, newId("2", now), amount, productCode,
                     paymentMethodType, paymentMethodId, flow, trigger, now, notifyUrl, generation);
             payment.expiryTime = expiry;
+            payment.referenceOrderId = AmsJson.optionalString(order, "referenceOrderId", "order.referenceOrderId");
+            payment.referenceStoreId = order.path("merchant").path("store").path("referenceStoreId").isTextual()
+                    ? order.path("merchant").path("store").path("referenceStoreId").asText() : null;
             paymentsByRequestId.put(key(clientId, paymentRequestId), payment);
             paymentsById.put(key(clientId, payment.paymentId), payment);
             switch (flow) {
@@ -673,7 +676,7 @@ final class PaymentsApi {
         return new SimulatedPayment(p.clientId, p.paymentRequestId, p.paymentId, p.amount.value(), p.amount.currency(),
                 p.status, paymentResultCode(p), p.chargeCount, p.createdAt, p.paymentTime, p.expiryTime, p.notifyUrl,
                 p.orderCode, p.redirectUrl, refunds, Long.toString(captured), captures, p.cancelTime, p.reversed,
-                p.productCode, p.paymentMethodType);
+                p.productCode, p.paymentMethodType, p.referenceOrderId, p.referenceStoreId);
     }
 
     /** The payment a cashier page or Order Code page refers to, by paymentId or order code. */
@@ -799,6 +802,8 @@ final class PaymentsApi {
         boolean scanned;
         String orderCode;
         String redirectUrl;
+        String referenceOrderId;
+        String referenceStoreId;
 
         PaymentRecord(String clientId, String paymentRequestId, String paymentId, Amount amount, String productCode,
                 String paymentMethodType, String paymentMethodId, Flow flow, AmountTrigger trigger, Instant createdAt,

@@ -30,7 +30,10 @@ final class V2Api {
     }
 
     ApiResult handle(String operation, String clientId, JsonNode request) {
-        AmsJson.requiredString(request, "extendInfo", "extendInfo", 4096);
+        if (!PaymentsApi.CANCEL.equals(operation) && !PaymentsApi.INQUIRY_REFUND.equals(operation)) {
+            // documented v2 operations: extendInfo is required [doc]
+            AmsJson.requiredString(request, "extendInfo", "extendInfo", 4096);
+        }
         return switch (operation) {
             case PaymentsApi.PAY -> pay(clientId, request);
             case PaymentsApi.INQUIRY_PAYMENT -> inquiryPayment(clientId, request);
@@ -51,7 +54,7 @@ final class V2Api {
         v1.put("productCode", "IN_STORE_PAYMENT");
         v1.put("paymentRequestId", paymentRequestId);
         ObjectNode order = v1.putObject("order");
-        order.put("referenceOrderId", orderId != null && orderId.length() <= 64 ? orderId : paymentRequestId);
+        order.put("referenceOrderId", orderId != null ? orderId : paymentRequestId);
         if (storeId != null) {
             order.putObject("merchant").putObject("store").put("referenceStoreId", storeId);
         }
