@@ -30,12 +30,24 @@ public class AntomComponentConfigurer extends PropertyConfigurerSupport implemen
     public boolean configure(CamelContext camelContext, Object obj, String name, Object value, boolean ignoreCase) {
         AntomComponent target = (AntomComponent) obj;
         switch (ignoreCase ? name.toLowerCase() : name) {
+        case "aeskeyform":
+        case "aesKeyForm": getOrCreateConfiguration(target).setAesKeyForm(property(camelContext, io.camelantom.encryption.AesKeyForm.class, value)); return true;
+        case "aeskeysize":
+        case "aesKeySize": getOrCreateConfiguration(target).setAesKeySize(property(camelContext, int.class, value)); return true;
+        case "aesmode":
+        case "aesMode": getOrCreateConfiguration(target).setAesMode(property(camelContext, io.camelantom.encryption.AesMode.class, value)); return true;
         case "agenttoken":
         case "agentToken": getOrCreateConfiguration(target).setAgentToken(property(camelContext, java.lang.String.class, value)); return true;
+        case "antomencryptionpublickey":
+        case "antomEncryptionPublicKey": getOrCreateConfiguration(target).setAntomEncryptionPublicKey(property(camelContext, java.lang.String.class, value)); return true;
+        case "antomencryptionpublickeyfile":
+        case "antomEncryptionPublicKeyFile": getOrCreateConfiguration(target).setAntomEncryptionPublicKeyFile(property(camelContext, java.lang.String.class, value)); return true;
         case "antompublickey":
         case "antomPublicKey": getOrCreateConfiguration(target).setAntomPublicKey(property(camelContext, java.lang.String.class, value)); return true;
         case "antompublickeyfile":
         case "antomPublicKeyFile": getOrCreateConfiguration(target).setAntomPublicKeyFile(property(camelContext, java.lang.String.class, value)); return true;
+        case "apiversion":
+        case "apiVersion": getOrCreateConfiguration(target).setApiVersion(property(camelContext, io.camelantom.client.AntomApiVersion.class, value)); return true;
         case "autowiredenabled":
         case "autowiredEnabled": target.setAutowiredEnabled(property(camelContext, boolean.class, value)); return true;
         case "clientid":
@@ -43,6 +55,15 @@ public class AntomComponentConfigurer extends PropertyConfigurerSupport implemen
         case "configuration": target.setConfiguration(property(camelContext, io.camelantom.component.AntomConfiguration.class, value)); return true;
         case "connecttimeout":
         case "connectTimeout": getOrCreateConfiguration(target).setConnectTimeout(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
+        case "decryptionprivatekey":
+        case "decryptionPrivateKey": getOrCreateConfiguration(target).setDecryptionPrivateKey(property(camelContext, java.lang.String.class, value)); return true;
+        case "decryptionprivatekeyfile":
+        case "decryptionPrivateKeyFile": getOrCreateConfiguration(target).setDecryptionPrivateKeyFile(property(camelContext, java.lang.String.class, value)); return true;
+        case "encryptedcontenttype":
+        case "encryptedContentType": getOrCreateConfiguration(target).setEncryptedContentType(property(camelContext, java.lang.String.class, value)); return true;
+        case "encryption": getOrCreateConfiguration(target).setEncryption(property(camelContext, java.lang.Boolean.class, value)); return true;
+        case "encryptionkeyversion":
+        case "encryptionKeyVersion": getOrCreateConfiguration(target).setEncryptionKeyVersion(property(camelContext, java.lang.Integer.class, value)); return true;
         case "gatewayurl":
         case "gatewayUrl": getOrCreateConfiguration(target).setGatewayUrl(property(camelContext, java.lang.String.class, value)); return true;
         case "healthcheckconsumerenabled":
@@ -85,17 +106,25 @@ public class AntomComponentConfigurer extends PropertyConfigurerSupport implemen
         case "region": getOrCreateConfiguration(target).setRegion(property(camelContext, io.camelantom.client.AntomRegion.class, value)); return true;
         case "requesttimeout":
         case "requestTimeout": getOrCreateConfiguration(target).setRequestTimeout(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
+        case "responsekeymode":
+        case "responseKeyMode": getOrCreateConfiguration(target).setResponseKeyMode(property(camelContext, io.camelantom.encryption.ResponseKeyMode.class, value)); return true;
         case "retrybackoffmultiplier":
         case "retryBackoffMultiplier": getOrCreateConfiguration(target).setRetryBackoffMultiplier(property(camelContext, double.class, value)); return true;
         case "retrydelay":
         case "retryDelay": getOrCreateConfiguration(target).setRetryDelay(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
+        case "rsapadding":
+        case "rsaPadding": getOrCreateConfiguration(target).setRsaPadding(property(camelContext, io.camelantom.encryption.RsaPadding.class, value)); return true;
         case "sandbox": getOrCreateConfiguration(target).setSandbox(property(camelContext, java.lang.Boolean.class, value)); return true;
         case "sslcontextparameters":
         case "sslContextParameters": getOrCreateConfiguration(target).setSslContextParameters(property(camelContext, org.apache.camel.support.jsse.SSLContextParameters.class, value)); return true;
+        case "symmetrickeyencoding":
+        case "symmetricKeyEncoding": getOrCreateConfiguration(target).setSymmetricKeyEncoding(property(camelContext, io.camelantom.encryption.SymmetricKeyEncoding.class, value)); return true;
         case "throwexceptiononfailure":
         case "throwExceptionOnFailure": getOrCreateConfiguration(target).setThrowExceptionOnFailure(property(camelContext, boolean.class, value)); return true;
         case "useglobalsslcontextparameters":
         case "useGlobalSslContextParameters": target.setUseGlobalSslContextParameters(property(camelContext, boolean.class, value)); return true;
+        case "v2pathprefix":
+        case "v2PathPrefix": getOrCreateConfiguration(target).setV2PathPrefix(property(camelContext, java.lang.String.class, value)); return true;
         case "verifyresponsesignature":
         case "verifyResponseSignature": getOrCreateConfiguration(target).setVerifyResponseSignature(property(camelContext, boolean.class, value)); return true;
         default: return false;
@@ -105,12 +134,24 @@ public class AntomComponentConfigurer extends PropertyConfigurerSupport implemen
     @Override
     public Class<?> getOptionType(String name, boolean ignoreCase) {
         switch (ignoreCase ? name.toLowerCase() : name) {
+        case "aeskeyform":
+        case "aesKeyForm": return io.camelantom.encryption.AesKeyForm.class;
+        case "aeskeysize":
+        case "aesKeySize": return int.class;
+        case "aesmode":
+        case "aesMode": return io.camelantom.encryption.AesMode.class;
         case "agenttoken":
         case "agentToken": return java.lang.String.class;
+        case "antomencryptionpublickey":
+        case "antomEncryptionPublicKey": return java.lang.String.class;
+        case "antomencryptionpublickeyfile":
+        case "antomEncryptionPublicKeyFile": return java.lang.String.class;
         case "antompublickey":
         case "antomPublicKey": return java.lang.String.class;
         case "antompublickeyfile":
         case "antomPublicKeyFile": return java.lang.String.class;
+        case "apiversion":
+        case "apiVersion": return io.camelantom.client.AntomApiVersion.class;
         case "autowiredenabled":
         case "autowiredEnabled": return boolean.class;
         case "clientid":
@@ -118,6 +159,15 @@ public class AntomComponentConfigurer extends PropertyConfigurerSupport implemen
         case "configuration": return io.camelantom.component.AntomConfiguration.class;
         case "connecttimeout":
         case "connectTimeout": return long.class;
+        case "decryptionprivatekey":
+        case "decryptionPrivateKey": return java.lang.String.class;
+        case "decryptionprivatekeyfile":
+        case "decryptionPrivateKeyFile": return java.lang.String.class;
+        case "encryptedcontenttype":
+        case "encryptedContentType": return java.lang.String.class;
+        case "encryption": return java.lang.Boolean.class;
+        case "encryptionkeyversion":
+        case "encryptionKeyVersion": return java.lang.Integer.class;
         case "gatewayurl":
         case "gatewayUrl": return java.lang.String.class;
         case "healthcheckconsumerenabled":
@@ -160,17 +210,25 @@ public class AntomComponentConfigurer extends PropertyConfigurerSupport implemen
         case "region": return io.camelantom.client.AntomRegion.class;
         case "requesttimeout":
         case "requestTimeout": return long.class;
+        case "responsekeymode":
+        case "responseKeyMode": return io.camelantom.encryption.ResponseKeyMode.class;
         case "retrybackoffmultiplier":
         case "retryBackoffMultiplier": return double.class;
         case "retrydelay":
         case "retryDelay": return long.class;
+        case "rsapadding":
+        case "rsaPadding": return io.camelantom.encryption.RsaPadding.class;
         case "sandbox": return java.lang.Boolean.class;
         case "sslcontextparameters":
         case "sslContextParameters": return org.apache.camel.support.jsse.SSLContextParameters.class;
+        case "symmetrickeyencoding":
+        case "symmetricKeyEncoding": return io.camelantom.encryption.SymmetricKeyEncoding.class;
         case "throwexceptiononfailure":
         case "throwExceptionOnFailure": return boolean.class;
         case "useglobalsslcontextparameters":
         case "useGlobalSslContextParameters": return boolean.class;
+        case "v2pathprefix":
+        case "v2PathPrefix": return java.lang.String.class;
         case "verifyresponsesignature":
         case "verifyResponseSignature": return boolean.class;
         default: return null;
@@ -181,12 +239,24 @@ public class AntomComponentConfigurer extends PropertyConfigurerSupport implemen
     public Object getOptionValue(Object obj, String name, boolean ignoreCase) {
         AntomComponent target = (AntomComponent) obj;
         switch (ignoreCase ? name.toLowerCase() : name) {
+        case "aeskeyform":
+        case "aesKeyForm": return getOrCreateConfiguration(target).getAesKeyForm();
+        case "aeskeysize":
+        case "aesKeySize": return getOrCreateConfiguration(target).getAesKeySize();
+        case "aesmode":
+        case "aesMode": return getOrCreateConfiguration(target).getAesMode();
         case "agenttoken":
         case "agentToken": return getOrCreateConfiguration(target).getAgentToken();
+        case "antomencryptionpublickey":
+        case "antomEncryptionPublicKey": return getOrCreateConfiguration(target).getAntomEncryptionPublicKey();
+        case "antomencryptionpublickeyfile":
+        case "antomEncryptionPublicKeyFile": return getOrCreateConfiguration(target).getAntomEncryptionPublicKeyFile();
         case "antompublickey":
         case "antomPublicKey": return getOrCreateConfiguration(target).getAntomPublicKey();
         case "antompublickeyfile":
         case "antomPublicKeyFile": return getOrCreateConfiguration(target).getAntomPublicKeyFile();
+        case "apiversion":
+        case "apiVersion": return getOrCreateConfiguration(target).getApiVersion();
         case "autowiredenabled":
         case "autowiredEnabled": return target.isAutowiredEnabled();
         case "clientid":
@@ -194,6 +264,15 @@ public class AntomComponentConfigurer extends PropertyConfigurerSupport implemen
         case "configuration": return target.getConfiguration();
         case "connecttimeout":
         case "connectTimeout": return getOrCreateConfiguration(target).getConnectTimeout();
+        case "decryptionprivatekey":
+        case "decryptionPrivateKey": return getOrCreateConfiguration(target).getDecryptionPrivateKey();
+        case "decryptionprivatekeyfile":
+        case "decryptionPrivateKeyFile": return getOrCreateConfiguration(target).getDecryptionPrivateKeyFile();
+        case "encryptedcontenttype":
+        case "encryptedContentType": return getOrCreateConfiguration(target).getEncryptedContentType();
+        case "encryption": return getOrCreateConfiguration(target).getEncryption();
+        case "encryptionkeyversion":
+        case "encryptionKeyVersion": return getOrCreateConfiguration(target).getEncryptionKeyVersion();
         case "gatewayurl":
         case "gatewayUrl": return getOrCreateConfiguration(target).getGatewayUrl();
         case "healthcheckconsumerenabled":
@@ -236,17 +315,25 @@ public class AntomComponentConfigurer extends PropertyConfigurerSupport implemen
         case "region": return getOrCreateConfiguration(target).getRegion();
         case "requesttimeout":
         case "requestTimeout": return getOrCreateConfiguration(target).getRequestTimeout();
+        case "responsekeymode":
+        case "responseKeyMode": return getOrCreateConfiguration(target).getResponseKeyMode();
         case "retrybackoffmultiplier":
         case "retryBackoffMultiplier": return getOrCreateConfiguration(target).getRetryBackoffMultiplier();
         case "retrydelay":
         case "retryDelay": return getOrCreateConfiguration(target).getRetryDelay();
+        case "rsapadding":
+        case "rsaPadding": return getOrCreateConfiguration(target).getRsaPadding();
         case "sandbox": return getOrCreateConfiguration(target).getSandbox();
         case "sslcontextparameters":
         case "sslContextParameters": return getOrCreateConfiguration(target).getSslContextParameters();
+        case "symmetrickeyencoding":
+        case "symmetricKeyEncoding": return getOrCreateConfiguration(target).getSymmetricKeyEncoding();
         case "throwexceptiononfailure":
         case "throwExceptionOnFailure": return getOrCreateConfiguration(target).isThrowExceptionOnFailure();
         case "useglobalsslcontextparameters":
         case "useGlobalSslContextParameters": return target.isUseGlobalSslContextParameters();
+        case "v2pathprefix":
+        case "v2PathPrefix": return getOrCreateConfiguration(target).getV2PathPrefix();
         case "verifyresponsesignature":
         case "verifyResponseSignature": return getOrCreateConfiguration(target).isVerifyResponseSignature();
         default: return null;

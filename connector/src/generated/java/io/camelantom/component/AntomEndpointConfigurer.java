@@ -23,16 +23,37 @@ public class AntomEndpointConfigurer extends PropertyConfigurerSupport implement
     public boolean configure(CamelContext camelContext, Object obj, String name, Object value, boolean ignoreCase) {
         AntomEndpoint target = (AntomEndpoint) obj;
         switch (ignoreCase ? name.toLowerCase() : name) {
+        case "aeskeyform":
+        case "aesKeyForm": target.getConfiguration().setAesKeyForm(property(camelContext, io.camelantom.encryption.AesKeyForm.class, value)); return true;
+        case "aeskeysize":
+        case "aesKeySize": target.getConfiguration().setAesKeySize(property(camelContext, int.class, value)); return true;
+        case "aesmode":
+        case "aesMode": target.getConfiguration().setAesMode(property(camelContext, io.camelantom.encryption.AesMode.class, value)); return true;
         case "agenttoken":
         case "agentToken": target.getConfiguration().setAgentToken(property(camelContext, java.lang.String.class, value)); return true;
+        case "antomencryptionpublickey":
+        case "antomEncryptionPublicKey": target.getConfiguration().setAntomEncryptionPublicKey(property(camelContext, java.lang.String.class, value)); return true;
+        case "antomencryptionpublickeyfile":
+        case "antomEncryptionPublicKeyFile": target.getConfiguration().setAntomEncryptionPublicKeyFile(property(camelContext, java.lang.String.class, value)); return true;
         case "antompublickey":
         case "antomPublicKey": target.getConfiguration().setAntomPublicKey(property(camelContext, java.lang.String.class, value)); return true;
         case "antompublickeyfile":
         case "antomPublicKeyFile": target.getConfiguration().setAntomPublicKeyFile(property(camelContext, java.lang.String.class, value)); return true;
+        case "apiversion":
+        case "apiVersion": target.getConfiguration().setApiVersion(property(camelContext, io.camelantom.client.AntomApiVersion.class, value)); return true;
         case "clientid":
         case "clientId": target.getConfiguration().setClientId(property(camelContext, java.lang.String.class, value)); return true;
         case "connecttimeout":
         case "connectTimeout": target.getConfiguration().setConnectTimeout(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
+        case "decryptionprivatekey":
+        case "decryptionPrivateKey": target.getConfiguration().setDecryptionPrivateKey(property(camelContext, java.lang.String.class, value)); return true;
+        case "decryptionprivatekeyfile":
+        case "decryptionPrivateKeyFile": target.getConfiguration().setDecryptionPrivateKeyFile(property(camelContext, java.lang.String.class, value)); return true;
+        case "encryptedcontenttype":
+        case "encryptedContentType": target.getConfiguration().setEncryptedContentType(property(camelContext, java.lang.String.class, value)); return true;
+        case "encryption": target.getConfiguration().setEncryption(property(camelContext, java.lang.Boolean.class, value)); return true;
+        case "encryptionkeyversion":
+        case "encryptionKeyVersion": target.getConfiguration().setEncryptionKeyVersion(property(camelContext, java.lang.Integer.class, value)); return true;
         case "gatewayurl":
         case "gatewayUrl": target.getConfiguration().setGatewayUrl(property(camelContext, java.lang.String.class, value)); return true;
         case "keyalias":
@@ -71,15 +92,23 @@ public class AntomEndpointConfigurer extends PropertyConfigurerSupport implement
         case "region": target.getConfiguration().setRegion(property(camelContext, io.camelantom.client.AntomRegion.class, value)); return true;
         case "requesttimeout":
         case "requestTimeout": target.getConfiguration().setRequestTimeout(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
+        case "responsekeymode":
+        case "responseKeyMode": target.getConfiguration().setResponseKeyMode(property(camelContext, io.camelantom.encryption.ResponseKeyMode.class, value)); return true;
         case "retrybackoffmultiplier":
         case "retryBackoffMultiplier": target.getConfiguration().setRetryBackoffMultiplier(property(camelContext, double.class, value)); return true;
         case "retrydelay":
         case "retryDelay": target.getConfiguration().setRetryDelay(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
+        case "rsapadding":
+        case "rsaPadding": target.getConfiguration().setRsaPadding(property(camelContext, io.camelantom.encryption.RsaPadding.class, value)); return true;
         case "sandbox": target.getConfiguration().setSandbox(property(camelContext, java.lang.Boolean.class, value)); return true;
         case "sslcontextparameters":
         case "sslContextParameters": target.getConfiguration().setSslContextParameters(property(camelContext, org.apache.camel.support.jsse.SSLContextParameters.class, value)); return true;
+        case "symmetrickeyencoding":
+        case "symmetricKeyEncoding": target.getConfiguration().setSymmetricKeyEncoding(property(camelContext, io.camelantom.encryption.SymmetricKeyEncoding.class, value)); return true;
         case "throwexceptiononfailure":
         case "throwExceptionOnFailure": target.getConfiguration().setThrowExceptionOnFailure(property(camelContext, boolean.class, value)); return true;
+        case "v2pathprefix":
+        case "v2PathPrefix": target.getConfiguration().setV2PathPrefix(property(camelContext, java.lang.String.class, value)); return true;
         case "verifyresponsesignature":
         case "verifyResponseSignature": target.getConfiguration().setVerifyResponseSignature(property(camelContext, boolean.class, value)); return true;
         default: return false;
@@ -89,16 +118,37 @@ public class AntomEndpointConfigurer extends PropertyConfigurerSupport implement
     @Override
     public Class<?> getOptionType(String name, boolean ignoreCase) {
         switch (ignoreCase ? name.toLowerCase() : name) {
+        case "aeskeyform":
+        case "aesKeyForm": return io.camelantom.encryption.AesKeyForm.class;
+        case "aeskeysize":
+        case "aesKeySize": return int.class;
+        case "aesmode":
+        case "aesMode": return io.camelantom.encryption.AesMode.class;
         case "agenttoken":
         case "agentToken": return java.lang.String.class;
+        case "antomencryptionpublickey":
+        case "antomEncryptionPublicKey": return java.lang.String.class;
+        case "antomencryptionpublickeyfile":
+        case "antomEncryptionPublicKeyFile": return java.lang.String.class;
         case "antompublickey":
         case "antomPublicKey": return java.lang.String.class;
         case "antompublickeyfile":
         case "antomPublicKeyFile": return java.lang.String.class;
+        case "apiversion":
+        case "apiVersion": return io.camelantom.client.AntomApiVersion.class;
         case "clientid":
         case "clientId": return java.lang.String.class;
         case "connecttimeout":
         case "connectTimeout": return long.class;
+        case "decryptionprivatekey":
+        case "decryptionPrivateKey": return java.lang.String.class;
+        case "decryptionprivatekeyfile":
+        case "decryptionPrivateKeyFile": return java.lang.String.class;
+        case "encryptedcontenttype":
+        case "encryptedContentType": return java.lang.String.class;
+        case "encryption": return java.lang.Boolean.class;
+        case "encryptionkeyversion":
+        case "encryptionKeyVersion": return java.lang.Integer.class;
         case "gatewayurl":
         case "gatewayUrl": return java.lang.String.class;
         case "keyalias":
@@ -137,15 +187,23 @@ public class AntomEndpointConfigurer extends PropertyConfigurerSupport implement
         case "region": return io.camelantom.client.AntomRegion.class;
         case "requesttimeout":
         case "requestTimeout": return long.class;
+        case "responsekeymode":
+        case "responseKeyMode": return io.camelantom.encryption.ResponseKeyMode.class;
         case "retrybackoffmultiplier":
         case "retryBackoffMultiplier": return double.class;
         case "retrydelay":
         case "retryDelay": return long.class;
+        case "rsapadding":
+        case "rsaPadding": return io.camelantom.encryption.RsaPadding.class;
         case "sandbox": return java.lang.Boolean.class;
         case "sslcontextparameters":
         case "sslContextParameters": return org.apache.camel.support.jsse.SSLContextParameters.class;
+        case "symmetrickeyencoding":
+        case "symmetricKeyEncoding": return io.camelantom.encryption.SymmetricKeyEncoding.class;
         case "throwexceptiononfailure":
         case "throwExceptionOnFailure": return boolean.class;
+        case "v2pathprefix":
+        case "v2PathPrefix": return java.lang.String.class;
         case "verifyresponsesignature":
         case "verifyResponseSignature": return boolean.class;
         default: return null;
@@ -156,16 +214,37 @@ public class AntomEndpointConfigurer extends PropertyConfigurerSupport implement
     public Object getOptionValue(Object obj, String name, boolean ignoreCase) {
         AntomEndpoint target = (AntomEndpoint) obj;
         switch (ignoreCase ? name.toLowerCase() : name) {
+        case "aeskeyform":
+        case "aesKeyForm": return target.getConfiguration().getAesKeyForm();
+        case "aeskeysize":
+        case "aesKeySize": return target.getConfiguration().getAesKeySize();
+        case "aesmode":
+        case "aesMode": return target.getConfiguration().getAesMode();
         case "agenttoken":
         case "agentToken": return target.getConfiguration().getAgentToken();
+        case "antomencryptionpublickey":
+        case "antomEncryptionPublicKey": return target.getConfiguration().getAntomEncryptionPublicKey();
+        case "antomencryptionpublickeyfile":
+        case "antomEncryptionPublicKeyFile": return target.getConfiguration().getAntomEncryptionPublicKeyFile();
         case "antompublickey":
         case "antomPublicKey": return target.getConfiguration().getAntomPublicKey();
         case "antompublickeyfile":
         case "antomPublicKeyFile": return target.getConfiguration().getAntomPublicKeyFile();
+        case "apiversion":
+        case "apiVersion": return target.getConfiguration().getApiVersion();
         case "clientid":
         case "clientId": return target.getConfiguration().getClientId();
         case "connecttimeout":
         case "connectTimeout": return target.getConfiguration().getConnectTimeout();
+        case "decryptionprivatekey":
+        case "decryptionPrivateKey": return target.getConfiguration().getDecryptionPrivateKey();
+        case "decryptionprivatekeyfile":
+        case "decryptionPrivateKeyFile": return target.getConfiguration().getDecryptionPrivateKeyFile();
+        case "encryptedcontenttype":
+        case "encryptedContentType": return target.getConfiguration().getEncryptedContentType();
+        case "encryption": return target.getConfiguration().getEncryption();
+        case "encryptionkeyversion":
+        case "encryptionKeyVersion": return target.getConfiguration().getEncryptionKeyVersion();
         case "gatewayurl":
         case "gatewayUrl": return target.getConfiguration().getGatewayUrl();
         case "keyalias":
@@ -204,15 +283,23 @@ public class AntomEndpointConfigurer extends PropertyConfigurerSupport implement
         case "region": return target.getConfiguration().getRegion();
         case "requesttimeout":
         case "requestTimeout": return target.getConfiguration().getRequestTimeout();
+        case "responsekeymode":
+        case "responseKeyMode": return target.getConfiguration().getResponseKeyMode();
         case "retrybackoffmultiplier":
         case "retryBackoffMultiplier": return target.getConfiguration().getRetryBackoffMultiplier();
         case "retrydelay":
         case "retryDelay": return target.getConfiguration().getRetryDelay();
+        case "rsapadding":
+        case "rsaPadding": return target.getConfiguration().getRsaPadding();
         case "sandbox": return target.getConfiguration().getSandbox();
         case "sslcontextparameters":
         case "sslContextParameters": return target.getConfiguration().getSslContextParameters();
+        case "symmetrickeyencoding":
+        case "symmetricKeyEncoding": return target.getConfiguration().getSymmetricKeyEncoding();
         case "throwexceptiononfailure":
         case "throwExceptionOnFailure": return target.getConfiguration().isThrowExceptionOnFailure();
+        case "v2pathprefix":
+        case "v2PathPrefix": return target.getConfiguration().getV2PathPrefix();
         case "verifyresponsesignature":
         case "verifyResponseSignature": return target.getConfiguration().isVerifyResponseSignature();
         default: return null;

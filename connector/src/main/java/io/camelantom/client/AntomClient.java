@@ -7,6 +7,9 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.camelantom.encryption.AntomEncryption;
+import io.camelantom.encryption.AntomEncryptionException;
+import io.camelantom.encryption.RsaAes;
 import io.camelantom.model.AntomJson;
 import io.camelantom.model.Result;
 import io.camelantom.signing.AntomSignatureException;
@@ -56,6 +59,9 @@ public class AntomClient implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(AntomClient.class);
     private static final int MAX_RESPONSE_BYTES = 4 * 1024 * 1024;
     private static final ContentType JSON_UTF8 = ContentType.create("application/json", StandardCharsets.UTF_8);
+    /** v2's Request-Time: ISO-8601 with milliseconds and offset, e.g. 2019-04-04T12:08:56.253+05:30 [doc]. */
+    private static final java.time.format.DateTimeFormatter V2_TIME =
+            java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSSxxx");
 
     private final AntomClientConfiguration configuration;
     private volatile CloseableHttpClient httpClient;
@@ -183,18 +189,27 @@ public class AntomClient implements AutoCloseable {
             throw new IllegalStateException("The Antom client is not started");
         }
         String path = configuration.resolvePath(apiPath);
-        String requestTime = String.valueOf(configuration.getClock().millis());
-        SignatureHeader signature = configuration.getSigner().sign("POST", path, configuration.getClientId(), requestTime, body);
+        String requestTime = configuration.getApiVersion() == AntomApiVersion.v2
+                ? V2_TIME.format(configuration.getClock().instant().atZone(configuration.getClock().getZone()))
+                : String.valueOf(configuration.getClock().millis());
+        // encrypt first, then sign: the signature covers the ciphertext that is sent
+        AntomEncryption encryption = configuration.getEncryption();
+        RsaAes.Sealed sealed = encryption == null ? null : encryption.sealRequest(body);
+        byte[] wire = sealed == null ? body : sealed.body();
+        SignatureHeader signature = configuration.getSigner().sign("POST", path, configuration.getClientId(), requestTime, wire);
 
         HttpPost post = new HttpPost(URI.create(configuration.getGatewayUrl() + path));
         post.setHeader("client-id", configuration.getClientId());
         post.setHeader("request-time", requestTime);
         post.setHeader("signature", signature.format());
+        if (sealed != null) {
+            post.setHeader("encrypt", sealed.header());
+        }
         if (configuration.getAgentToken() != null && !configuration.getAgentToken().isBlank()) {
             post.setHeader("agent-token", configuration.getAgentToken());
         }
         post.setHeader("Accept", "application/json");
-        post.setEntity(new ByteArrayEntity(body, JSON_UTF8));
+        post.setEntity(new ByteArrayEntity(wire, sealed == null ? JSON_UTF8 : ContentType.parse(encryption.getContentType())));
 
         LOG.debug("Antom {} POST {} ({} body bytes)", operation, path, body.length);
         RawAnswer answer;
@@ -202,8 +217,13 @@ public class AntomClient implements AutoCloseable {
             answer = client.execute(post, response -> {
                 HttpEntity entity = response.getEntity();
                 byte[] bytes = entity == null ? new byte[0] : EntityUtils.toByteArray(entity, MAX_RESPONSE_BYTES);
+                String responseTime = header(response.getFirstHeader("response-time"));
+                if (responseTime == null && configuration.getApiVersion() == AntomApiVersion.v2) {
+                    // v2's header table names Request-Time on both sides [doc]
+                    responseTime = header(response.getFirstHeader("request-time"));
+                }
                 return new RawAnswer(response.getCode(), bytes, header(response.getFirstHeader("signature")),
-                        header(response.getFirstHeader("response-time")), header(response.getFirstHeader("client-id")));
+                        responseTime, header(response.getFirstHeader("client-id")), header(response.getFirstHeader("encrypt")));
             });
         } catch (InterruptedIOException e) {
             // SocketTimeoutException, ConnectTimeoutException, ConnectionRequestTimeoutException
@@ -217,10 +237,11 @@ public class AntomClient implements AutoCloseable {
                                                                            + ": the outcome is unknown; resend the identical request or inquire",
                     operation, path, null, 0, 1, e);
         }
-        return interpret(operation, path, answer);
+        return interpret(operation, path, answer, sealed);
     }
 
-    private AntomReply interpret(String operation, String path, RawAnswer answer) {
+    private AntomReply interpret(String operation, String path, RawAnswer wireAnswer, RsaAes.Sealed sealed) {
+        RawAnswer answer = wireAnswer;
         Result claimed = parseResult(answer.body());
         if (answer.status() != 200) {
             AntomReply reply = new AntomReply(operation, path, answer.status(), answer.body(), claimed, false);
@@ -253,6 +274,23 @@ public class AntomClient implements AutoCloseable {
                         operation, path, reply, answer.status(), 1, e);
             }
         }
+        if (sealed != null && !AntomEncryption.looksLikeJson(answer.body())) {
+            // verified over the ciphertext; now it must decrypt, or nothing in it is trusted
+            try {
+                byte[] plaintext = configuration.getEncryption().openAnswer(answer.body(), answer.encrypt(), sealed.key());
+                answer = answer.withBody(plaintext);
+                claimed = parseResult(plaintext);
+            } catch (AntomEncryptionException e) {
+                AntomReply reply = new AntomReply(operation, path, answer.status(), answer.body(), null, false);
+                throw new AntomRetryableException(AntomRetryableException.Kind.UNDECRYPTABLE_RESPONSE,
+                        "Antom " + operation + " " + path + ": the encrypted answer cannot be decrypted (" + e.getReason()
+                                                                                                   + ": " + e.getMessage()
+                                                                                                   + "). Check the decryption private key and the RSA_AES settings. The outcome is unknown.",
+                        operation, path, reply, answer.status(), 1, e);
+            }
+        }
+        // an answer in clear to an encrypted request is what Antom sends when it cannot use the request's key; its
+        // signature was checked like any other
         AntomReply reply = new AntomReply(operation, path, answer.status(), answer.body(), claimed, verified);
         if (claimed == null || claimed.getResultStatus() == null) {
             throw new AntomRetryableException(AntomRetryableException.Kind.INVALID_RESPONSE,
@@ -296,7 +334,12 @@ public class AntomClient implements AutoCloseable {
         return header == null ? null : header.getValue();
     }
 
-    private record RawAnswer(int status, byte[] body, String signature, String responseTime, String clientId) {
+    private record RawAnswer(int status, byte[] body, String signature, String responseTime, String clientId,
+            String encrypt) {
+
+        RawAnswer withBody(byte[] plaintext) {
+            return new RawAnswer(status, plaintext, signature, responseTime, clientId, encrypt);
+        }
     }
 
     @Override

@@ -7,6 +7,7 @@ import java.util.Objects;
 
 import javax.net.ssl.SSLContext;
 
+import io.camelantom.encryption.AntomEncryption;
 import io.camelantom.signing.AntomSigner;
 import io.camelantom.signing.AntomVerifier;
 
@@ -38,6 +39,8 @@ public final class AntomClientConfiguration {
     private final double retryBackoffMultiplier;
     private final int maxConnections;
     private final Clock clock;
+    private final AntomApiVersion apiVersion;
+    private final AntomEncryption encryption;
 
     private AntomClientConfiguration(Builder b) {
         this.clientId = requireText(b.clientId, "clientId");
@@ -74,6 +77,11 @@ public final class AntomClientConfiguration {
         this.retryBackoffMultiplier = b.retryBackoffMultiplier;
         this.maxConnections = b.maxConnections <= 0 ? 20 : b.maxConnections;
         this.clock = b.clock == null ? Clock.systemUTC() : b.clock;
+        this.apiVersion = b.apiVersion == null ? AntomApiVersion.v1 : b.apiVersion;
+        if (b.encryption != null && apiVersion != AntomApiVersion.v2) {
+            throw new IllegalArgumentException("encryption: the RSA_AES Encrypt header belongs to the v2 APIs; set apiVersion=v2");
+        }
+        this.encryption = b.encryption;
     }
 
     public static Builder builder() {
@@ -206,12 +214,22 @@ public final class AntomClientConfiguration {
         return clock;
     }
 
+    public AntomApiVersion getApiVersion() {
+        return apiVersion;
+    }
+
+    /** The RSA_AES encryption of request and answer bodies, {@code null} when off. */
+    public AntomEncryption getEncryption() {
+        return encryption;
+    }
+
     @Override
     public String toString() {
         return "AntomClientConfiguration[clientId=" + clientId + ", gateway=" + gatewayUrl + ", sandbox=" + isSandbox()
                + ", " + signer + ", verifyResponseSignature=" + verifyResponseSignature + ", connectTimeout="
                + connectTimeout + ", requestTimeout=" + requestTimeout + ", proxy="
-               + (proxyHost == null ? "none" : proxyHost + ":" + proxyPort) + ", maxRetries=" + maxRetries + "]";
+               + (proxyHost == null ? "none" : proxyHost + ":" + proxyPort) + ", maxRetries=" + maxRetries + ", apiVersion="
+               + apiVersion + ", encryption=" + (encryption == null ? "off" : encryption) + "]";
     }
 
     /** Builder of {@link AntomClientConfiguration}. */
@@ -236,6 +254,8 @@ public final class AntomClientConfiguration {
         private double retryBackoffMultiplier = 2.0;
         private int maxConnections = 20;
         private Clock clock;
+        private AntomApiVersion apiVersion;
+        private AntomEncryption encryption;
 
         private Builder() {
         }
@@ -333,6 +353,18 @@ public final class AntomClientConfiguration {
         /** The clock giving {@code request-time} (tests). */
         public Builder clock(Clock clock) {
             this.clock = clock;
+            return this;
+        }
+
+        /** {@code v1} (default) or {@code v2}: the time format of {@code request-time}, and whether encryption may be on. */
+        public Builder apiVersion(AntomApiVersion apiVersion) {
+            this.apiVersion = apiVersion;
+            return this;
+        }
+
+        /** RSA_AES encryption of bodies (v2 only); {@code null} (default) sends plain JSON. */
+        public Builder encryption(AntomEncryption encryption) {
+            this.encryption = encryption;
             return this;
         }
 

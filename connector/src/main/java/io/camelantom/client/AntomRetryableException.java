@@ -22,7 +22,9 @@ public class AntomRetryableException extends AntomException {
         /** The answer's signature is missing or does not verify: it is not trusted, whatever it says. */
         UNVERIFIED_RESPONSE,
         /** The (verified) answer is not an Antom result (no {@code result}, not JSON). */
-        INVALID_RESPONSE
+        INVALID_RESPONSE,
+        /** The answer is encrypted (v2 RSA_AES) and does not decrypt: it is not trusted, whatever it says. */
+        UNDECRYPTABLE_RESPONSE
     }
 
     private final Kind kind;

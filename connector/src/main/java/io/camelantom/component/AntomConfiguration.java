@@ -10,8 +10,16 @@ import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import io.camelantom.client.AntomApiVersion;
 import io.camelantom.client.AntomClientConfiguration;
 import io.camelantom.client.AntomRegion;
+import io.camelantom.encryption.AesKeyForm;
+import io.camelantom.encryption.AesMode;
+import io.camelantom.encryption.AntomEncryption;
+import io.camelantom.encryption.ResponseKeyMode;
+import io.camelantom.encryption.RsaAes;
+import io.camelantom.encryption.RsaPadding;
+import io.camelantom.encryption.SymmetricKeyEncoding;
 import io.camelantom.signing.AntomKeyException;
 import io.camelantom.signing.AntomKeys;
 import io.camelantom.signing.AntomSigner;
@@ -129,6 +137,63 @@ public class AntomConfiguration implements Cloneable {
     @UriParam(label = "proxy", secret = true, description = "HTTP proxy password.")
     private String proxyPassword;
 
+    @UriParam(label = "v2", defaultValue = "v1",
+              description = "The Antom API family: v1 (AMS /ams/api/v1/...) or v2 (in-store POS /openapi/v2/payments/...:"
+                            + " v2 bodies mapped from the v1 models, Request-Time as ISO-8601 with milliseconds, RSA_AES"
+                            + " encryption). v2 serves pay, inquiryPayment and refund; other v2 APIs go through call.")
+    private AntomApiVersion apiVersion = AntomApiVersion.v1;
+    @UriParam(label = "v2", defaultValue = "/openapi/v2/payments/",
+              description = "The path prefix of the v2 operations, also the signed URI. UNCONFIRMED: Antom documents"
+                            + " https://host/openapi/v2/payments/<op> and lists the operations as /v2/payments/<op>.")
+    private String v2PathPrefix = "/openapi/v2/payments/";
+    @UriParam(label = "v2",
+              description = "Whether request bodies are encrypted (and answers decrypted) with RSA_AES, the v2 Encrypt header."
+                            + " Default: on for v2 (Antom's v2 header table marks Encrypt as required), refused for v1.")
+    private Boolean encryption;
+    @UriParam(label = "v2,security",
+              description = "Antom's RSA public key that wraps each request's AES key: PEM or one-line base64. Default: the"
+                            + " Antom public key that verifies signatures (UNCONFIRMED whether Antom uses one key pair for both).")
+    private String antomEncryptionPublicKey;
+    @UriParam(label = "v2,security",
+              description = "A file holding Antom's encryption public key (prefix classpath: to read from the classpath).")
+    private String antomEncryptionPublicKeyFile;
+    @UriParam(label = "v2,security",
+              description = "The keyVersion sent in the Encrypt header. Default: keyVersion.")
+    private Integer encryptionKeyVersion;
+    @UriParam(label = "v2,security", secret = true,
+              description = "The merchant's RSA private key that unwraps AES keys of encrypted answers: PEM or one-line base64."
+                            + " Default: the signing private key. Uses privateKeyPassword when encrypted.")
+    private String decryptionPrivateKey;
+    @UriParam(label = "v2,security",
+              description = "A file holding the merchant's decryption private key (prefix classpath: to read from the classpath).")
+    private String decryptionPrivateKeyFile;
+    @UriParam(label = "v2,security", defaultValue = "256",
+              description = "The AES key size in bits (128, 192 or 256); Alipay recommends 256. UNCONFIRMED for Antom v2.")
+    private int aesKeySize = 256;
+    @UriParam(label = "v2,security", defaultValue = "RANDOM_BYTES",
+              description = "The form of each AES key: RANDOM_BYTES, or ASCII_STRING (random letters and digits used as key"
+                            + " bytes, as ZOLOZ's clients do). UNCONFIRMED.")
+    private AesKeyForm aesKeyForm = AesKeyForm.RANDOM_BYTES;
+    @UriParam(label = "v2,security", defaultValue = "ECB",
+              description = "The AES mode: ECB (AES/ECB/PKCS5Padding, no IV, every Ant gateway found) or CBC_ZERO_IV"
+                            + " (AES/CBC/PKCS5Padding, zero IV). UNCONFIRMED.")
+    private AesMode aesMode = AesMode.ECB;
+    @UriParam(label = "v2,security", defaultValue = "PKCS1",
+              description = "How RSA wraps the AES key: PKCS1 (RSA/ECB/PKCS1Padding), OAEP_SHA1 or OAEP_SHA256. UNCONFIRMED.")
+    private RsaPadding rsaPadding = RsaPadding.PKCS1;
+    @UriParam(label = "v2,security", defaultValue = "URL_ENCODED_BASE64",
+              description = "How the wrapped AES key is written in the Encrypt header's symmetricKey: URL_ENCODED_BASE64 or"
+                            + " BASE64. Answers are read in either form. UNCONFIRMED.")
+    private SymmetricKeyEncoding symmetricKeyEncoding = SymmetricKeyEncoding.URL_ENCODED_BASE64;
+    @UriParam(label = "v2,security", defaultValue = "application/json; charset=UTF-8",
+              description = "The Content-Type of an encrypted request body (Antom's v2 docs show application/json; ZOLOZ"
+                            + " sends text/plain; charset=UTF-8). UNCONFIRMED.")
+    private String encryptedContentType = AntomEncryption.DEFAULT_CONTENT_TYPE;
+    @UriParam(label = "v2,security", defaultValue = "AUTO",
+              description = "Which AES key decrypts an encrypted answer: AUTO (the answer's own Encrypt header if any, else"
+                            + " the request's key), REQUEST_KEY or RESPONSE_HEADER. UNCONFIRMED.")
+    private ResponseKeyMode responseKeyMode = ResponseKeyMode.AUTO;
+
     public AntomConfiguration copy() {
         try {
             return (AntomConfiguration) clone();
@@ -154,7 +219,9 @@ public class AntomConfiguration implements Cloneable {
                 .maxRetries(maxRetries)
                 .retryDelay(Duration.ofMillis(retryDelay))
                 .retryBackoffMultiplier(retryBackoffMultiplier)
-                .maxConnections(maxConnections);
+                .maxConnections(maxConnections)
+                .apiVersion(apiVersion)
+                .encryption(isEncryptionEnabled() ? createEncryption(context) : null);
         if (proxyHost != null && !proxyHost.isBlank()) {
             builder.proxy(proxyHost, proxyPort == null ? 0 : proxyPort);
             if (proxyUsername != null) {
@@ -170,6 +237,68 @@ public class AntomConfiguration implements Cloneable {
 
     /** The signer of the configured private key (privateKey, privateKeyFile or keyStoreFile: exactly one). */
     public AntomSigner createSigner(CamelContext context) {
+        return new AntomSigner(loadPrivateKey(context), keyVersion);
+    }
+
+    /** Whether bodies are RSA_AES-encrypted: the encryption option, else on for v2 and off for v1. */
+    public boolean isEncryptionEnabled() {
+        return encryption != null ? encryption : apiVersion == AntomApiVersion.v2;
+    }
+
+    /** RSA_AES for these options: Antom's encryption key, the decryption key and the UNCONFIRMED settings. */
+    public AntomEncryption createEncryption(CamelContext context) {
+        if (apiVersion != AntomApiVersion.v2) {
+            throw new IllegalArgumentException("encryption: the RSA_AES Encrypt header belongs to the v2 APIs; set apiVersion=v2");
+        }
+        java.security.PublicKey antomKey;
+        try {
+            if (notBlank(antomEncryptionPublicKey)) {
+                antomKey = AntomKeys.publicKey(antomEncryptionPublicKey);
+            } else if (notBlank(antomEncryptionPublicKeyFile)) {
+                antomKey = antomEncryptionPublicKeyFile.startsWith("classpath:")
+                        ? AntomKeys.publicKey(readText(context, antomEncryptionPublicKeyFile))
+                        : AntomKeys.publicKey(filePath(antomEncryptionPublicKeyFile));
+            } else {
+                antomKey = signatureKeyForEncryption(context);
+            }
+        } catch (AntomKeyException e) {
+            throw new AntomKeyException("Antom's encryption public key cannot be loaded: " + e.getMessage());
+        }
+        java.security.PrivateKey decryptionKey;
+        char[] password = privateKeyPassword == null ? null : privateKeyPassword.toCharArray();
+        try {
+            if (notBlank(decryptionPrivateKey)) {
+                decryptionKey = AntomKeys.privateKey(decryptionPrivateKey, password);
+            } else if (notBlank(decryptionPrivateKeyFile)) {
+                decryptionKey = decryptionPrivateKeyFile.startsWith("classpath:")
+                        ? AntomKeys.privateKey(readText(context, decryptionPrivateKeyFile), password)
+                        : AntomKeys.privateKey(filePath(decryptionPrivateKeyFile), password);
+            } else {
+                decryptionKey = loadPrivateKey(context);
+            }
+        } catch (AntomKeyException e) {
+            throw new AntomKeyException("The merchant's decryption private key cannot be loaded: " + e.getMessage());
+        }
+        RsaAes rsaAes = new RsaAes(new RsaAes.Settings(aesKeySize, aesKeyForm, aesMode, rsaPadding, symmetricKeyEncoding));
+        return new AntomEncryption(rsaAes, antomKey, encryptionKeyVersion != null ? encryptionKeyVersion : keyVersion,
+                decryptionKey, responseKeyMode, encryptedContentType);
+    }
+
+    /** Without an explicit encryption key: the signature key of the encryption key version, else one for any version. */
+    private java.security.PublicKey signatureKeyForEncryption(CamelContext context) {
+        if (!hasAntomPublicKey()) {
+            throw new IllegalArgumentException("Antom's encryption public key is required for encryption: set"
+                                               + " antomEncryptionPublicKey, antomEncryptionPublicKeyFile or antomPublicKey");
+        }
+        int version = encryptionKeyVersion != null ? encryptionKeyVersion : keyVersion;
+        List<AntomVerifier.VersionedKey> keys = createVerifier(context).getKeys();
+        return keys.stream().filter(k -> Integer.valueOf(version).equals(k.keyVersion())).findFirst()
+                .or(() -> keys.stream().filter(k -> k.keyVersion() == null).findFirst())
+                .orElse(keys.get(0)).publicKey();
+    }
+
+    /** The merchant's private key (privateKey, privateKeyFile or keyStoreFile: exactly one). */
+    private java.security.PrivateKey loadPrivateKey(CamelContext context) {
         int sources = (notBlank(privateKey) ? 1 : 0) + (notBlank(privateKeyFile) ? 1 : 0) + (notBlank(keyStoreFile) ? 1 : 0);
         if (sources != 1) {
             throw new IllegalArgumentException(sources == 0
@@ -179,17 +308,17 @@ public class AntomConfiguration implements Cloneable {
         char[] password = privateKeyPassword == null ? null : privateKeyPassword.toCharArray();
         try {
             if (notBlank(privateKey)) {
-                return new AntomSigner(AntomKeys.privateKey(privateKey, password), keyVersion);
+                return AntomKeys.privateKey(privateKey, password);
             }
             if (notBlank(privateKeyFile)) {
                 if (privateKeyFile.startsWith("classpath:")) {
-                    return new AntomSigner(AntomKeys.privateKey(readText(context, privateKeyFile), password), keyVersion);
+                    return AntomKeys.privateKey(readText(context, privateKeyFile), password);
                 }
-                return new AntomSigner(AntomKeys.privateKey(filePath(privateKeyFile), password), keyVersion);
+                return AntomKeys.privateKey(filePath(privateKeyFile), password);
             }
-            return new AntomSigner(AntomKeys.privateKeyFromKeyStore(filePath(keyStoreFile), keyStoreType,
+            return AntomKeys.privateKeyFromKeyStore(filePath(keyStoreFile), keyStoreType,
                     keyStorePassword == null ? null : keyStorePassword.toCharArray(), keyAlias,
-                    keyPassword == null ? null : keyPassword.toCharArray()), keyVersion);
+                    keyPassword == null ? null : keyPassword.toCharArray());
         } catch (AntomKeyException e) {
             throw new AntomKeyException("The merchant's private key cannot be loaded: " + e.getMessage());
         }
@@ -501,9 +630,130 @@ public class AntomConfiguration implements Cloneable {
         this.proxyPassword = proxyPassword;
     }
 
+    public AntomApiVersion getApiVersion() {
+        return apiVersion;
+    }
+
+    public void setApiVersion(AntomApiVersion apiVersion) {
+        this.apiVersion = apiVersion;
+    }
+
+    public String getV2PathPrefix() {
+        return v2PathPrefix;
+    }
+
+    public void setV2PathPrefix(String v2PathPrefix) {
+        this.v2PathPrefix = v2PathPrefix;
+    }
+
+    public Boolean getEncryption() {
+        return encryption;
+    }
+
+    public void setEncryption(Boolean encryption) {
+        this.encryption = encryption;
+    }
+
+    public String getAntomEncryptionPublicKey() {
+        return antomEncryptionPublicKey;
+    }
+
+    public void setAntomEncryptionPublicKey(String antomEncryptionPublicKey) {
+        this.antomEncryptionPublicKey = antomEncryptionPublicKey;
+    }
+
+    public String getAntomEncryptionPublicKeyFile() {
+        return antomEncryptionPublicKeyFile;
+    }
+
+    public void setAntomEncryptionPublicKeyFile(String antomEncryptionPublicKeyFile) {
+        this.antomEncryptionPublicKeyFile = antomEncryptionPublicKeyFile;
+    }
+
+    public Integer getEncryptionKeyVersion() {
+        return encryptionKeyVersion;
+    }
+
+    public void setEncryptionKeyVersion(Integer encryptionKeyVersion) {
+        this.encryptionKeyVersion = encryptionKeyVersion;
+    }
+
+    public String getDecryptionPrivateKey() {
+        return decryptionPrivateKey;
+    }
+
+    public void setDecryptionPrivateKey(String decryptionPrivateKey) {
+        this.decryptionPrivateKey = decryptionPrivateKey;
+    }
+
+    public String getDecryptionPrivateKeyFile() {
+        return decryptionPrivateKeyFile;
+    }
+
+    public void setDecryptionPrivateKeyFile(String decryptionPrivateKeyFile) {
+        this.decryptionPrivateKeyFile = decryptionPrivateKeyFile;
+    }
+
+    public int getAesKeySize() {
+        return aesKeySize;
+    }
+
+    public void setAesKeySize(int aesKeySize) {
+        this.aesKeySize = aesKeySize;
+    }
+
+    public AesKeyForm getAesKeyForm() {
+        return aesKeyForm;
+    }
+
+    public void setAesKeyForm(AesKeyForm aesKeyForm) {
+        this.aesKeyForm = aesKeyForm;
+    }
+
+    public AesMode getAesMode() {
+        return aesMode;
+    }
+
+    public void setAesMode(AesMode aesMode) {
+        this.aesMode = aesMode;
+    }
+
+    public RsaPadding getRsaPadding() {
+        return rsaPadding;
+    }
+
+    public void setRsaPadding(RsaPadding rsaPadding) {
+        this.rsaPadding = rsaPadding;
+    }
+
+    public SymmetricKeyEncoding getSymmetricKeyEncoding() {
+        return symmetricKeyEncoding;
+    }
+
+    public void setSymmetricKeyEncoding(SymmetricKeyEncoding symmetricKeyEncoding) {
+        this.symmetricKeyEncoding = symmetricKeyEncoding;
+    }
+
+    public String getEncryptedContentType() {
+        return encryptedContentType;
+    }
+
+    public void setEncryptedContentType(String encryptedContentType) {
+        this.encryptedContentType = encryptedContentType;
+    }
+
+    public ResponseKeyMode getResponseKeyMode() {
+        return responseKeyMode;
+    }
+
+    public void setResponseKeyMode(ResponseKeyMode responseKeyMode) {
+        this.responseKeyMode = responseKeyMode;
+    }
+
     @Override
     public String toString() {
         return "AntomConfiguration[operation=" + operation + ", clientId=" + clientId + ", gateway="
-               + (gatewayUrl != null ? gatewayUrl : region) + ", sandbox=" + sandbox + ", keyVersion=" + keyVersion + "]";
+               + (gatewayUrl != null ? gatewayUrl : region) + ", sandbox=" + sandbox + ", keyVersion=" + keyVersion + ", apiVersion=" + apiVersion
+               + ", encryption=" + isEncryptionEnabled() + "]";
     }
 }

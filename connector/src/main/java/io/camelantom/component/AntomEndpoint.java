@@ -26,7 +26,7 @@ public class AntomEndpoint extends DefaultEndpoint implements EndpointServiceLoc
 
     /** Option names whose values never appear in the endpoint's URI, whatever Camel's own masking list holds. */
     private static final Set<String> SECRET_OPTIONS = Set.of("privatekey", "privatekeypassword", "keystorepassword",
-            "keypassword", "agenttoken", "proxyusername", "proxypassword");
+            "keypassword", "agenttoken", "proxyusername", "proxypassword", "decryptionprivatekey");
     private static final Pattern QUERY_PARAMETER = Pattern.compile("([?&])([^=&]+)=(RAW\\([^)]*\\)|RAW\\{[^}]*\\}|[^&]*)");
 
     @UriParam

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.camelantom.client.AntomApiVersion;
 import io.camelantom.client.AntomClient;
 import io.camelantom.client.AntomFailureException;
 import io.camelantom.client.AntomReply;
@@ -56,12 +57,25 @@ public class AntomProducer extends DefaultProducer {
         AntomConfiguration configuration = getEndpoint().getConfiguration();
         Message message = exchange.getMessage();
         AntomOperation operation = operation(message, configuration);
-        String apiPath = operation == AntomOperation.call ? callPath(message, configuration) : operation.getPath();
+        boolean v2 = configuration.getApiVersion() == AntomApiVersion.v2;
+        String apiPath = operation == AntomOperation.call ? callPath(message, configuration)
+                : v2 ? v2Path(operation, configuration) : operation.getPath();
 
         Object body = readableBody(message);
         byte[] bytes;
         String idempotencyKey;
-        if (operation == AntomOperation.call) {
+        if (v2 && operation != AntomOperation.call && !(body instanceof AntomRequest)) {
+            // a Map or JSON text is taken as the v2 body itself
+            Map<String, Object> map = AntomJson.toMap(body);
+            bytes = AntomJson.canonicalBytes(map);
+            idempotencyKey = IDEMPOTENCY_FIELDS.stream().map(map::get).filter(v -> v != null).map(String::valueOf)
+                    .findFirst().orElse(null);
+        } else if (v2 && operation != AntomOperation.call) {
+            AntomRequest request = request(body, operation);
+            request.validate();
+            bytes = AntomJson.canonicalBytes(V2Requests.toV2(request));
+            idempotencyKey = request.getIdempotencyKey();
+        } else if (operation == AntomOperation.call) {
             Map<String, Object> map = AntomJson.toMap(body);
             bytes = AntomJson.canonicalBytes(map);
             idempotencyKey = IDEMPOTENCY_FIELDS.stream().map(map::get).filter(v -> v != null).map(String::valueOf)
@@ -145,6 +159,16 @@ public class AntomProducer extends DefaultProducer {
                                                + AntomConstants.OPERATION);
         }
         return configuration.getOperation();
+    }
+
+    private static String v2Path(AntomOperation operation, AntomConfiguration configuration) {
+        if (!V2Requests.OPERATIONS.contains(operation)) {
+            throw new IllegalArgumentException("Operation " + operation + " is not documented for Antom v2 (only pay,"
+                                               + " inquiryPayment and refund are): use antom:call with path="
+                                               + configuration.getV2PathPrefix() + operation + " if your Antom contract has it");
+        }
+        String prefix = configuration.getV2PathPrefix();
+        return (prefix.endsWith("/") ? prefix : prefix + "/") + operation.name();
     }
 
     private static String callPath(Message message, AntomConfiguration configuration) {

@@ -62,7 +62,14 @@ public record SignatureHeader(String algorithm, Integer keyVersion, String signa
             switch (name) {
                 case "algorithm" -> algorithm = partValue;
                 case "keyversion" -> keyVersion = partValue;
-                case "signature" -> signature = percentDecode(partValue);
+                case "signature" -> {
+                    try {
+                        signature = percentDecode(partValue);
+                    } catch (IllegalArgumentException e) {
+                        throw new AntomSignatureException(AntomSignatureException.Reason.UNPARSABLE_SIGNATURE,
+                                "the signature value has " + e.getMessage());
+                    }
+                }
                 default -> {
                     // unknown parts are ignored so that Antom may add some
                 }
@@ -86,9 +93,12 @@ public record SignatureHeader(String algorithm, Integer keyVersion, String signa
 
     /**
      * Decodes %XX escapes only. Unlike {@link java.net.URLDecoder} it leaves '+' alone, so a signature sent without
-     * URL encoding (base64 '+' kept as is) still parses to the right value.
+     * URL encoding (base64 '+' kept as is) still parses to the right value. Also used for the {@code Encrypt}
+     * header's {@code symmetricKey}.
+     *
+     * @throws IllegalArgumentException on a truncated or invalid escape
      */
-    private static String percentDecode(String value) {
+    public static String percentDecode(String value) {
         if (value.indexOf('%') < 0) {
             return value;
         }
@@ -97,14 +107,12 @@ public record SignatureHeader(String algorithm, Integer keyVersion, String signa
             char c = value.charAt(i);
             if (c == '%') {
                 if (i + 2 >= value.length()) {
-                    throw new AntomSignatureException(AntomSignatureException.Reason.UNPARSABLE_SIGNATURE,
-                            "the signature value has a truncated percent escape");
+                    throw new IllegalArgumentException("a truncated percent escape");
                 }
                 int hi = Character.digit(value.charAt(i + 1), 16);
                 int lo = Character.digit(value.charAt(i + 2), 16);
                 if (hi < 0 || lo < 0) {
-                    throw new AntomSignatureException(AntomSignatureException.Reason.UNPARSABLE_SIGNATURE,
-                            "the signature value has an invalid percent escape");
+                    throw new IllegalArgumentException("an invalid percent escape");
                 }
                 out.write((hi << 4) | lo);
                 i += 2;

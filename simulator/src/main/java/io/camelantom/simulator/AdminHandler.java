@@ -134,6 +134,9 @@ final class AdminHandler {
             if (body.has("delayNotificationsMillis")) {
                 faults.delayNotifications(Duration.ofMillis(body.get("delayNotificationsMillis").asLong()));
             }
+            if (body.has("garbleEncryptedAnswers")) {
+                faults.garbleEncryptedAnswers(body.get("garbleEncryptedAnswers").asInt());
+            }
             if (body.has("signResponsesWithWrongKey")) {
                 faults.signResponsesWith(body.get("signResponsesWithWrongKey").asBoolean()
                         ? AntomKeys.generateRsaKeyPair(2048).getPrivate() : null);

@@ -33,6 +33,8 @@ import com.sun.net.httpserver.HttpServer;
 import com.sun.net.httpserver.HttpsConfigurator;
 import com.sun.net.httpserver.HttpsServer;
 
+import io.camelantom.encryption.ResponseKeyMode;
+import io.camelantom.encryption.RsaAes;
 import io.camelantom.signing.AntomKeys;
 import io.camelantom.signing.AntomSigner;
 import io.camelantom.simulator.tls.TlsMaterial;
@@ -131,7 +133,9 @@ public final class AntomSimulator implements AutoCloseable {
         payments = new PaymentsApi(new PaymentsApi.Settings(config.timeScale, config.cancelWindow, config.processingDelay,
                 config.orderCodeScanDelay, config.cashierCompletionDelay, config.slowResponseDelay), config.clock, json,
                 scheduler, notifications, () -> baseUrl);
-        AmsApiHandler api = new AmsApiHandler(merchants, signer, config.antomKeyVersion, faults, payments, json, config.clock);
+        AmsApiHandler api = new AmsApiHandler(merchants, signer, config.antomKeyVersion, faults, payments, json, config.clock,
+                new AmsApiHandler.Encryption(new RsaAes(config.encryptionSettings), antomKeyPair.getPrivate(),
+                        config.requireEncryption, config.encryptedAnswerKey));
         AdminHandler admin = new AdminHandler(this, mapper);
         server.createContext("/", exchange -> dispatch(exchange, api, admin));
         server.setExecutor(httpExecutor);
@@ -159,7 +163,7 @@ public final class AntomSimulator implements AutoCloseable {
                        || path.startsWith("/orderCode/")) {
                 admin.handle(exchange);
             } else {
-                byte[] body = ("{\"error\":\"not found: the Antom API is under /ams/api/v1/payments/ and "
+                byte[] body = ("{\"error\":\"not found: the Antom API is under /ams/api/v1/payments/, /openapi/v2/payments/, /v2/payments/ and "
                                + "/ams/sandbox/api/v1/payments/, the admin API under /admin/\"}").getBytes(java.nio.charset.StandardCharsets.UTF_8);
                 exchange.getResponseHeaders().set("Content-Type", "application/json; charset=UTF-8");
                 exchange.sendResponseHeaders(404, body.length);
@@ -331,6 +335,9 @@ public final class AntomSimulator implements AutoCloseable {
         private Duration slowResponseDelay = Duration.ofSeconds(10);
         private List<Duration> notificationSchedule = ANTOM_NOTIFICATION_SCHEDULE;
         private SSLContext notificationSslContext;
+        private boolean requireEncryption;
+        private RsaAes.Settings encryptionSettings = RsaAes.Settings.defaults();
+        private ResponseKeyMode encryptedAnswerKey = ResponseKeyMode.REQUEST_KEY;
 
         private Builder() {
         }
@@ -449,6 +456,31 @@ public final class AntomSimulator implements AutoCloseable {
          */
         public Builder notificationSslContext(SSLContext sslContext) {
             this.notificationSslContext = sslContext;
+            return this;
+        }
+
+        /** v2: refuse a request without the {@code Encrypt} header (F PARAM_ILLEGAL). Default false. */
+        public Builder requireEncryption(boolean required) {
+            this.requireEncryption = required;
+            return this;
+        }
+
+        /**
+         * v2: the RSA_AES settings (AES mode, RSA padding, key size of the answer keys it makes, header encoding); the
+         * simulator's "Antom" key pair is also its encryption key pair. Default {@link RsaAes.Settings#defaults()}.
+         */
+        public Builder encryptionSettings(RsaAes.Settings settings) {
+            this.encryptionSettings = Objects.requireNonNull(settings, "settings");
+            return this;
+        }
+
+        /**
+         * v2: how an answer to an encrypted request is encrypted: {@link ResponseKeyMode#REQUEST_KEY} (default, with the
+         * request's AES key, no header) or {@link ResponseKeyMode#RESPONSE_HEADER} (a fresh key wrapped with the
+         * merchant's public key, in the answer's own {@code Encrypt} header).
+         */
+        public Builder encryptedAnswerKey(ResponseKeyMode mode) {
+            this.encryptedAnswerKey = mode == ResponseKeyMode.RESPONSE_HEADER ? mode : ResponseKeyMode.REQUEST_KEY;
             return this;
         }
 

@@ -65,7 +65,7 @@ public final class AntomSimulatorMain {
     /** Builds the simulator from the options, generating or reusing keys as needed; prints what a client must use. */
     static AntomSimulator create(Options options, PrintStream out) throws IOException {
         AntomSimulator.Builder builder = AntomSimulator.builder().port(options.port).host(options.host)
-                .https(options.https).timeScale(options.timeScale);
+                .https(options.https).timeScale(options.timeScale).requireEncryption(options.requireEncryption);
         Path keysDir = options.keysDir.toAbsolutePath().normalize();
         if (options.https) {
             builder.trustMaterialDir(keysDir);
@@ -160,12 +160,14 @@ public final class AntomSimulatorMain {
                   --antom-private-key FILE      the simulator's "Antom" private key (default: generated into --keys-dir)
                   --keys-dir DIR                where generated keys and TLS trust material go (default ./%s)
                   --time-scale X                divide notification resends and simulated delays by X (default 1)
+                  --require-encryption          v2: refuse requests without the RSA_AES Encrypt header
                   --help                        this text
                 """.formatted(DEFAULT_PORT, DEFAULT_CLIENT_ID, DEFAULT_KEYS_DIR);
 
         int port = DEFAULT_PORT;
         String host = "127.0.0.1";
         boolean https;
+        boolean requireEncryption;
         boolean help;
         final List<String> clientIds = new ArrayList<>();
         final Map<String, Path> merchants = new LinkedHashMap<>();
@@ -180,6 +182,7 @@ public final class AntomSimulatorMain {
                 String arg = args[i];
                 switch (arg) {
                     case "--https" -> o.https = true;
+                    case "--require-encryption" -> o.requireEncryption = true;
                     case "--help", "-h" -> o.help = true;
                     case "--port" -> o.port = parseInt(value(args, ++i, arg), arg);
                     case "--host" -> o.host = value(args, ++i, arg);

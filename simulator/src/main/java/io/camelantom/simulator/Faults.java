@@ -23,6 +23,7 @@ public final class Faults {
     private boolean duplicate;
     private Duration notificationDelay = Duration.ZERO;
     private PrivateKey wrongKey;
+    private int corruptEncryptedNext;
 
     Faults() {
     }
@@ -79,6 +80,15 @@ public final class Faults {
         return this;
     }
 
+    /**
+     * Encrypts the next {@code n} encrypted (v2) answers with a key other than the one the client expects, signed
+     * properly over that ciphertext: clients must refuse an answer they cannot decrypt.
+     */
+    public synchronized Faults garbleEncryptedAnswers(int n) {
+        this.corruptEncryptedNext = Math.max(0, n);
+        return this;
+    }
+
     /** Removes every fault. */
     public synchronized Faults clear() {
         failNext = 0;
@@ -89,6 +99,7 @@ public final class Faults {
         duplicate = false;
         notificationDelay = Duration.ZERO;
         wrongKey = null;
+        corruptEncryptedNext = 0;
         return this;
     }
 
@@ -130,6 +141,14 @@ public final class Faults {
         return notificationDelay;
     }
 
+    synchronized boolean takeGarbledEncryptedAnswer() {
+        if (corruptEncryptedNext > 0) {
+            corruptEncryptedNext--;
+            return true;
+        }
+        return false;
+    }
+
     synchronized PrivateKey wrongKey() {
         return wrongKey;
     }
@@ -145,6 +164,7 @@ public final class Faults {
         map.put("duplicateNotifications", duplicate);
         map.put("delayNotificationsMillis", notificationDelay.toMillis());
         map.put("signResponsesWithWrongKey", wrongKey != null);
+        map.put("garbleEncryptedAnswers", corruptEncryptedNext);
         return map;
     }
 

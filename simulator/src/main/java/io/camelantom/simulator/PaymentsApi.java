@@ -154,6 +154,9 @@ final class PaymentsApi {
             PaymentRecord payment = new PaymentRecord(clientId, paymentRequestId, newId("2", now), amount, productCode,
                     paymentMethodType, paymentMethodId, flow, trigger, now, notifyUrl, generation);
             payment.expiryTime = expiry;
+            payment.referenceOrderId = AmsJson.optionalString(order, "referenceOrderId", "order.referenceOrderId");
+            payment.referenceStoreId = order.path("merchant").path("store").path("referenceStoreId").isTextual()
+                    ? order.path("merchant").path("store").path("referenceStoreId").asText() : null;
             paymentsByRequestId.put(key(clientId, paymentRequestId), payment);
             paymentsById.put(key(clientId, payment.paymentId), payment);
             switch (flow) {
@@ -622,6 +625,17 @@ final class PaymentsApi {
         return all.stream().map(this::snapshot).toList();
     }
 
+    /** Whether this merchant has a payment with this paymentRequestId (a repeated pay). */
+    synchronized boolean hasPayment(String clientId, String paymentRequestId) {
+        return paymentsByRequestId.containsKey(key(clientId, paymentRequestId));
+    }
+
+    /** The amount of this merchant's payment {@code paymentId}, or {@code null} when there is none. */
+    synchronized Amount paymentAmount(String clientId, String paymentId) {
+        PaymentRecord payment = paymentsById.get(key(clientId, paymentId));
+        return payment == null ? null : payment.amount;
+    }
+
     synchronized int chargeCount(String paymentRequestId) {
         return paymentsByRequestId.values().stream().filter(p -> p.paymentRequestId.equals(paymentRequestId))
                 .mapToInt(p -> p.chargeCount).sum();
@@ -662,7 +676,7 @@ final class PaymentsApi {
         return new SimulatedPayment(p.clientId, p.paymentRequestId, p.paymentId, p.amount.value(), p.amount.currency(),
                 p.status, paymentResultCode(p), p.chargeCount, p.createdAt, p.paymentTime, p.expiryTime, p.notifyUrl,
                 p.orderCode, p.redirectUrl, refunds, Long.toString(captured), captures, p.cancelTime, p.reversed,
-                p.productCode, p.paymentMethodType);
+                p.productCode, p.paymentMethodType, p.referenceOrderId, p.referenceStoreId);
     }
 
     /** The payment a cashier page or Order Code page refers to, by paymentId or order code. */
@@ -788,6 +802,8 @@ final class PaymentsApi {
         boolean scanned;
         String orderCode;
         String redirectUrl;
+        String referenceOrderId;
+        String referenceStoreId;
 
         PaymentRecord(String clientId, String paymentRequestId, String paymentId, Amount amount, String productCode,
                 String paymentMethodType, String paymentMethodId, Flow flow, AmountTrigger trigger, Instant createdAt,

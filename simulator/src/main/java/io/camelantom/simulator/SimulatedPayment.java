@@ -27,12 +27,16 @@ import java.util.List;
  * @param reversed            {@code true} when a paid payment was cancelled and its money returned
  * @param productCode         {@code productCode} of the pay request
  * @param paymentMethodType   {@code paymentMethod.paymentMethodType}
+ * @param referenceOrderId    {@code order.referenceOrderId} (v2: {@code originalMerchantOrderId}), or {@code null}
+ * @param referenceStoreId    {@code order.merchant.store.referenceStoreId} (v2: {@code originalMerchantStoreId}), or
+ *                            {@code null}
  */
 public record SimulatedPayment(String clientId, String paymentRequestId, String paymentId, String amountValue,
         String currency, PaymentStatus status, String resultCode, int chargeCount, Instant createdAt,
         Instant paymentTime, Instant expiryTime, String notifyUrl, String orderCode, String redirectUrl,
         List<SimulatedRefund> refunds, String capturedAmountValue, List<SimulatedCapture> captures,
-        Instant cancelTime, boolean reversed, String productCode, String paymentMethodType) {
+        Instant cancelTime, boolean reversed, String productCode, String paymentMethodType, String referenceOrderId,
+        String referenceStoreId) {
 
     public SimulatedPayment {
         refunds = List.copyOf(refunds);

@@ -33,6 +33,12 @@ class AntomSimulatorMainOptionsTest {
     }
 
     @Test
+    void requireEncryptionIsASwitch() {
+        assertThat(Options.parse(new String[0]).requireEncryption).isFalse();
+        assertThat(Options.parse(new String[] {"--require-encryption"}).requireEncryption).isTrue();
+    }
+
+    @Test
     void badOptionsAreExplained() {
         assertThatThrownBy(() -> Options.parse(new String[] {"--port"})).hasMessageContaining("--port needs a value");
         assertThatThrownBy(() -> Options.parse(new String[] {"--port", "x"})).hasMessageContaining("--port needs a number");

@@ -524,4 +524,209 @@ public class AntomComponentConfiguration extends ComponentConfigurationPropertie
     public void setVerifyResponseSignature(Boolean verifyResponseSignature) {
         this.verifyResponseSignature = verifyResponseSignature;
     }
+
+    // ---------------------------------------------------------------- v2 in-store and RSA_AES
+
+    /**
+     * The Antom API family: v1 (AMS /ams/api/v1/..., default) or v2 (in-store POS /openapi/v2/payments/...: v2 bodies
+     * mapped from the v1 models, Request-Time as ISO-8601 with milliseconds, RSA_AES encryption). v2 serves pay,
+     * inquiryPayment and refund; other v2 APIs go through call.
+     */
+    private io.camelantom.client.AntomApiVersion apiVersion;
+
+    /**
+     * The path prefix of the v2 operations, also the signed URI (default /openapi/v2/payments/). UNCONFIRMED: Antom
+     * documents https://host/openapi/v2/payments/ and lists the operations as /v2/payments/.
+     */
+    private String v2PathPrefix;
+
+    /**
+     * Whether request bodies are encrypted (and answers decrypted) with RSA_AES, the v2 Encrypt header. Default: on
+     * for v2 (Antom's v2 header table marks Encrypt as required), refused for v1.
+     */
+    private Boolean encryption;
+
+    /**
+     * Antom's RSA public key that wraps each request's AES key: PEM or one-line base64. Default: the Antom public key
+     * that verifies signatures (UNCONFIRMED whether Antom uses one key pair for both).
+     */
+    private String antomEncryptionPublicKey;
+
+    /**
+     * A file holding Antom's encryption public key (prefix classpath: to read from the classpath).
+     */
+    private String antomEncryptionPublicKeyFile;
+
+    /**
+     * The keyVersion sent in the Encrypt header. Default: keyVersion.
+     */
+    private Integer encryptionKeyVersion;
+
+    /**
+     * The merchant's RSA private key that unwraps AES keys of encrypted answers: PEM or one-line base64. Default: the
+     * signing private key. Secret: never logged; prefer an environment variable or a placeholder.
+     */
+    private String decryptionPrivateKey;
+
+    /**
+     * A file holding the merchant's decryption private key (prefix classpath: to read from the classpath).
+     */
+    private String decryptionPrivateKeyFile;
+
+    /**
+     * The AES key size in bits (128, 192 or 256; default 256). UNCONFIRMED for Antom v2.
+     */
+    private Integer aesKeySize;
+
+    /**
+     * The form of each AES key: RANDOM_BYTES (default) or ASCII_STRING (random letters and digits used as key
+     * bytes). UNCONFIRMED.
+     */
+    private io.camelantom.encryption.AesKeyForm aesKeyForm;
+
+    /**
+     * The AES mode: ECB (AES/ECB/PKCS5Padding, no IV; default) or CBC_ZERO_IV. UNCONFIRMED.
+     */
+    private io.camelantom.encryption.AesMode aesMode;
+
+    /**
+     * How RSA wraps the AES key: PKCS1 (default), OAEP_SHA1 or OAEP_SHA256. UNCONFIRMED.
+     */
+    private io.camelantom.encryption.RsaPadding rsaPadding;
+
+    /**
+     * How the wrapped AES key is written in the Encrypt header: URL_ENCODED_BASE64 (default) or BASE64.
+     * UNCONFIRMED.
+     */
+    private io.camelantom.encryption.SymmetricKeyEncoding symmetricKeyEncoding;
+
+    /**
+     * The Content-Type of an encrypted request body (default application/json; charset=UTF-8). UNCONFIRMED.
+     */
+    private String encryptedContentType;
+
+    /**
+     * Which AES key decrypts an encrypted answer: AUTO (default), REQUEST_KEY or RESPONSE_HEADER. UNCONFIRMED.
+     */
+    private io.camelantom.encryption.ResponseKeyMode responseKeyMode;
+
+    public io.camelantom.client.AntomApiVersion getApiVersion() {
+        return apiVersion;
+    }
+
+    public void setApiVersion(io.camelantom.client.AntomApiVersion apiVersion) {
+        this.apiVersion = apiVersion;
+    }
+
+    public String getV2PathPrefix() {
+        return v2PathPrefix;
+    }
+
+    public void setV2PathPrefix(String v2PathPrefix) {
+        this.v2PathPrefix = v2PathPrefix;
+    }
+
+    public Boolean getEncryption() {
+        return encryption;
+    }
+
+    public void setEncryption(Boolean encryption) {
+        this.encryption = encryption;
+    }
+
+    public String getAntomEncryptionPublicKey() {
+        return antomEncryptionPublicKey;
+    }
+
+    public void setAntomEncryptionPublicKey(String antomEncryptionPublicKey) {
+        this.antomEncryptionPublicKey = antomEncryptionPublicKey;
+    }
+
+    public String getAntomEncryptionPublicKeyFile() {
+        return antomEncryptionPublicKeyFile;
+    }
+
+    public void setAntomEncryptionPublicKeyFile(String antomEncryptionPublicKeyFile) {
+        this.antomEncryptionPublicKeyFile = antomEncryptionPublicKeyFile;
+    }
+
+    public Integer getEncryptionKeyVersion() {
+        return encryptionKeyVersion;
+    }
+
+    public void setEncryptionKeyVersion(Integer encryptionKeyVersion) {
+        this.encryptionKeyVersion = encryptionKeyVersion;
+    }
+
+    public String getDecryptionPrivateKey() {
+        return decryptionPrivateKey;
+    }
+
+    public void setDecryptionPrivateKey(String decryptionPrivateKey) {
+        this.decryptionPrivateKey = decryptionPrivateKey;
+    }
+
+    public String getDecryptionPrivateKeyFile() {
+        return decryptionPrivateKeyFile;
+    }
+
+    public void setDecryptionPrivateKeyFile(String decryptionPrivateKeyFile) {
+        this.decryptionPrivateKeyFile = decryptionPrivateKeyFile;
+    }
+
+    public Integer getAesKeySize() {
+        return aesKeySize;
+    }
+
+    public void setAesKeySize(Integer aesKeySize) {
+        this.aesKeySize = aesKeySize;
+    }
+
+    public io.camelantom.encryption.AesKeyForm getAesKeyForm() {
+        return aesKeyForm;
+    }
+
+    public void setAesKeyForm(io.camelantom.encryption.AesKeyForm aesKeyForm) {
+        this.aesKeyForm = aesKeyForm;
+    }
+
+    public io.camelantom.encryption.AesMode getAesMode() {
+        return aesMode;
+    }
+
+    public void setAesMode(io.camelantom.encryption.AesMode aesMode) {
+        this.aesMode = aesMode;
+    }
+
+    public io.camelantom.encryption.RsaPadding getRsaPadding() {
+        return rsaPadding;
+    }
+
+    public void setRsaPadding(io.camelantom.encryption.RsaPadding rsaPadding) {
+        this.rsaPadding = rsaPadding;
+    }
+
+    public io.camelantom.encryption.SymmetricKeyEncoding getSymmetricKeyEncoding() {
+        return symmetricKeyEncoding;
+    }
+
+    public void setSymmetricKeyEncoding(io.camelantom.encryption.SymmetricKeyEncoding symmetricKeyEncoding) {
+        this.symmetricKeyEncoding = symmetricKeyEncoding;
+    }
+
+    public String getEncryptedContentType() {
+        return encryptedContentType;
+    }
+
+    public void setEncryptedContentType(String encryptedContentType) {
+        this.encryptedContentType = encryptedContentType;
+    }
+
+    public io.camelantom.encryption.ResponseKeyMode getResponseKeyMode() {
+        return responseKeyMode;
+    }
+
+    public void setResponseKeyMode(io.camelantom.encryption.ResponseKeyMode responseKeyMode) {
+        this.responseKeyMode = responseKeyMode;
+    }
 }

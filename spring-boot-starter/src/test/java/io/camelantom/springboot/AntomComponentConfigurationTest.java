@@ -93,6 +93,26 @@ class AntomComponentConfigurationTest {
     }
 
     @Test
+    void v2AndEncryptionPropertiesConfigureTheComponent() {
+        runner.withPropertyValues("camel.component.antom.api-version=v2", "camel.component.antom.encryption=true",
+                "camel.component.antom.aes-key-size=128", "camel.component.antom.aes-mode=cbc-zero-iv",
+                "camel.component.antom.response-key-mode=request-key",
+                "camel.component.antom.decryption-private-key=dec-s3cret")
+                .run(context -> {
+                    AntomConfiguration c = context.getBean(CamelContext.class).getComponent("antom", AntomComponent.class)
+                            .getConfiguration();
+                    assertThat(c.getApiVersion()).isEqualTo(io.camelantom.client.AntomApiVersion.v2);
+                    assertThat(c.getEncryption()).isTrue();
+                    assertThat(c.getAesKeySize()).isEqualTo(128);
+                    assertThat(c.getAesMode()).isEqualTo(io.camelantom.encryption.AesMode.CBC_ZERO_IV);
+                    assertThat(c.getResponseKeyMode()).isEqualTo(io.camelantom.encryption.ResponseKeyMode.REQUEST_KEY);
+                    assertThat(c.getDecryptionPrivateKey()).isEqualTo("dec-s3cret");
+                    assertThat(c.getRsaPadding()).isEqualTo(io.camelantom.encryption.RsaPadding.PKCS1);
+                    assertThat(context.getBean(AntomComponentConfiguration.class).toString()).doesNotContain("dec-s3cret");
+                });
+    }
+
+    @Test
     void aConfigurationBeanIsTheBaseTheSingleOptionsRefine() {
         runner.withBean("merchantA", AntomConfiguration.class, () -> {
                     AntomConfiguration base = new AntomConfiguration();

@@ -10,14 +10,16 @@ import java.util.List;
  * @param keepRunning keep the application running after the summary, until Ctrl-C
  * @param config      a properties file whose keys win over {@code application.properties} (null: none)
  * @param help        print the usage and exit
+ * @param api         the Antom API the orders are paid through: {@code v1} (default) or {@code v2} (in-store, RSA_AES)
  */
-public record DemoOptions(Integer orders, boolean keepRunning, Path config, boolean help) {
+public record DemoOptions(Integer orders, boolean keepRunning, Path config, boolean help, String api) {
 
     public static final String USAGE = """
-            Usage: StandaloneDemo [--orders N] [--keep-running] [--config FILE]
+            Usage: StandaloneDemo [--orders N] [--keep-running] [--config FILE] [--api v1|v2]
               --orders N       sample ERP orders to feed (default: demo.orders, 20); 0 feeds none
               --keep-running   keep running after the summary (broker, routes and notification URL stay up) until Ctrl-C
               --config FILE    properties that win over application.properties, e.g. Antom sandbox credentials
+              --api v1|v2      pay through Antom's v1 APIs (default) or the v2 in-store API, RSA_AES-encrypted
             Environment: ANTOM_CLIENT_ID, ANTOM_PRIVATE_KEY_FILE, ANTOM_PUBLIC_KEY_FILE, ANTOM_REGION or
               ANTOM_GATEWAY_URL, ANTOM_NOTIFICATION_URL switch from the simulator to Antom (see the README).""";
 
@@ -26,6 +28,7 @@ public record DemoOptions(Integer orders, boolean keepRunning, Path config, bool
         boolean keepRunning = false;
         Path config = null;
         boolean help = false;
+        String api = "v1";
         List<String> list = List.of(args);
         for (int i = 0; i < list.size(); i++) {
             String arg = list.get(i);
@@ -34,9 +37,12 @@ public record DemoOptions(Integer orders, boolean keepRunning, Path config, bool
                 case "--keep-running" -> keepRunning = true;
                 case "--config" -> config = Path.of(value(list, ++i, arg));
                 case "--help", "-h" -> help = true;
+                case "--api" -> api = parseApi(value(list, ++i, arg));
                 default -> {
                     if (arg.startsWith("--orders=")) {
                         orders = parseOrders(arg.substring("--orders=".length()));
+                    } else if (arg.startsWith("--api=")) {
+                        api = parseApi(arg.substring("--api=".length()));
                     } else if (arg.startsWith("--config=")) {
                         config = Path.of(arg.substring("--config=".length()));
                     } else {
@@ -45,7 +51,20 @@ public record DemoOptions(Integer orders, boolean keepRunning, Path config, bool
                 }
             }
         }
-        return new DemoOptions(orders, keepRunning, config, help);
+        return new DemoOptions(orders, keepRunning, config, help, api);
+    }
+
+    /** Whether orders are paid through Antom's v2 in-store API. */
+    public boolean v2() {
+        return "v2".equals(api);
+    }
+
+    private static String parseApi(String text) {
+        String api = text.strip().toLowerCase(java.util.Locale.ROOT);
+        if (!api.equals("v1") && !api.equals("v2")) {
+            throw new IllegalArgumentException("--api must be v1 or v2, not '" + text + "'");
+        }
+        return api;
     }
 
     private static String value(List<String> args, int index, String option) {

@@ -37,6 +37,12 @@ final class EmbeddedAntom implements AutoCloseable {
      */
     static EmbeddedAntom start(Path keysDir, int port, double timeScale, Duration processingDelay,
             Duration orderCodeScanDelay) {
+        return start(keysDir, port, timeScale, processingDelay, orderCodeScanDelay, false);
+    }
+
+    /** @param requireEncryption refuse v2 requests without the RSA_AES {@code Encrypt} header */
+    static EmbeddedAntom start(Path keysDir, int port, double timeScale, Duration processingDelay,
+            Duration orderCodeScanDelay, boolean requireEncryption) {
         KeyPair merchant = keyPair(keysDir, "merchant");
         KeyPair antom = keyPair(keysDir, "antom");
         AntomSimulator simulator = AntomSimulator.builder()
@@ -47,6 +53,7 @@ final class EmbeddedAntom implements AutoCloseable {
                 // the simulator divides its delays by the time scale: give it the delays that become the real ones
                 .processingDelay(Duration.ofMillis((long) (processingDelay.toMillis() * timeScale)))
                 .orderCodeScanDelay(Duration.ofMillis((long) (orderCodeScanDelay.toMillis() * timeScale)))
+                .requireEncryption(requireEncryption)
                 .build().start();
         return new EmbeddedAntom(keysDir.resolve("merchant-private-key.pem"), keysDir.resolve("antom-public-key.pem"),
                 simulator);

@@ -154,7 +154,7 @@ public final class StandaloneDemo {
             double timeScale = config.getDouble("demo.simulator.time-scale", 60);
             antom = EmbeddedAntom.start(data.resolve("simulator-keys"), config.getInt("demo.simulator.port", 0),
                     timeScale, config.getDuration("demo.simulator.processing-delay", Duration.ofSeconds(2)),
-                    config.getDuration("demo.simulator.order-code-scan-delay", Duration.ofSeconds(3)));
+                    config.getDuration("demo.simulator.order-code-scan-delay", Duration.ofSeconds(3)), options.v2());
             parts.push(antom);
             simulator = antom.simulator::chargeCount;
             config.set("camel.component.antom.client-id", EmbeddedAntom.CLIENT_ID);
@@ -168,6 +168,10 @@ public final class StandaloneDemo {
             antomDescription = "Antom, client id " + config.get(DemoConfiguration.CLIENT_ID, "") + ", "
                     + (gateway != null ? "gateway " + gateway
                             : "region " + config.get("camel.component.antom.region", "(default)"));
+        }
+
+        if (options.v2()) {
+            antomDescription += "; " + ApiV2.configure(config, antom != null);
         }
 
         // where Antom sends notifications

@@ -35,6 +35,15 @@ class DemoOptionsTest {
     }
 
     @Test
+    void apiSelectsV1OrV2() {
+        assertThat(DemoOptions.parse().api()).isEqualTo("v1");
+        assertThat(DemoOptions.parse().v2()).isFalse();
+        assertThat(DemoOptions.parse("--api", "v2").v2()).isTrue();
+        assertThat(DemoOptions.parse("--api=V2").api()).isEqualTo("v2");
+        assertThatThrownBy(() -> DemoOptions.parse("--api", "v3")).hasMessageContaining("--api must be v1 or v2");
+    }
+
+    @Test
     void kebabCaseKeysBecomeTemplateParameters() {
         assertThat(AntomRoutesFromProperties.camelCase("orders-queue")).isEqualTo("ordersQueue");
         assertThat(AntomRoutesFromProperties.camelCase("paymentNotifyUrl")).isEqualTo("paymentNotifyUrl");
