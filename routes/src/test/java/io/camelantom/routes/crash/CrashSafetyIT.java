@@ -27,15 +27,15 @@ class CrashSafetyIT {
 
     @Test
     void randomKillsWithTheH2Ledger() throws Exception {
-        MixedOrders orders = new MixedOrders("H2R", 160);
+        MixedOrders orders = new MixedOrders("H2R", 168);
         try (CrashHarness harness = CrashHarness.start("h2-random-kills", LedgerKind.H2, folder)) {
-            List<List<String>> waves = waves(orders.bodies, 5);
-            for (List<String> wave : waves.subList(0, 4)) {
+            List<List<String>> waves = waves(orders.bodies, 7);
+            for (List<String> wave : waves.subList(0, 6)) {
                 harness.send(wave);
                 harness.startApp(null);
                 harness.killAppWithin(Duration.ofMillis(300), Duration.ofMillis(2500));
             }
-            harness.send(waves.get(4));
+            harness.send(waves.get(6));
             harness.startApp(null);
             finish(harness, orders);
         }
