@@ -112,6 +112,11 @@ final class ChildProcess implements AutoCloseable {
         }
     }
 
+    /** The output lines so far that contain {@code text}. */
+    List<String> linesWith(String text) {
+        return lines.stream().filter(l -> l.contains(text)).toList();
+    }
+
     /** Whether some output line contains {@code text}. */
     boolean printed(String text) {
         return lines.stream().anyMatch(l -> l.contains(text));

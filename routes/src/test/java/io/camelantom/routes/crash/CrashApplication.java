@@ -8,9 +8,11 @@ import java.util.concurrent.atomic.AtomicInteger;
 import javax.sql.DataSource;
 
 import io.camelantom.component.AntomComponent;
+import io.camelantom.model.InquiryPaymentRequest;
 import io.camelantom.routes.ledger.EmbeddedLedgerDatabase;
 import io.camelantom.routes.notification.NotificationBridgeRouteTemplate;
 import io.camelantom.routes.order.OrderBridgeRouteTemplate;
+import io.camelantom.routes.reconciliation.ClusteredQuartz;
 import io.camelantom.routes.reconciliation.ReconciliationRouteTemplate;
 import org.apache.activemq.artemis.jms.client.ActiveMQConnectionFactory;
 import org.apache.camel.CamelContext;
@@ -30,7 +32,9 @@ import org.postgresql.ds.PGSimpleDataSource;
  * <p>
  * Arguments {@code key=value}: {@code broker} (Artemis URL), {@code gateway} (the simulator's URL, or the proxy in
  * front of it), {@code keys} (the simulator's key folder), {@code httpPort} (notifications), {@code ledger}
- * ({@code h2:<folder>} or {@code postgresql:<jdbc url>}), optional {@code crashAt=<point>:<n>} and extra
+ * ({@code h2:<folder>} or {@code postgresql:<jdbc url>}), optional {@code crashAt=<point>:<n>},
+ * {@code quartzInstance=<id>} (clustered Quartz on the ledger's database, for several nodes), {@code trace=true}
+ * (see {@link #tracing()}) and extra
  * {@code order.<parameter>} / {@code reconciliation.<parameter>} template parameters. Everything else is the
  * templates' defaults (the component's {@code maxRetries} 0: the order bridge's own resend policy applies).
  * <p>
@@ -52,6 +56,9 @@ public final class CrashApplication {
 
     static final String STARTED = "CRASH-APP STARTED";
     static final String CRASH_POINT = "CRASH-POINT";
+    static final String INQUIRY = "TRACE-INQUIRY";
+    static final String RECONCILIATION_RUN = "TRACE-RECONCILIATION-RUN";
+    static final String PAY = "TRACE-PAY";
     static final String CLIENT_ID = "SIMULATOR_CLIENT";
     static final String ORDERS_QUEUE = "antom.orders";
     static final String RESULTS_QUEUE = "antom.results";
@@ -105,7 +112,16 @@ public final class CrashApplication {
         http.setPort(httpPort);
         context.addService(new VertxPlatformHttpServer(http));
 
+        if (options.containsKey("quartzInstance")) {
+            // several nodes: Quartz's JDBC JobStore on the ledger's database, clustered, one run per fire time
+            ClusteredQuartz.createTablesIfMissing(dataSource);
+            context.addComponent("quartz", ClusteredQuartz.component(dataSource, "antom-reconciliation",
+                    options.get("quartzInstance"), 2000));
+        }
         context.addRoutes(crashHooks(options.get("crashAt")));
+        if (Boolean.parseBoolean(options.get("trace"))) {
+            context.addRoutes(tracing());
+        }
         context.addRoutes(new NotificationBridgeRouteTemplate());
         context.addRoutes(new OrderBridgeRouteTemplate());
         context.addRoutes(new ReconciliationRouteTemplate());
@@ -175,6 +191,34 @@ public final class CrashApplication {
                     default -> throw new IllegalArgumentException("unknown crash point " + point);
                 }
                 from("direct:crash-point").routeId("crash-point").process(stopAt(point, nth, reached));
+            }
+        };
+    }
+
+    /**
+     * Prints what the multi-node test checks from outside: each pay request sent ({@value #PAY}), each inquiry's start
+     * and end ({@value #INQUIRY} lines with the paymentRequestId and wall-clock milliseconds) and each reconciliation
+     * run's scheduled fire time ({@value #RECONCILIATION_RUN}).
+     */
+    private static RouteBuilder tracing() {
+        return new RouteBuilder() {
+            @Override
+            public void configure() {
+                interceptSendToEndpoint("antom:inquiryPayment*").afterUri("direct:trace-inquiry-end")
+                        .process(exchange -> {
+                            String id = exchange.getMessage().getBody(InquiryPaymentRequest.class).getPaymentRequestId();
+                            exchange.setProperty("tracedPayment", id);
+                            System.out.println(INQUIRY + " start " + id + " " + System.currentTimeMillis());
+                        });
+                from("direct:trace-inquiry-end").routeId("trace-inquiry-end")
+                        .process(exchange -> System.out.println(INQUIRY + " end " + exchange.getProperty("tracedPayment")
+                                + " " + System.currentTimeMillis()));
+                interceptSendToEndpoint("antom:pay*").process(exchange -> System.out.println(PAY + " "
+                        + exchange.getMessage().getBody(io.camelantom.model.PayRequest.class).getPaymentRequestId()));
+                interceptFrom("quartz*").process(exchange -> {
+                    java.util.Date scheduled = exchange.getMessage().getHeader("scheduledFireTime", java.util.Date.class);
+                    System.out.println(RECONCILIATION_RUN + " " + (scheduled == null ? -1 : scheduled.getTime()));
+                });
             }
         };
     }

@@ -64,7 +64,8 @@ final class CrashHarness implements AutoCloseable {
     private final int brokerPort = freePort();
     private final int simulatorPort = freePort();
     private final int proxyPort = freePort();
-    private final int httpPort = freePort();
+    private final Map<Integer, Integer> httpPorts = new ConcurrentHashMap<>();
+    private final Map<Integer, ChildProcess> nodes = new TreeMap<>();
     private final int postgresPort = freePort();
     private final List<String> appArguments = new ArrayList<>();
     private final Map<String, List<String>> results = new ConcurrentHashMap<>();
@@ -140,20 +141,51 @@ final class CrashHarness implements AutoCloseable {
 
     /** Starts the application (optionally stopping at a named crash point) and waits until its routes run. */
     ChildProcess startApp(String crashAt) throws Exception {
+        app = crashAt == null ? startNode(0) : startNode(0, "crashAt=" + crashAt);
+        return app;
+    }
+
+    /**
+     * Starts application node {@code node} (its own notification port; broker, ledger and Antom shared) with extra
+     * {@code key=value} arguments, and waits until its routes run.
+     */
+    ChildProcess startNode(int node, String... extra) throws Exception {
         List<String> args = new ArrayList<>(List.of(
                 "broker=tcp://127.0.0.1:" + brokerPort,
                 "gateway=http://127.0.0.1:" + proxyPort,
                 "keys=" + folder.resolve("simulator-keys"),
-                "httpPort=" + httpPort,
+                "httpPort=" + httpPort(node),
                 "ledger=" + (ledgerKind == LedgerKind.H2 ? "h2:" + folder.resolve("ledger") : "postgresql:" + postgres.jdbcUrl())));
         args.addAll(appArguments);
-        if (crashAt != null) {
-            args.add("crashAt=" + crashAt);
-        }
-        app = ChildProcess.start("app-" + (++processes) + (crashAt == null ? "" : "-" + crashAt.replace(':', '-')),
+        args.addAll(List.of(extra));
+        String crash = List.of(extra).stream().filter(a -> a.startsWith("crashAt=")).findFirst()
+                .map(a -> "-" + a.substring("crashAt=".length()).replace(':', '-')).orElse("");
+        ChildProcess process = ChildProcess.start((node == 0 ? "app-" : "node" + node + "-") + (++processes) + crash,
                 CrashApplication.class, args, logs);
-        app.awaitLine(CrashApplication.STARTED, ChildProcess.START_TIMEOUT);
-        return app;
+        nodes.put(node, process);
+        process.awaitLine(CrashApplication.STARTED, ChildProcess.START_TIMEOUT);
+        return process;
+    }
+
+    /** The port node {@code node} receives Antom's notifications on. */
+    int httpPort(int node) {
+        return httpPorts.computeIfAbsent(node, n -> freePort());
+    }
+
+    /** The notification URL of node {@code node}. */
+    String notifyUrl(int node) {
+        return "http://127.0.0.1:" + httpPort(node) + CrashApplication.NOTIFICATION_PATH;
+    }
+
+    /** SIGKILL to node {@code node}. */
+    void killNode(int node) throws InterruptedException {
+        nodes.get(node).kill();
+        kills++;
+    }
+
+    /** The nodes' processes, by node number (the last process started for each). */
+    Map<Integer, ChildProcess> nodes() {
+        return nodes;
     }
 
     /** SIGKILL to the application. */
@@ -217,6 +249,11 @@ final class CrashHarness implements AutoCloseable {
                 }
             }
         }
+    }
+
+    /** How many orders have a result so far. */
+    int ordersWithResults() {
+        return results.size();
     }
 
     /** Waits until every order has a result, or the time is up. */
@@ -352,10 +389,12 @@ final class CrashHarness implements AutoCloseable {
         return found;
     }
 
-    /** The application stops (SIGTERM) so the ledger can be read from here. */
+    /** Every application node stops (SIGTERM) so the ledger can be read from here. */
     void stopApp() throws InterruptedException {
-        if (app != null) {
-            app.stop();
+        for (ChildProcess node : nodes.values()) {
+            if (node.isAlive()) {
+                node.stop();
+            }
         }
     }
 
@@ -365,7 +404,10 @@ final class CrashHarness implements AutoCloseable {
         if (erp != null) {
             erp.join(5000);
         }
-        for (ChildProcess p : new ChildProcess[] {app, simulator, broker}) {
+        for (ChildProcess node : nodes.values()) {
+            node.close();
+        }
+        for (ChildProcess p : new ChildProcess[] {simulator, broker}) {
             if (p != null) {
                 p.close();
             }

@@ -59,7 +59,11 @@ class CrashSafetyIT {
     }
 
     static void finish(CrashHarness harness, MixedOrders orders) throws Exception {
-        boolean complete = harness.awaitResults(orders.expected.keySet(), Duration.ofSeconds(150));
+        finish(harness, orders, Duration.ofSeconds(150));
+    }
+
+    static void finish(CrashHarness harness, MixedOrders orders, Duration timeout) throws Exception {
+        boolean complete = harness.awaitResults(orders.expected.keySet(), timeout);
         harness.stopApp();
         Verdict verdict = harness.verdict(orders.expected).record();
         assertThat(verdict.problems()).as("problems seen from outside (complete: %s)", complete).isEmpty();
