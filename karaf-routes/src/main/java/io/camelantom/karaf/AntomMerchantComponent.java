@@ -85,6 +85,11 @@ public class AntomMerchantComponent {
         ActiveMQConnectionFactory connectionFactory = config.brokerUsername() == null
                 ? new ActiveMQConnectionFactory(config.brokerUrl())
                 : new ActiveMQConnectionFactory(config.brokerUrl(), config.brokerUsername(), config.brokerPassword());
+        if (!config.brokerUrl().contains("consumerWindowSize")) {
+            // no order waits in a client buffer, where a restart or a rollback would count a delivery against it
+            // (routes/README.md, "Broker settings")
+            connectionFactory.setConsumerWindowSize(0);
+        }
         context.addComponent("jms", JmsComponent.jmsComponent(connectionFactory));
 
         database = EmbeddedLedgerDatabase.open(config.ledgerFolder());

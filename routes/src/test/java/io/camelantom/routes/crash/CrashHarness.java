@@ -319,7 +319,14 @@ final class CrashHarness implements AutoCloseable {
             }
         }
         List<String> deadLetters = new ArrayList<>();
-        for (String queue : List.of(CrashApplication.DEAD_LETTER_QUEUE, "DLA", "ExpiryQueue")) {
+        // the broker's own dead-letter and expiry queues are made per address: DLQ.<address>, EXP.<address>
+        List<String> queues = new ArrayList<>(List.of(CrashApplication.DEAD_LETTER_QUEUE));
+        for (String address : List.of(CrashApplication.ORDERS_QUEUE, CrashApplication.NOTIFICATIONS_QUEUE,
+                CrashApplication.RESULTS_QUEUE, CrashApplication.DEAD_LETTER_QUEUE)) {
+            queues.add("DLQ." + address);
+            queues.add("EXP." + address);
+        }
+        for (String queue : queues) {
             deadLetters.addAll(browse(queue));
         }
         deadLetters.forEach(d -> problems.add("dead letter: " + d));

@@ -131,11 +131,15 @@ public final class StandaloneDemo {
             EmbeddedArtemis broker = new EmbeddedArtemis(data.resolve("broker"), config.getInt("demo.broker.port", 61616))
                     .start();
             parts.push(broker);
-            connectionFactory = new ActiveMQConnectionFactory(broker.inVmUrl());
+            // consumerWindowSize=0: no order waits in a client buffer (routes/README.md, "Broker settings")
+            connectionFactory = new ActiveMQConnectionFactory(broker.inVmUrl() + "?consumerWindowSize=0");
             brokerDescription = "Artemis embedded, persistent in " + data.resolve("broker")
                     + (broker.tcpUrl() != null ? ", other processes connect to " + broker.tcpUrl() : "");
         } else {
             connectionFactory = new ActiveMQConnectionFactory(externalBroker);
+            if (!externalBroker.contains("consumerWindowSize")) {
+                connectionFactory.setConsumerWindowSize(0);
+            }
             brokerDescription = "Artemis at " + externalBroker;
         }
         parts.push(connectionFactory);
