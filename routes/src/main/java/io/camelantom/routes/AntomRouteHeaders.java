@@ -42,6 +42,15 @@ public final class AntomRouteHeaders {
      * paid after its closing time while Antom refused the cancel with CANCEL_WINDOW_EXCEED; the ledger says PAID).
      */
     public static final String PAYMENT_STATUS = "CamelAntomOrderPaymentStatus";
+    /** The ERP's refund id (refund results). */
+    public static final String ERP_REFUND_ID = "CamelAntomErpRefundId";
+    /** A refund's final status as published in a refund result: REFUNDED or REFUND_FAILED. */
+    public static final String ORDER_REFUND_STATUS = "CamelAntomOrderRefundStatus";
+    /**
+     * The command a message on one of the order bridge's command queues carries (cancel, refund, inquiry): set on the
+     * copy a {@code commandMapper} receives.
+     */
+    public static final String COMMAND = "CamelAntomCommand";
     /** Why a message went to a dead-letter queue: a precise, human-readable reason. */
     public static final String DEAD_LETTER_REASON = "CamelAntomDeadLetterReason";
     /**

@@ -585,6 +585,61 @@ public class AntomRoutesProperties {
          */
         private String payResendWindow;
 
+        /**
+         * JMS queue of the ERP's cancel commands. Default: antom.cancels.
+         */
+        private String cancelsQueue;
+
+        /**
+         * JMS queue of the ERP's refund commands. Default: antom.refunds.
+         */
+        private String refundsQueue;
+
+        /**
+         * JMS queue of the ERP's status inquiries (request/reply: JMSReplyTo, JMSCorrelationID). Default: antom.inquiries.
+         */
+        private String inquiriesQueue;
+
+        /**
+         * JMS queue of verified REFUND_RESULT notifications (the notification bridge's refund-result-destination). Default: antom.notifications.refund.
+         */
+        private String refundNotificationsQueue;
+
+        /**
+         * JMS queue the refund results are published to. Default: antom.refund.results.
+         */
+        private String refundResultsQueue;
+
+        /**
+         * Name of a Processor bean turning another ERP format into a canonical command (header CamelAntomCommand: cancel, refund, inquiry).
+         */
+        private String commandMapper;
+
+        /**
+         * Concurrent consumers of each command queue and of the refund notifications queue. Default: 2.
+         */
+        private String commandConsumers;
+
+        /**
+         * The Antom endpoint that cancels a payment. Default: antom:cancel.
+         */
+        private String cancelEndpoint;
+
+        /**
+         * The Antom endpoint that refunds. Default: antom:refund.
+         */
+        private String refundEndpoint;
+
+        /**
+         * The Antom endpoint that inquires a payment (status inquiries with refresh). Default: antom:inquiryPayment.
+         */
+        private String inquiryEndpoint;
+
+        /**
+         * The Antom endpoint that inquires a refund (status inquiries with refresh). Default: antom:inquiryRefund.
+         */
+        private String inquiryRefundEndpoint;
+
         @Override
         public String templateId() {
             return OrderBridgeRouteTemplate.TEMPLATE_ID;
@@ -795,6 +850,94 @@ public class AntomRoutesProperties {
         public void setPayResendWindow(String payResendWindow) {
             this.payResendWindow = payResendWindow;
         }
+
+        public String getCancelsQueue() {
+            return cancelsQueue;
+        }
+
+        public void setCancelsQueue(String cancelsQueue) {
+            this.cancelsQueue = cancelsQueue;
+        }
+
+        public String getRefundsQueue() {
+            return refundsQueue;
+        }
+
+        public void setRefundsQueue(String refundsQueue) {
+            this.refundsQueue = refundsQueue;
+        }
+
+        public String getInquiriesQueue() {
+            return inquiriesQueue;
+        }
+
+        public void setInquiriesQueue(String inquiriesQueue) {
+            this.inquiriesQueue = inquiriesQueue;
+        }
+
+        public String getRefundNotificationsQueue() {
+            return refundNotificationsQueue;
+        }
+
+        public void setRefundNotificationsQueue(String refundNotificationsQueue) {
+            this.refundNotificationsQueue = refundNotificationsQueue;
+        }
+
+        public String getRefundResultsQueue() {
+            return refundResultsQueue;
+        }
+
+        public void setRefundResultsQueue(String refundResultsQueue) {
+            this.refundResultsQueue = refundResultsQueue;
+        }
+
+        public String getCommandMapper() {
+            return commandMapper;
+        }
+
+        public void setCommandMapper(String commandMapper) {
+            this.commandMapper = commandMapper;
+        }
+
+        public String getCommandConsumers() {
+            return commandConsumers;
+        }
+
+        public void setCommandConsumers(String commandConsumers) {
+            this.commandConsumers = commandConsumers;
+        }
+
+        public String getCancelEndpoint() {
+            return cancelEndpoint;
+        }
+
+        public void setCancelEndpoint(String cancelEndpoint) {
+            this.cancelEndpoint = cancelEndpoint;
+        }
+
+        public String getRefundEndpoint() {
+            return refundEndpoint;
+        }
+
+        public void setRefundEndpoint(String refundEndpoint) {
+            this.refundEndpoint = refundEndpoint;
+        }
+
+        public String getInquiryEndpoint() {
+            return inquiryEndpoint;
+        }
+
+        public void setInquiryEndpoint(String inquiryEndpoint) {
+            this.inquiryEndpoint = inquiryEndpoint;
+        }
+
+        public String getInquiryRefundEndpoint() {
+            return inquiryRefundEndpoint;
+        }
+
+        public void setInquiryRefundEndpoint(String inquiryRefundEndpoint) {
+            this.inquiryRefundEndpoint = inquiryRefundEndpoint;
+        }
     }
 
     /** The antom-reconciliation template (routes/README.md, "Reconciliation"). */
@@ -916,6 +1059,21 @@ public class AntomRoutesProperties {
          * closing time. Default: antom:pay.
          */
         private String payEndpoint;
+
+        /**
+         * Endpoint that resends a refund Antom never received (REFUND_NOT_EXIST). Default: antom:refund.
+         */
+        private String refundEndpoint;
+
+        /**
+         * Endpoint that inquires a refund. Default: antom:inquiryRefund.
+         */
+        private String inquiryRefundEndpoint;
+
+        /**
+         * JMS queue the refund results are published to (the order bridge's refund-results-queue). Default: antom.refund.results.
+         */
+        private String refundResultsQueue;
 
         @Override
         public String templateId() {
@@ -1109,6 +1267,30 @@ public class AntomRoutesProperties {
 
         public void setPayEndpoint(String payEndpoint) {
             this.payEndpoint = payEndpoint;
+        }
+
+        public String getRefundEndpoint() {
+            return refundEndpoint;
+        }
+
+        public void setRefundEndpoint(String refundEndpoint) {
+            this.refundEndpoint = refundEndpoint;
+        }
+
+        public String getInquiryRefundEndpoint() {
+            return inquiryRefundEndpoint;
+        }
+
+        public void setInquiryRefundEndpoint(String inquiryRefundEndpoint) {
+            this.inquiryRefundEndpoint = inquiryRefundEndpoint;
+        }
+
+        public String getRefundResultsQueue() {
+            return refundResultsQueue;
+        }
+
+        public void setRefundResultsQueue(String refundResultsQueue) {
+            this.refundResultsQueue = refundResultsQueue;
         }
     }
 }

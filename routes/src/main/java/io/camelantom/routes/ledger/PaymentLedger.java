@@ -84,12 +84,25 @@ public class PaymentLedger {
         return this;
     }
 
+    /** The refund ledger on the same database and table prefix ({@code <prefix>REFUND}). */
+    public RefundLedger refunds() {
+        return new RefundLedger(this);
+    }
+
     /** The table prefix in use (upper case). */
     public String tablePrefix() {
         return tablePrefix;
     }
 
     /** The name of the de-duplication table in the same schema ({@code <prefix>MESSAGE_PROCESSED}). */
+    DataSource dataSource() {
+        return dataSource;
+    }
+
+    String paymentTable() {
+        return table;
+    }
+
     public String messageProcessedTable() {
         return tablePrefix + "MESSAGE_PROCESSED";
     }
@@ -228,7 +241,9 @@ public class PaymentLedger {
             throw new IllegalArgumentException("Illegal transition " + illegal + " -> " + target);
         }
         TransitionDetails d = details == null ? TransitionDetails.none() : details;
+        // entering a final state makes its result owed, also after CANCELLING left a published PAID
         String sql = "UPDATE " + table + " SET STATUS = ?, UPDATED_AT = ?, VERSION = VERSION + 1, "
+                + (target.isFinal() ? "RESULT_PUBLISHED_AT = NULL, " : "")
                 + "PAYMENT_ID = COALESCE(?, PAYMENT_ID), RESULT_CODE = COALESCE(?, RESULT_CODE), "
                 + "RESULT_MESSAGE = COALESCE(?, RESULT_MESSAGE) "
                 + "WHERE PAYMENT_REQUEST_ID = ? AND STATUS IN (" + placeholders(expected.size()) + ")";
@@ -247,15 +262,27 @@ public class PaymentLedger {
     }
 
     /**
-     * Counts one call to Antom (pay, inquiry or cancel) for a payment that is not final. Returns {@code false} when the
-     * payment is final or missing: then the caller must not call Antom for it.
+     * Counts one call to Antom (pay, inquiry or cancel) for an open payment (PENDING, PROCESSING, UNKNOWN). Returns
+     * {@code false} when the payment is final, being cancelled (CANCELLING) or missing: then the caller must not call
+     * Antom for it.
      */
     public boolean recordCall(String paymentRequestId) {
+        return recordCall(paymentRequestId, EnumSet.of(PaymentStatus.PENDING, PaymentStatus.PROCESSING,
+                PaymentStatus.UNKNOWN));
+    }
+
+    /** Counts one call to Antom for a payment in one of {@code statuses}; {@code false} when it is in another one. */
+    public boolean recordCall(String paymentRequestId, Set<PaymentStatus> statuses) {
+        List<PaymentStatus> ordered = new ArrayList<>(statuses);
         String sql = "UPDATE " + table + " SET CALL_COUNT = CALL_COUNT + 1, UPDATED_AT = ?, VERSION = VERSION + 1 "
-                + "WHERE PAYMENT_REQUEST_ID = ? AND STATUS NOT IN " + FINAL_STATES;
+                + "WHERE PAYMENT_REQUEST_ID = ? AND STATUS IN (" + placeholders(ordered.size()) + ")";
         return update(sql, "record a call for " + paymentRequestId, ps -> {
             setTime(ps, 1, now());
             ps.setString(2, paymentRequestId);
+            int i = 3;
+            for (PaymentStatus s : ordered) {
+                ps.setString(i++, s.name());
+            }
         }) == 1;
     }
 
@@ -335,9 +362,10 @@ public class PaymentLedger {
 
     // ---------------------------------------------------------------- reconciliation
 
-    /** {@link #findDueForCheck(Set, Duration, int)} for PROCESSING and UNKNOWN payments. */
+    /** {@link #findDueForCheck(Set, Duration, int)} for PROCESSING, UNKNOWN and CANCELLING payments. */
     public LedgerBatch findDueForCheck(Duration minAge, int batchSize) {
-        return findDueForCheck(EnumSet.of(PaymentStatus.PROCESSING, PaymentStatus.UNKNOWN), minAge, batchSize);
+        return findDueForCheck(EnumSet.of(PaymentStatus.PROCESSING, PaymentStatus.UNKNOWN, PaymentStatus.CANCELLING),
+                minAge, batchSize);
     }
 
     /**
@@ -393,9 +421,13 @@ public class PaymentLedger {
         }) == 1;
     }
 
-    /** How long the oldest payment that is not final (PENDING, PROCESSING, UNKNOWN) has been waiting; empty if none. */
+    /**
+     * How long the oldest payment that is not final (PENDING, PROCESSING, UNKNOWN, CANCELLING) has been waiting; empty
+     * if none.
+     */
     public Optional<Duration> oldestPendingAge() {
-        String sql = "SELECT MIN(CREATED_AT) FROM " + table + " WHERE STATUS IN ('PENDING', 'PROCESSING', 'UNKNOWN')";
+        String sql = "SELECT MIN(CREATED_AT) FROM " + table
+                + " WHERE STATUS IN ('PENDING', 'PROCESSING', 'UNKNOWN', 'CANCELLING')";
         try (Connection c = connection(); PreparedStatement ps = c.prepareStatement(sql);
                 ResultSet rs = ps.executeQuery()) {
             rs.next();
@@ -432,11 +464,11 @@ public class PaymentLedger {
 
     // ---------------------------------------------------------------- JDBC plumbing
 
-    private Instant now() {
+    Instant now() {
         return clock.instant().truncatedTo(ChronoUnit.MICROS);
     }
 
-    private Connection connection() throws SQLException {
+    Connection connection() throws SQLException {
         Connection c = dataSource.getConnection();
         if (!c.getAutoCommit()) {
             c.setAutoCommit(true);
@@ -445,11 +477,11 @@ public class PaymentLedger {
     }
 
     @FunctionalInterface
-    private interface Binder {
+    interface Binder {
         void bind(PreparedStatement ps) throws SQLException;
     }
 
-    private int update(String sql, String what, Binder binder) {
+    int update(String sql, String what, Binder binder) {
         try (Connection c = connection(); PreparedStatement ps = c.prepareStatement(sql)) {
             binder.bind(ps);
             return ps.executeUpdate();
@@ -482,7 +514,7 @@ public class PaymentLedger {
         return batch(sql, 0, binder);
     }
 
-    private static int positive(int limit) {
+    static int positive(int limit) {
         if (limit < 1) {
             throw new IllegalArgumentException("a batch size or limit must be at least 1, was " + limit);
         }
@@ -554,7 +586,7 @@ public class PaymentLedger {
                 rs.getString("ORDER_JSON"), rs.getString("OPERATOR_NOTE"), rs.getLong("VERSION"));
     }
 
-    private static Instant time(ResultSet rs, String column) throws SQLException {
+    static Instant time(ResultSet rs, String column) throws SQLException {
         OffsetDateTime t = rs.getObject(column, OffsetDateTime.class);
         return t == null ? null : t.toInstant();
     }
@@ -564,7 +596,7 @@ public class PaymentLedger {
         return t == null ? null : t.toInstant();
     }
 
-    private static void setTime(PreparedStatement ps, int index, Instant value) throws SQLException {
+    static void setTime(PreparedStatement ps, int index, Instant value) throws SQLException {
         if (value == null) {
             ps.setNull(index, Types.TIMESTAMP_WITH_TIMEZONE);
         } else {
@@ -572,7 +604,7 @@ public class PaymentLedger {
         }
     }
 
-    private static void setString(PreparedStatement ps, int index, String value) throws SQLException {
+    static void setString(PreparedStatement ps, int index, String value) throws SQLException {
         if (value == null) {
             ps.setNull(index, Types.VARCHAR);
         } else {
@@ -580,15 +612,15 @@ public class PaymentLedger {
         }
     }
 
-    private static String cut(String value, int max) {
+    static String cut(String value, int max) {
         return value == null || value.length() <= max ? value : value.substring(0, max);
     }
 
-    private static String placeholders(int n) {
+    static String placeholders(int n) {
         return String.join(", ", Collections.nCopies(n, "?"));
     }
 
-    private static boolean isUniqueViolation(SQLException e) {
+    static boolean isUniqueViolation(SQLException e) {
         for (Throwable t = e; t != null; t = t.getCause()) {
             if (t instanceof SQLException s && SQL_STATE_UNIQUE_VIOLATION.equals(s.getSQLState())) {
                 return true;

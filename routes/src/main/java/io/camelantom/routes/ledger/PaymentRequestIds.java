@@ -55,6 +55,14 @@ public final class PaymentRequestIds {
         return forAttempt(orderId, 1);
     }
 
+    /**
+     * The refundRequestId of an ERP refund id: the same rule as {@link #forOrder} (the refund id itself when readable,
+     * else a readable prefix and a hash), so a re-sent refund command reuses it and Antom's idempotency applies.
+     */
+    public static String forRefund(String erpRefundId) {
+        return forAttempt(erpRefundId, 1);
+    }
+
     /** The paymentRequestId of attempt {@code attempt} (1..{@value #MAX_ATTEMPT}) for an order. */
     public static String forAttempt(String orderId, int attempt) {
         if (orderId == null || orderId.isEmpty()) {

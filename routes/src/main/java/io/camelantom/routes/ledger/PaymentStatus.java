@@ -13,6 +13,9 @@ import java.util.Set;
  *  PENDING ----&gt; PROCESSING &lt;----&gt; UNKNOWN
  *     |              |                  |
  *     +--------------+------------------+----&gt; PAID | FAILED | CANCELLED   (final)
+ *     |              |                  |         |
+ *     +--------------+------------------+----&gt; CANCELLING (the ERP's cancel command) ----&gt; PAID | FAILED | CANCELLED
+ *                                                                                    (or PROCESSING: cancel refused)
  * </pre>
  *
  * Legal transitions (see {@link #canMoveTo(PaymentStatus)}):
@@ -20,8 +23,13 @@ import java.util.Set;
  * <li>PENDING to PROCESSING, UNKNOWN, PAID, FAILED, CANCELLED;</li>
  * <li>PROCESSING to PROCESSING (record a newer answer), UNKNOWN, PAID, FAILED, CANCELLED;</li>
  * <li>UNKNOWN to UNKNOWN, PROCESSING, PAID, FAILED, CANCELLED;</li>
- * <li>PAID, FAILED and CANCELLED are final: no transition leaves them. Only
- * {@link PaymentLedger#operatorOverride} does, explicitly and logged.</li>
+ * <li>PENDING, PROCESSING, UNKNOWN and PAID to CANCELLING: the ERP's cancel command owns the payment until Antom's
+ * cancel is answered (a PAID notification meanwhile does not settle it);</li>
+ * <li>CANCELLING to CANCELLED, PAID (Antom refused the cancel of a paid payment), FAILED, PROCESSING (refused while
+ * still processing: reconciliation takes over);</li>
+ * <li>PAID, FAILED and CANCELLED are final: no transition leaves them, except PAID to CANCELLING by the ERP's explicit
+ * cancel command (a paid payment reversed within Antom's cancel window). Only {@link PaymentLedger#operatorOverride}
+ * does otherwise, explicitly and logged.</li>
  * </ul>
  * Nothing goes back to PENDING: PENDING means "registered, Antom has possibly not been called yet".
  */
@@ -37,15 +45,22 @@ public enum PaymentStatus {
     /** Antom reported failure; the buyer was not charged. Final. */
     FAILED,
     /** Cancelled at Antom (closing time passed, or cancelled on request). Final. */
-    CANCELLED;
+    CANCELLED,
+    /**
+     * The ERP asked to cancel it and Antom's answer is not recorded yet: only the cancel (the command, or
+     * reconciliation after a crash or an unknown answer) settles it. Not final.
+     */
+    CANCELLING;
 
     private static final Map<PaymentStatus, Set<PaymentStatus>> LEGAL = Map.of(
-            PENDING, Collections.unmodifiableSet(EnumSet.of(PROCESSING, UNKNOWN, PAID, FAILED, CANCELLED)),
-            PROCESSING, Collections.unmodifiableSet(EnumSet.of(PROCESSING, UNKNOWN, PAID, FAILED, CANCELLED)),
-            UNKNOWN, Collections.unmodifiableSet(EnumSet.of(UNKNOWN, PROCESSING, PAID, FAILED, CANCELLED)),
-            PAID, Collections.unmodifiableSet(EnumSet.noneOf(PaymentStatus.class)),
+            PENDING, Collections.unmodifiableSet(EnumSet.of(PROCESSING, UNKNOWN, PAID, FAILED, CANCELLED, CANCELLING)),
+            PROCESSING, Collections.unmodifiableSet(EnumSet.of(PROCESSING, UNKNOWN, PAID, FAILED, CANCELLED,
+                    CANCELLING)),
+            UNKNOWN, Collections.unmodifiableSet(EnumSet.of(UNKNOWN, PROCESSING, PAID, FAILED, CANCELLED, CANCELLING)),
+            PAID, Collections.unmodifiableSet(EnumSet.of(CANCELLING)),
             FAILED, Collections.unmodifiableSet(EnumSet.noneOf(PaymentStatus.class)),
-            CANCELLED, Collections.unmodifiableSet(EnumSet.noneOf(PaymentStatus.class)));
+            CANCELLED, Collections.unmodifiableSet(EnumSet.noneOf(PaymentStatus.class)),
+            CANCELLING, Collections.unmodifiableSet(EnumSet.of(PROCESSING, PAID, FAILED, CANCELLED)));
 
     /** PAID, FAILED, CANCELLED. */
     public boolean isFinal() {
@@ -60,6 +75,11 @@ public enum PaymentStatus {
     /** The states a normal transition may go to from this one. */
     public Set<PaymentStatus> legalTargets() {
         return LEGAL.get(this);
+    }
+
+    /** PENDING, PROCESSING, UNKNOWN: what pay, inquiry and notifications may settle (not CANCELLING). */
+    public boolean isOpen() {
+        return this == PENDING || this == PROCESSING || this == UNKNOWN;
     }
 
     /** The final states. */

@@ -42,7 +42,7 @@ public final class CanonicalOrderReader {
         return fromTree(tree(body));
     }
 
-    private static JsonNode tree(Object body) {
+    static JsonNode tree(Object body) {
         if (body == null) {
             throw new RejectedMessageException("the message body is empty: expected a JSON order");
         }
@@ -172,7 +172,7 @@ public final class CanonicalOrderReader {
         return value.longValueExact();
     }
 
-    private static BigDecimal amount(JsonNode o) {
+    static BigDecimal amount(JsonNode o) {
         JsonNode node = o.get("amount");
         if (node == null || node.isNull()) {
             throw new RejectedMessageException("amount: is required");
@@ -191,7 +191,7 @@ public final class CanonicalOrderReader {
         throw new RejectedMessageException("amount: must be a decimal number in major units (e.g. \"12.34\" or 12.34)");
     }
 
-    private static String currency(JsonNode o) {
+    static String currency(JsonNode o) {
         String currency = requiredText(o, "currency", 16);
         if (!currency.matches("[A-Z]{3}")) {
             throw new RejectedMessageException("currency: '" + cut(currency) + "' is not an ISO 4217 currency code "
@@ -219,7 +219,7 @@ public final class CanonicalOrderReader {
         }
     }
 
-    private static String requiredText(JsonNode o, String field, int max) {
+    static String requiredText(JsonNode o, String field, int max) {
         return requiredText(o, field, field, max);
     }
 
@@ -231,7 +231,7 @@ public final class CanonicalOrderReader {
         return text;
     }
 
-    private static String optionalText(JsonNode o, String field, int max) {
+    static String optionalText(JsonNode o, String field, int max) {
         return optionalText(o, field, field, max);
     }
 

@@ -63,6 +63,12 @@ final class NotificationSettlementProcessor implements Processor {
         }
         PaymentRecord row = found.get();
         PaymentStatus target = result.isSuccess() ? PaymentStatus.PAID : PaymentStatus.FAILED;
+        if (row.status() == PaymentStatus.CANCELLING) {
+            // the ERP's cancel is under way: its answer decides (CANCELLED, or REFUND_REQUIRED if Antom refuses)
+            LOG.info("Notification says payment {} (order {}) is {} while it is being cancelled: the cancel decides",
+                    id, row.orderId(), target);
+            return;
+        }
         if (row.status().isFinal()) {
             finalAlready(row, target);
             return;

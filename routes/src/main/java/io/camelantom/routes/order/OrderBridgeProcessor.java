@@ -82,6 +82,12 @@ final class OrderBridgeProcessor implements Processor {
         PaymentRecord row = register(payment, order.attempt());
         exchange.setProperty(PAYMENT_REQUEST_ID_PROPERTY, row.paymentRequestId());
         exchange.getMessage().setHeader(AntomRouteHeaders.PAYMENT_REQUEST_ID, row.paymentRequestId());
+        if (row.status() == PaymentStatus.CANCELLING) {
+            // the ERP's cancel owns it now: its answer settles the payment and publishes the one result
+            LOG.info("Order {} (payment {}) is being cancelled: no Antom call, the cancel publishes its result",
+                    row.orderId(), row.paymentRequestId());
+            return;
+        }
         if (row.status().isFinal()) {
             LOG.info("Order {} is already {} (payment {}): republishing its result, no Antom call", row.orderId(),
                     row.status(), row.paymentRequestId());

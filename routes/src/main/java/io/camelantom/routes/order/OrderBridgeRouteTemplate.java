@@ -6,12 +6,19 @@ import java.util.concurrent.atomic.AtomicBoolean;
 
 import javax.sql.DataSource;
 
+import io.camelantom.model.AntomJson;
+import io.camelantom.routes.AntomRouteHeaders;
 import io.camelantom.routes.ledger.LedgerException;
 import io.camelantom.routes.ledger.PaymentLedger;
 import io.camelantom.routes.notification.AntomJmsHeaderFilterStrategy;
+import io.camelantom.routes.reconciliation.AntomCalls;
+import io.camelantom.routes.reconciliation.PaymentCancellation;
 import io.camelantom.routes.result.EndpointResultPublisher;
 import io.camelantom.routes.result.PaymentSettlement;
+import io.camelantom.routes.result.RefundSettlement;
 import org.apache.camel.CamelContext;
+import org.apache.camel.Exchange;
+import org.apache.camel.ExchangePattern;
 import org.apache.camel.ExtendedStartupListener;
 import org.apache.camel.LoggingLevel;
 import org.apache.camel.Processor;
@@ -76,6 +83,17 @@ public class OrderBridgeRouteTemplate extends RouteBuilder {
     public static final String PAY_RESEND_WINDOW = "payResendWindow";
     public static final String UNKNOWN_PAYMENT_GRACE_PERIOD = "unknownPaymentGracePeriod";
     public static final String UNKNOWN_PAYMENT_RETRY_DELAY = "unknownPaymentRetryDelay";
+    public static final String CANCELS_QUEUE = "cancelsQueue";
+    public static final String REFUNDS_QUEUE = "refundsQueue";
+    public static final String INQUIRIES_QUEUE = "inquiriesQueue";
+    public static final String REFUND_NOTIFICATIONS_QUEUE = "refundNotificationsQueue";
+    public static final String REFUND_RESULTS_QUEUE = "refundResultsQueue";
+    public static final String COMMAND_MAPPER = "commandMapper";
+    public static final String COMMAND_CONSUMERS = "commandConsumers";
+    public static final String CANCEL_ENDPOINT = "cancelEndpoint";
+    public static final String REFUND_ENDPOINT = "refundEndpoint";
+    public static final String INQUIRY_ENDPOINT = "inquiryEndpoint";
+    public static final String INQUIRY_REFUND_ENDPOINT = "inquiryRefundEndpoint";
 
     /** Longest wait between two attempts while the ledger's database is unreachable. */
     static final long LEDGER_OUTAGE_MAXIMUM_DELAY_MILLIS = 30_000;
@@ -117,6 +135,17 @@ public class OrderBridgeRouteTemplate extends RouteBuilder {
                 .templateParameter(PAY_RESEND_DELAY, "PT1S", "ISO-8601 duration before the identical pay request is resent after U, a timeout, HTTP 5xx or an I/O error; doubles per resend")
                 .templateParameter(PAY_RESEND_TRAFFIC_LIMIT_DELAY, "PT5S", "ISO-8601 duration before a resend after U REQUEST_TRAFFIC_EXCEED_LIMIT (or HTTP 429); doubles per resend")
                 .templateParameter(PAY_RESEND_WINDOW, "PT30S", "ISO-8601 duration after registration during which the order bridge resends an unknown pay outcome; later, reconciliation takes over; PT0S: no resend")
+                .templateParameter(CANCELS_QUEUE, "antom.cancels", "JMS queue of the ERP's cancel commands")
+                .templateParameter(REFUNDS_QUEUE, "antom.refunds", "JMS queue of the ERP's refund commands")
+                .templateParameter(INQUIRIES_QUEUE, "antom.inquiries", "JMS queue of the ERP's status inquiries (request/reply: JMSReplyTo and JMSCorrelationID)")
+                .templateParameter(REFUND_NOTIFICATIONS_QUEUE, "antom.notifications.refund", "JMS queue of verified REFUND_RESULT notifications (the notification bridge's refundResultDestination)")
+                .templateParameter(REFUND_RESULTS_QUEUE, "antom.refund.results", "JMS queue the refund results are published to")
+                .templateOptionalParameter(COMMAND_MAPPER, "Name of a Processor bean turning another ERP format into a canonical command (header CamelAntomCommand says which: cancel, refund, inquiry)")
+                .templateParameter(COMMAND_CONSUMERS, "2", "Concurrent consumers of each command queue and of the refund notifications queue")
+                .templateParameter(CANCEL_ENDPOINT, "antom:cancel", "The Antom endpoint that cancels a payment")
+                .templateParameter(REFUND_ENDPOINT, "antom:refund", "The Antom endpoint that refunds")
+                .templateParameter(INQUIRY_ENDPOINT, "antom:inquiryPayment", "The Antom endpoint that inquires a payment (status inquiries with refresh)")
+                .templateParameter(INQUIRY_REFUND_ENDPOINT, "antom:inquiryRefund", "The Antom endpoint that inquires a refund (status inquiries with refresh)")
                 .configure(this::instantiate)
                 .from("{{" + JMS_COMPONENT + "}}:queue:{{" + ORDERS_QUEUE + "}}?transacted=true"
                         + "&lazyCreateTransactionManager=false&cacheLevelName=CACHE_CONSUMER&disableReplyTo=true"
@@ -173,6 +202,15 @@ public class OrderBridgeRouteTemplate extends RouteBuilder {
                         + "' (parameter " + ORDER_MAPPER + ")");
             }
         }
+        Processor commandMapper = null;
+        String commandMapperName = param(rtc, COMMAND_MAPPER);
+        if (commandMapperName != null) {
+            commandMapper = context.getRegistry().lookupByNameAndType(commandMapperName, Processor.class);
+            if (commandMapper == null) {
+                throw new IllegalArgumentException(TEMPLATE_ID + ": no Processor bean named '" + commandMapperName
+                        + "' (parameter " + COMMAND_MAPPER + ")");
+            }
+        }
         String expiry = param(rtc, DEFAULT_PAYMENT_EXPIRY);
         Duration defaultExpiry = expiry == null || expiry.equalsIgnoreCase("none") ? null : Duration.parse(expiry);
         Clock clock = Clock.systemUTC();
@@ -196,6 +234,39 @@ public class OrderBridgeRouteTemplate extends RouteBuilder {
         PaymentSettlement notificationSettlementOfPayments = new PaymentSettlement(ledger,
                 EndpointResultPublisher.ownTransaction(context, resultsUri), clock);
         int maximumDeliveries = Integer.parseInt(param(rtc, MAXIMUM_DELIVERIES));
+
+        // the ERP's commands (issue 18): cancel, refund, status inquiry, and refund notifications
+        AntomCalls antomCalls = new AntomCalls(context.createProducerTemplate(), param(rtc, INQUIRY_ENDPOINT),
+                param(rtc, CANCEL_ENDPOINT), param(rtc, ANTOM_ENDPOINT), param(rtc, REFUND_ENDPOINT),
+                param(rtc, INQUIRY_REFUND_ENDPOINT));
+        String refundResultsUri = jms + ":queue:" + param(rtc, REFUND_RESULTS_QUEUE) + "?" + HEADER_FILTER;
+        RefundSettlement refundSettlement = new RefundSettlement(ledger.refunds(),
+                EndpointResultPublisher.joiningTransaction(context, refundResultsUri), clock);
+        RefundSettlement refundSettlementOwn = new RefundSettlement(ledger.refunds(),
+                EndpointResultPublisher.ownTransaction(context, refundResultsUri), clock);
+        Processor cancelCommand = new CancelCommandProcessor(settlement,
+                new PaymentCancellation(settlement, antomCalls, clock), commandMapper);
+        Processor refundCommand = new RefundCommandProcessor(refundSettlement, antomCalls, commandMapper, notifyUrl);
+        Processor inquiry = new InquiryProcessor(notificationSettlementOfPayments, refundSettlementOwn, antomCalls,
+                commandMapper, clock);
+        Processor refundNotification = new RefundNotificationSettlementProcessor(refundSettlementOwn);
+        Processor inquiryError = exchange -> {
+            Exception cause = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Exception.class);
+            String reason = exchange.getMessage().getHeader(AntomRouteHeaders.DEAD_LETTER_REASON, String.class);
+            if (reason == null) {
+                reason = cause == null ? "unknown error" : cause.getClass().getSimpleName() + ": " + cause.getMessage();
+            }
+            exchange.getMessage().setBody(AntomJson.mapper().createObjectNode().put("error", reason).toString());
+        };
+        String commandOptions = "?transacted=true&lazyCreateTransactionManager=false&cacheLevelName=CACHE_CONSUMER"
+                + "&disableReplyTo=true&concurrentConsumers=" + param(rtc, COMMAND_CONSUMERS)
+                + "&recoveryInterval=" + param(rtc, JMS_RECOVERY_INTERVAL) + "&" + HEADER_FILTER;
+        String cancelsUri = jms + ":queue:" + param(rtc, CANCELS_QUEUE) + commandOptions;
+        String refundsUri = jms + ":queue:" + param(rtc, REFUNDS_QUEUE) + commandOptions;
+        String refundNotificationsUri = jms + ":queue:" + param(rtc, REFUND_NOTIFICATIONS_QUEUE) + commandOptions;
+        String inquiriesUri = jms + ":queue:" + param(rtc, INQUIRIES_QUEUE) + "?concurrentConsumers="
+                + param(rtc, COMMAND_CONSUMERS) + "&recoveryInterval=" + param(rtc, JMS_RECOVERY_INTERVAL) + "&"
+                + HEADER_FILTER;
 
         context.getRegistry().bind(name + ORDER_PROCESSOR, Processor.class, new OrderBridgeProcessor(settlement, context.createProducerTemplate(),
                 param(rtc, ANTOM_ENDPOINT), mapper, notifyUrl, defaultExpiry, resendPolicy, clock));
@@ -265,7 +336,61 @@ public class OrderBridgeRouteTemplate extends RouteBuilder {
 
                     from("timer:" + name + "-outbox?delay=" + repairPeriod + "&period=" + repairPeriod)
                             .routeId(name + "-outbox")
-                            .process(exchange -> notificationSettlementOfPayments.repairOutbox(quiet, 100));
+                            .process(exchange -> {
+                                notificationSettlementOfPayments.repairOutbox(quiet, 100);
+                                refundSettlementOwn.repairOutbox(quiet, 100);
+                            });
+
+                    commandRoute(cancelsUri, name + "-cancels", cancelCommand);
+                    commandRoute(refundsUri, name + "-refunds", refundCommand);
+                    commandRoute(refundNotificationsUri, name + "-refund-notifications", refundNotification);
+
+                    from(inquiriesUri).routeId(name + "-inquiries")
+                            .onException(RejectedMessageException.class)
+                                .handled(true)
+                                .process(deadLetter)
+                                .to(ExchangePattern.InOnly, deadLetterUri)
+                                .process(inquiryError)
+                            .end()
+                            .onException(Exception.class)
+                                .handled(true)
+                                .log(LoggingLevel.WARN, "Status inquiry failed: ${exception.message}")
+                                .process(inquiryError)
+                            .end()
+                            .process(inquiry);
+                }
+
+                /** A transacted command consumer with the orders' error handling (never parks a payment). */
+                private void commandRoute(String uri, String routeId, Processor processor) {
+                    from(uri).routeId(routeId)
+                            .onException(RejectedMessageException.class)
+                                .handled(true)
+                                .process(deadLetter)
+                                .to(deadLetterUri)
+                            .end()
+                            .onException(LedgerException.class)
+                                .onWhen(FailureHandling::ledgerUnavailable)
+                                .maximumRedeliveries(-1)
+                                .redeliveryDelay(redeliveryDelay)
+                                .backOffMultiplier(backOff)
+                                .useExponentialBackOff()
+                                .maximumRedeliveryDelay(LEDGER_OUTAGE_MAXIMUM_DELAY_MILLIS)
+                                .retryAttemptedLogLevel(LoggingLevel.WARN)
+                            .end()
+                            .onException(Exception.class)
+                                .maximumRedeliveries(maximumRedeliveries)
+                                .redeliveryDelay(redeliveryDelay)
+                                .backOffMultiplier(backOff)
+                                .useExponentialBackOff()
+                                .retryAttemptedLogLevel(LoggingLevel.WARN)
+                                .handled(true)
+                                .process(rollBack)
+                                .filter(exchangeProperty(FailureHandling.DEAD_LETTER_PROPERTY).isNotNull())
+                                    .process(deadLetter)
+                                    .to(deadLetterUri)
+                                .end()
+                            .end()
+                            .process(processor);
                 }
             };
         // routes added while the template is instantiated during the context's start would not be created: they are

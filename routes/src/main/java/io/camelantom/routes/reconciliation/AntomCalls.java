@@ -8,7 +8,9 @@ import io.camelantom.component.AntomConstants;
 import io.camelantom.model.CancelRequest;
 import io.camelantom.model.InquiryPaymentRequest;
 import io.camelantom.model.InquiryPaymentResponse;
+import io.camelantom.model.InquiryRefundRequest;
 import io.camelantom.model.PayRequest;
+import io.camelantom.model.RefundRequest;
 import org.apache.camel.Exchange;
 import org.apache.camel.ExchangePattern;
 import org.apache.camel.ProducerTemplate;
@@ -18,10 +20,10 @@ import org.apache.camel.ProducerTemplate;
  * {@code antom:pay} by default; any endpoint that behaves like them, e.g. a {@code direct:} route in front of them). Each call is a
  * fresh exchange; the answer is reduced to what the rules need.
  */
-final class AntomCalls {
+public final class AntomCalls {
 
     /** How a call ended. */
-    enum Outcome {
+    public enum Outcome {
         /** Antom answered S (for an inquiry: the payment's own state is in {@code paymentStatus}). */
         SUCCESS,
         /** Antom answered a verified F ({@code resultCode} says why). */
@@ -32,34 +34,61 @@ final class AntomCalls {
         ERROR
     }
 
-    record Answer(Outcome outcome, String paymentStatus, String paymentId, String resultCode, String resultMessage,
-            String error) {
+    /**
+     * A call's answer reduced to what the rules need; {@code refundId}/{@code refundStatus} only for refund calls
+     * ({@code refundStatus} SUCCESS, FAIL or PROCESSING from inquiryRefund).
+     */
+    public record Answer(Outcome outcome, String paymentStatus, String paymentId, String resultCode,
+            String resultMessage, String error, String refundId, String refundStatus) {
+
+        Answer(Outcome outcome, String paymentStatus, String paymentId, String resultCode, String resultMessage,
+                String error) {
+            this(outcome, paymentStatus, paymentId, resultCode, resultMessage, error, null, null);
+        }
     }
 
     private final ProducerTemplate producer;
     private final String inquiryUri;
     private final String cancelUri;
     private final String payUri;
+    private final String refundUri;
+    private final String inquiryRefundUri;
 
-    AntomCalls(ProducerTemplate producer, String inquiryUri, String cancelUri, String payUri) {
+    /** The calls through these endpoints (each one like its {@code antom:} operation). */
+    public AntomCalls(ProducerTemplate producer, String inquiryUri, String cancelUri, String payUri, String refundUri,
+            String inquiryRefundUri) {
         this.producer = Objects.requireNonNull(producer, "producer");
         this.inquiryUri = Objects.requireNonNull(inquiryUri, "inquiryUri");
         this.cancelUri = Objects.requireNonNull(cancelUri, "cancelUri");
         this.payUri = Objects.requireNonNull(payUri, "payUri");
+        this.refundUri = Objects.requireNonNull(refundUri, "refundUri");
+        this.inquiryRefundUri = Objects.requireNonNull(inquiryRefundUri, "inquiryRefundUri");
+    }
+
+    /** A refund (SUCCESS: refunded; FAILURE: refused with Antom's code; UNKNOWN: U, e.g. REFUND_IN_PROCESS). */
+    public Answer refund(RefundRequest request) {
+        return call(refundUri, request);
+    }
+
+    /** inquiryRefund by refundRequestId; SUCCESS carries {@code refundStatus}. */
+    public Answer inquireRefund(String refundRequestId) {
+        InquiryRefundRequest request = new InquiryRefundRequest();
+        request.setRefundRequestId(refundRequestId);
+        return call(inquiryRefundUri, request);
     }
 
     /** Resends an original pay request (SUCCESS: paid; a U that waits for the buyer comes back as UNKNOWN). */
-    Answer pay(PayRequest request) {
+    public Answer pay(PayRequest request) {
         return call(payUri, request);
     }
 
-    Answer inquire(String paymentRequestId) {
+    public Answer inquire(String paymentRequestId) {
         InquiryPaymentRequest request = new InquiryPaymentRequest();
         request.setPaymentRequestId(paymentRequestId);
         return call(inquiryUri, request);
     }
 
-    Answer cancel(String paymentRequestId) {
+    public Answer cancel(String paymentRequestId) {
         CancelRequest request = new CancelRequest();
         request.setPaymentRequestId(paymentRequestId);
         return call(cancelUri, request);
@@ -109,7 +138,9 @@ final class AntomCalls {
                 paymentId = inquiry.getPaymentId();
             }
         }
-        return new Answer(Outcome.SUCCESS, paymentStatus, paymentId, resultCode, resultMessage, null);
+        return new Answer(Outcome.SUCCESS, paymentStatus, paymentId, resultCode, resultMessage, null,
+                message.getHeader(AntomConstants.REFUND_ID, String.class),
+                message.getHeader(AntomConstants.REFUND_STATUS, String.class));
     }
 
     private static <T extends Throwable> T find(Throwable e, Class<T> type) {

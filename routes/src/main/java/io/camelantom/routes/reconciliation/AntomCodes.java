@@ -7,6 +7,8 @@ final class AntomCodes {
 
     /** inquiryPayment / cancel: Antom does not know the payment (yet). */
     static final String ORDER_NOT_EXIST = "ORDER_NOT_EXIST";
+    /** inquiryRefund: Antom does not know the refund. */
+    static final String REFUND_NOT_EXIST = "REFUND_NOT_EXIST";
     /** cancel: outside the cancel window, refund instead. */
     static final String CANCEL_WINDOW_EXCEED = PaymentResultMessage.CANCEL_WINDOW_EXCEED;
     /** Ours: FAILED because Antom never received the payment before its closing time (a cancel confirmed it). */

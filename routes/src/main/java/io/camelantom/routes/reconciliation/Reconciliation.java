@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
@@ -15,10 +16,14 @@ import io.camelantom.routes.ledger.LedgerBatch;
 import io.camelantom.routes.ledger.PaymentLedger;
 import io.camelantom.routes.ledger.PaymentRecord;
 import io.camelantom.routes.ledger.PaymentStatus;
+import io.camelantom.routes.ledger.RefundLedger;
+import io.camelantom.routes.ledger.RefundRecord;
+import io.camelantom.routes.ledger.RefundStatus;
 import io.camelantom.routes.ledger.TransitionDetails;
 import io.camelantom.routes.order.PayRequestFactory;
 import io.camelantom.routes.result.PaymentResultMessage;
 import io.camelantom.routes.result.PaymentSettlement;
+import io.camelantom.routes.result.RefundSettlement;
 import org.apache.camel.Exchange;
 import org.apache.camel.Processor;
 import org.slf4j.Logger;
@@ -45,11 +50,15 @@ public class Reconciliation implements Processor {
     private final ReconciliationSettings settings;
     private final Clock clock;
     private final Consumer<ReconciliationReport> metrics;
+    private final PaymentCancellation cancellation;
+    private final RefundSettlement refunds;
 
-    Reconciliation(String name, PaymentSettlement settlement, AntomCalls antom, ReconciliationSettings settings,
-            Clock clock, Consumer<ReconciliationReport> metrics) {
+    Reconciliation(String name, PaymentSettlement settlement, RefundSettlement refunds, AntomCalls antom,
+            ReconciliationSettings settings, Clock clock, Consumer<ReconciliationReport> metrics) {
         this.name = Objects.requireNonNull(name, "name");
         this.settlement = Objects.requireNonNull(settlement, "settlement");
+        this.refunds = Objects.requireNonNull(refunds, "refunds");
+        this.cancellation = new PaymentCancellation(settlement, antom, clock);
         this.ledger = settlement.ledger();
         this.antom = Objects.requireNonNull(antom, "antom");
         this.settings = Objects.requireNonNull(settings, "settings");
@@ -112,6 +121,7 @@ public class Reconciliation implements Processor {
                 break;
             }
         }
+        reconcileRefunds(counts);
         Duration oldest = oldestPendingAge();
         ReconciliationReport report = new ReconciliationReport(started, counts.checked, counts.resolved,
                 counts.cancelled, counts.refundRequired, counts.stillPending, counts.errors, counts.badRows, oldest,
@@ -127,6 +137,15 @@ public class Reconciliation implements Processor {
 
     private void check(PaymentRecord row, Counts counts) {
         String id = row.paymentRequestId();
+        if (row.status() == PaymentStatus.CANCELLING) {
+            // the ERP's cancel whose answer was unknown or cut off: finish it (cancel again, settle by the answer)
+            switch (cancellation.finish(row, settings.orderNotExistGracePeriod())) {
+                case SETTLED -> counts.cancelled++;
+                case LOST -> counts.resolved++;
+                case LEFT_OPEN -> counts.stillPending++;
+            }
+            return;
+        }
         if (!ledger.recordCall(id)) {
             counts.resolved++; // settled by someone else since it was selected
             return;
@@ -311,6 +330,71 @@ public class Reconciliation implements Processor {
             LOG.warn("Reconciliation {}: Antom refused to cancel payment {} (order {}): CANCEL_WINDOW_EXCEED, payment "
                     + "still {}; it is inquired on later runs and reported REFUND_REQUIRED if it turns out paid", name,
                     id, row.orderId(), status == null ? "unknown" : status);
+        }
+    }
+
+    /**
+     * Refunds left PENDING or PROCESSING (U, a timeout, a lost notification, a crash): claimed like payments, then
+     * {@code inquiryRefund}: SUCCESS → REFUNDED, FAIL → REFUND_FAILED; PROCESSING → later; REFUND_NOT_EXIST after the
+     * grace period → the stored refund request is resent (Antom never received it); no answer → later.
+     */
+    private void reconcileRefunds(Counts counts) {
+        RefundLedger ledger = refunds.ledger();
+        List<RefundRecord> due;
+        try {
+            due = ledger.findDueForCheck(settings.minAge(), settings.batchSize());
+        } catch (RuntimeException e) {
+            counts.errors++;
+            LOG.warn("Reconciliation {}: refunds cannot be read: {}", name, e.toString());
+            return;
+        }
+        for (RefundRecord row : due) {
+            if (!ledger.claimForCheck(row, settings.backoff())) {
+                continue;
+            }
+            counts.checked++;
+            try {
+                checkRefund(row, counts);
+            } catch (RuntimeException e) {
+                counts.errors++;
+                counts.stillPending++;
+                LOG.warn("Reconciliation {}: refund {} could not be reconciled, tried again on a later run: {}", name,
+                        row.refundRequestId(), e.toString());
+            }
+        }
+    }
+
+    private void checkRefund(RefundRecord row, Counts counts) {
+        String id = row.refundRequestId();
+        if (!refunds.ledger().recordCall(id)) {
+            counts.resolved++;
+            return;
+        }
+        AntomCalls.Answer a = antom.inquireRefund(id);
+        if (a.outcome() == AntomCalls.Outcome.SUCCESS && "SUCCESS".equals(a.refundStatus())) {
+            refunds.settle(id, RefundStatus.REFUNDED, a.refundId(), "SUCCESS", a.resultMessage());
+            counts.resolved++;
+        } else if (a.outcome() == AntomCalls.Outcome.SUCCESS && "FAIL".equals(a.refundStatus())) {
+            refunds.settle(id, RefundStatus.REFUND_FAILED, a.refundId(), row.resultCode() == null
+                    || "REFUND_IN_PROCESS".equals(row.resultCode()) ? "FAIL" : row.resultCode(), a.resultMessage());
+            counts.resolved++;
+        } else if (a.outcome() == AntomCalls.Outcome.FAILURE && AntomCodes.REFUND_NOT_EXIST.equals(a.resultCode())) {
+            Duration age = Duration.between(row.createdAt(), clock.instant());
+            if (age.compareTo(settings.orderNotExistGracePeriod()) < 0) {
+                counts.stillPending++;
+                return;
+            }
+            LOG.info("Reconciliation {}: Antom never received refund {} (order {}); resending it", name, id,
+                    row.orderId());
+            RefundSender.send(refunds, antom, row);
+            counts.resolved++;
+        } else {
+            counts.stillPending++;
+            if (a.outcome() != AntomCalls.Outcome.SUCCESS) {
+                counts.errors++;
+                LOG.warn("Reconciliation {}: inquiry of refund {} gave no final answer ({} {} {}); next check later",
+                        name, id, a.outcome(), a.resultCode(), a.error());
+            }
         }
     }
 

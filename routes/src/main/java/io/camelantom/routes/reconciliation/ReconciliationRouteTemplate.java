@@ -11,6 +11,7 @@ import io.camelantom.routes.ledger.PaymentLedger;
 import io.camelantom.routes.notification.AntomJmsHeaderFilterStrategy;
 import io.camelantom.routes.result.EndpointResultPublisher;
 import io.camelantom.routes.result.PaymentSettlement;
+import io.camelantom.routes.result.RefundSettlement;
 import org.apache.camel.CamelContext;
 import org.apache.camel.LoggingLevel;
 import org.apache.camel.RouteTemplateContext;
@@ -53,6 +54,9 @@ public class ReconciliationRouteTemplate extends RouteBuilder {
     public static final String CLOCK = "clock";
     public static final String METER_REGISTRY = "meterRegistry";
     public static final String PAY_ENDPOINT = "payEndpoint";
+    public static final String REFUND_ENDPOINT = "refundEndpoint";
+    public static final String INQUIRY_REFUND_ENDPOINT = "inquiryRefundEndpoint";
+    public static final String REFUND_RESULTS_QUEUE = "refundResultsQueue";
 
     /** The ledger's DataSource bean name by default, the same as the other templates'. */
     public static final String DEFAULT_DATA_SOURCE = "antomLedgerDataSource";
@@ -88,6 +92,9 @@ public class ReconciliationRouteTemplate extends RouteBuilder {
                 .templateOptionalParameter(CLOCK, "Name of a java.time.Clock bean for every time decision (tests); the system clock when absent")
                 .templateOptionalParameter(METER_REGISTRY, "Name of a Micrometer MeterRegistry bean; when absent, the only MeterRegistry bean if Micrometer is present, else no metrics")
                 .templateParameter(PAY_ENDPOINT, "antom:pay", "Endpoint that resends a payment's original pay request when Antom answers ORDER_NOT_EXIST before its closing time")
+                .templateParameter(REFUND_ENDPOINT, "antom:refund", "Endpoint that resends a refund Antom never received (REFUND_NOT_EXIST)")
+                .templateParameter(INQUIRY_REFUND_ENDPOINT, "antom:inquiryRefund", "Endpoint that inquires a refund")
+                .templateParameter(REFUND_RESULTS_QUEUE, "antom.refund.results", "JMS queue the refund results are published to (the order bridge's refundResultsQueue)")
                 .configure(this::instantiate)
                 .from("{{" + QUARTZ_COMPONENT + "}}://{{" + QUARTZ_GROUP + "}}/{{" + NAME + "}}?cron=RAW({{" + CRON + "}})"
                         + "&stateful=true&trigger.misfireInstruction={{" + MISFIRE_INSTRUCTION + "}}")
@@ -128,8 +135,13 @@ public class ReconciliationRouteTemplate extends RouteBuilder {
         PaymentSettlement settlement = new PaymentSettlement(ledger, new EndpointResultPublisher(context, resultsUri),
                 clock);
         AntomCalls antom = new AntomCalls(context.createProducerTemplate(), param(rtc, INQUIRY_ENDPOINT),
-                param(rtc, CANCEL_ENDPOINT), param(rtc, PAY_ENDPOINT));
-        Reconciliation reconciliation = new Reconciliation(name, settlement, antom, settings, clock,
+                param(rtc, CANCEL_ENDPOINT), param(rtc, PAY_ENDPOINT), param(rtc, REFUND_ENDPOINT),
+                param(rtc, INQUIRY_REFUND_ENDPOINT));
+        String refundResultsUri = param(rtc, JMS_COMPONENT) + ":queue:" + param(rtc, REFUND_RESULTS_QUEUE) + "?"
+                + HEADER_FILTER;
+        RefundSettlement refunds = new RefundSettlement(ledger.refunds(),
+                new EndpointResultPublisher(context, refundResultsUri), clock);
+        Reconciliation reconciliation = new Reconciliation(name, settlement, refunds, antom, settings, clock,
                 metrics(context, param(rtc, METER_REGISTRY), name));
         context.getRegistry().bind(name + BEAN_SUFFIX, Reconciliation.class, reconciliation);
     }

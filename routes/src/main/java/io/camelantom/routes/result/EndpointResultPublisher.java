@@ -55,6 +55,11 @@ public final class EndpointResultPublisher implements ResultPublisher {
 
     @Override
     public void publish(PaymentResultMessage result) {
+        publish((ResultMessage) result);
+    }
+
+    /** Publishes any result message (a payment's, a refund's) the same way. */
+    public void publish(ResultMessage result) {
         Processor message = exchange -> {
             exchange.setPattern(ExchangePattern.InOnly);
             exchange.getMessage().setBody(result.toJson());
@@ -66,17 +71,17 @@ public final class EndpointResultPublisher implements ResultPublisher {
                 sent = producer.asyncSend(endpointUri, message).get();
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
-                throw new ResultNotPublishedException("Interrupted while publishing the result of payment "
-                        + result.paymentRequestId(), e);
+                throw new ResultNotPublishedException("Interrupted while publishing the result of "
+                        + result.subject(), e);
             } catch (ExecutionException e) {
-                throw new ResultNotPublishedException("Cannot publish the result of payment "
-                        + result.paymentRequestId() + " to " + endpointUri, e.getCause());
+                throw new ResultNotPublishedException("Cannot publish the result of "
+                        + result.subject() + " to " + endpointUri, e.getCause());
             }
         } else {
             sent = producer.send(endpointUri, message);
         }
         if (sent.getException() != null) {
-            throw new ResultNotPublishedException("Cannot publish the result of payment " + result.paymentRequestId()
+            throw new ResultNotPublishedException("Cannot publish the result of " + result.subject()
                     + " to " + endpointUri, sent.getException());
         }
     }

@@ -38,7 +38,7 @@ import io.camelantom.routes.ledger.PaymentStatus;
  */
 public record PaymentResultMessage(String orderId, String paymentRequestId, int attempt, String paymentId,
         PaymentStatus status, String resultCode, String resultMessage, long amountMinor, String currency,
-        Instant time) {
+        Instant time) implements ResultMessage {
 
     /**
      * The published status of a payment that reconciliation found paid after its closing time, once Antom had refused
@@ -76,16 +76,32 @@ public record PaymentResultMessage(String orderId, String paymentRequestId, int 
      * Derived from the row, so a republication says the same.
      */
     public String publishedStatus() {
+        return publishedStatus(status, resultCode);
+    }
+
+    /** The status a row with this status and result code is published (or reported) as. */
+    public static String publishedStatus(PaymentStatus status, String resultCode) {
         return status == PaymentStatus.PAID && CANCEL_WINDOW_EXCEED.equals(resultCode) ? REFUND_REQUIRED : status.name();
     }
 
     /** The amount in major units as a plain decimal string ("12.34", "500" for JPY 500). */
     public String amount() {
+        return majorUnits(amountMinor, currency);
+    }
+
+    /** An amount in minor units as a plain decimal string in major units ("12.34", "500" for JPY 500). */
+    public static String majorUnits(long amountMinor, String currency) {
         int digits = Currency.getInstance(currency).getDefaultFractionDigits();
         return BigDecimal.valueOf(amountMinor).movePointLeft(Math.max(digits, 0)).toPlainString();
     }
 
+    @Override
+    public String subject() {
+        return "payment " + paymentRequestId;
+    }
+
     /** The JSON body (UTF-8 text, fields in a fixed order, absent values omitted). */
+    @Override
     public String toJson() {
         ObjectNode node = AntomJson.mapper().createObjectNode();
         node.put("orderId", orderId);
@@ -106,6 +122,7 @@ public record PaymentResultMessage(String orderId, String paymentRequestId, int 
     }
 
     /** The JMS headers of the message ({@link AntomRouteHeaders}); absent values are left out. */
+    @Override
     public Map<String, Object> headers() {
         Map<String, Object> headers = new LinkedHashMap<>();
         headers.put(AntomRouteHeaders.ORDER_ID, orderId);
@@ -125,7 +142,7 @@ public record PaymentResultMessage(String orderId, String paymentRequestId, int 
         return headers;
     }
 
-    private static void putIfPresent(ObjectNode node, String name, String value) {
+    static void putIfPresent(ObjectNode node, String name, String value) {
         if (value != null) {
             node.put(name, value);
         }

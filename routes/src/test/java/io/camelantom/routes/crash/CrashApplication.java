@@ -50,6 +50,7 @@ import org.postgresql.ds.PGSimpleDataSource;
  * <li>{@code published}: the notification bridge's JMS send of a notification returned, Antom has no acknowledgement
  * yet.</li>
  * </ul>
+ * The order bridge's command routes (cancel, refund, refund notifications: issue 18) run with their defaults.
  * Prints {@value #STARTED} once every route runs.
  */
 public final class CrashApplication {
@@ -62,6 +63,9 @@ public final class CrashApplication {
     static final String CLIENT_ID = "SIMULATOR_CLIENT";
     static final String ORDERS_QUEUE = "antom.orders";
     static final String RESULTS_QUEUE = "antom.results";
+    static final String REFUND_RESULTS_QUEUE = "antom.refund.results";
+    static final String CANCELS_QUEUE = "antom.cancels";
+    static final String REFUNDS_QUEUE = "antom.refunds";
     static final String DEAD_LETTER_QUEUE = "antom.orders.DLQ";
     static final String NOTIFICATIONS_QUEUE = "antom.notifications.payment";
     static final String NOTIFICATION_PATH = "/antom/notifications";

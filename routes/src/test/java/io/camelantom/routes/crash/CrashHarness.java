@@ -69,7 +69,10 @@ final class CrashHarness implements AutoCloseable {
     private final int postgresPort = freePort();
     private final List<String> appArguments = new ArrayList<>();
     private final Map<String, List<String>> results = new ConcurrentHashMap<>();
+    /** ERP refund id → the statuses of its refund results, in arrival order. */
+    private final Map<String, List<String>> refundResults = new ConcurrentHashMap<>();
     private final List<String> resultLog = new CopyOnWriteArrayList<>();
+    private Thread refundReader;
     private ChildProcess broker;
     private ChildProcess simulator;
     private ChildProcess app;
@@ -103,9 +106,14 @@ final class CrashHarness implements AutoCloseable {
             if (ledger == LedgerKind.POSTGRESQL) {
                 harness.postgres = new PostgresServer(folder.resolve("postgres"), harness.postgresPort).start();
             }
-            harness.erp = new Thread(harness::readResults, "erp-results-" + scenario);
+            harness.erp = new Thread(() -> harness.readResults(CrashApplication.RESULTS_QUEUE, "orderId",
+                    harness.results), "erp-results-" + scenario);
             harness.erp.setDaemon(true);
             harness.erp.start();
+            harness.refundReader = new Thread(() -> harness.readResults(CrashApplication.REFUND_RESULTS_QUEUE,
+                    "refundId", harness.refundResults), "erp-refund-results-" + scenario);
+            harness.refundReader.setDaemon(true);
+            harness.refundReader.start();
         } catch (Exception | Error e) {
             harness.close();
             throw e;
@@ -218,26 +226,40 @@ final class CrashHarness implements AutoCloseable {
 
     /** Puts orders on the orders queue as persistent text messages. */
     void send(Collection<String> orders) {
+        send(CrashApplication.ORDERS_QUEUE, orders);
+    }
+
+    /** Puts messages (orders, commands) on a queue as persistent text messages. */
+    void send(String queueName, Collection<String> bodies) {
         try (ActiveMQConnectionFactory factory = brokerConnections();
                 JMSContext context = factory.createContext(JMSContext.AUTO_ACKNOWLEDGE)) {
             JMSProducer producer = context.createProducer();
-            var queue = context.createQueue(CrashApplication.ORDERS_QUEUE);
-            orders.forEach(body -> producer.send(queue, body));
+            var queue = context.createQueue(queueName);
+            bodies.forEach(body -> producer.send(queue, body));
         }
     }
 
-    private void readResults() {
+    /** The results read so far: key (order id or ERP refund id) → statuses in arrival order. */
+    Map<String, List<String>> results() {
+        return results;
+    }
+
+    Map<String, List<String>> refundResults() {
+        return refundResults;
+    }
+
+    private void readResults(String queueName, String key, Map<String, List<String>> into) {
         while (!closing) {
             try (ActiveMQConnectionFactory factory = brokerConnections();
                     JMSContext context = factory.createContext(JMSContext.AUTO_ACKNOWLEDGE);
-                    JMSConsumer consumer = context.createConsumer(context.createQueue(CrashApplication.RESULTS_QUEUE))) {
+                    JMSConsumer consumer = context.createConsumer(context.createQueue(queueName))) {
                 while (!closing) {
                     Message message = consumer.receive(500);
                     if (message instanceof TextMessage text) {
                         JsonNode result = AntomJson.mapper().readTree(text.getText());
-                        results.computeIfAbsent(result.path("orderId").asText(), k -> new CopyOnWriteArrayList<>())
+                        into.computeIfAbsent(result.path(key).asText(), k -> new CopyOnWriteArrayList<>())
                                 .add(result.path("status").asText());
-                        resultLog.add(result.path("orderId").asText() + " " + result.path("status").asText());
+                        resultLog.add(result.path(key).asText() + " " + result.path("status").asText());
                     }
                 }
             } catch (Exception e) {
@@ -258,9 +280,15 @@ final class CrashHarness implements AutoCloseable {
 
     /** Waits until every order has a result, or the time is up. */
     boolean awaitResults(Collection<String> orderIds, Duration timeout) throws InterruptedException {
+        return awaitResults(results, orderIds, timeout);
+    }
+
+    /** Waits until every key (order id, ERP refund id) has a result in {@code which}, or the time is up. */
+    boolean awaitResults(Map<String, List<String>> which, Collection<String> keys, Duration timeout)
+            throws InterruptedException {
         long deadline = System.nanoTime() + timeout.toNanos();
         while (System.nanoTime() < deadline) {
-            if (results.keySet().containsAll(orderIds)) {
+            if (which.keySet().containsAll(keys)) {
                 return true;
             }
             Thread.sleep(200);
@@ -347,9 +375,31 @@ final class CrashHarness implements AutoCloseable {
         return statuses;
     }
 
+    /** refundRequestId → status in the refund ledger (the application stopped first). */
+    Map<String, String> refundLedgerStatuses() throws Exception {
+        Map<String, String> statuses = new TreeMap<>();
+        if (ledgerKind == LedgerKind.H2) {
+            try (EmbeddedLedgerDatabase database = EmbeddedLedgerDatabase.open(folder.resolve("ledger"))) {
+                readLedger(database.dataSource(), statuses, "SELECT REFUND_REQUEST_ID, STATUS FROM ANTOM_REFUND");
+            }
+        } else {
+            readLedger(postgres.dataSource(), statuses, "SELECT REFUND_REQUEST_ID, STATUS FROM ANTOM_REFUND");
+        }
+        return statuses;
+    }
+
+    /** paymentRequestId → status in the payment ledger (the application stopped first). */
+    Map<String, String> paymentLedgerStatuses() throws Exception {
+        return ledgerStatuses();
+    }
+
     private static void readLedger(DataSource dataSource, Map<String, String> statuses) throws Exception {
+        readLedger(dataSource, statuses, "SELECT PAYMENT_REQUEST_ID, STATUS FROM ANTOM_PAYMENT");
+    }
+
+    private static void readLedger(DataSource dataSource, Map<String, String> statuses, String sql) throws Exception {
         try (Connection c = dataSource.getConnection(); Statement st = c.createStatement();
-                ResultSet rs = st.executeQuery("SELECT PAYMENT_REQUEST_ID, STATUS FROM ANTOM_PAYMENT")) {
+                ResultSet rs = st.executeQuery(sql)) {
             while (rs.next()) {
                 statuses.put(rs.getString(1), rs.getString(2));
             }
@@ -410,6 +460,9 @@ final class CrashHarness implements AutoCloseable {
         closing = true;
         if (erp != null) {
             erp.join(5000);
+        }
+        if (refundReader != null) {
+            refundReader.join(5000);
         }
         for (ChildProcess node : nodes.values()) {
             node.close();

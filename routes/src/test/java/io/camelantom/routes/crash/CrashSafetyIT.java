@@ -4,7 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.camelantom.routes.ledger.PaymentStatus;
 
 import io.camelantom.routes.crash.CrashHarness.LedgerKind;
 import io.camelantom.routes.crash.CrashHarness.Verdict;
@@ -56,6 +63,145 @@ class CrashSafetyIT {
             harness.startApp(null);
             finish(harness, orders);
         }
+    }
+
+    /**
+     * Issue 18: refunds (one immediate, one that Antom answers U and settles by notification, per paid order) and
+     * cancels (of paid and of open payments) while the application is killed at random moments; the refund commands
+     * are sent twice. Checked from outside: one refund per refund id at Antom (its admin API), the refunded amounts,
+     * every refund REFUNDED in the refund ledger and in the refund results, every cancelled payment CANCELLED at
+     * Antom, in the ledger and in the results; nothing dead-lettered, nothing left open.
+     */
+    @Test
+    void cancelsAndRefundsSurviveKills() throws Exception {
+        int paidOrders = 16;
+        int openOrders = 6;
+        List<String> orders = new ArrayList<>();
+        List<String> refunds = new ArrayList<>();
+        List<String> refundIds = new ArrayList<>();
+        List<String> cancels = new ArrayList<>();
+        List<String> cancelled = new ArrayList<>();
+        List<String> refunded = new ArrayList<>();
+        for (int i = 0; i < paidOrders; i++) {
+            String orderId = "CRF-" + i;
+            orders.add(order(orderId, "20.00"));
+            if (i < 12) {
+                refunded.add(orderId);
+                for (String[] r : new String[][] {{"a", "5.00"}, {"b", "3.61"}}) {   // 61: U, then REFUND_RESULT
+                    String refundId = "RF-" + orderId + "-" + r[0];
+                    refundIds.add(refundId);
+                    refunds.add("{\"refundId\":\"" + refundId + "\",\"orderId\":\"" + orderId + "\",\"amount\":\""
+                            + r[1] + "\",\"currency\":\"USD\"}");
+                }
+            } else {
+                cancelled.add(orderId);
+                cancels.add("{\"orderId\":\"" + orderId + "\"}");
+            }
+        }
+        for (int i = 0; i < openOrders; i++) {
+            String orderId = "CCO-" + i;
+            orders.add(order(orderId, "10.63"));   // U, never resolves: cancelled by the ERP
+            cancelled.add(orderId);
+            cancels.add("{\"orderId\":\"" + orderId + "\"}");
+        }
+        try (CrashHarness harness = CrashHarness.start("h2-cancels-refunds", LedgerKind.H2, folder)) {
+            harness.send(orders);
+            harness.startApp(null);
+            List<String> paid = new ArrayList<>();
+            for (int i = 0; i < paidOrders; i++) {
+                paid.add("CRF-" + i);
+            }
+            assertThat(harness.awaitResults(paid, Duration.ofSeconds(60))).as("orders paid").isTrue();
+            Thread.sleep(1000);   // the open orders reach Antom
+
+            List<String> commands = new ArrayList<>(refunds);
+            for (int kill = 0; kill < 3; kill++) {
+                harness.send(CrashApplication.REFUNDS_QUEUE, refunds.subList(kill * 8, Math.min(refunds.size(),
+                        kill * 8 + 8)));
+                harness.send(CrashApplication.CANCELS_QUEUE, cancels.subList(kill * 4, Math.min(cancels.size(),
+                        kill * 4 + 4)));
+                harness.killAppWithin(Duration.ofMillis(200), Duration.ofMillis(1500));
+                harness.startApp(null);
+            }
+            harness.send(CrashApplication.REFUNDS_QUEUE, commands);   // every refund command once more
+            harness.killAppWithin(Duration.ofMillis(100), Duration.ofMillis(800));
+            harness.startApp(null);
+
+            assertThat(harness.awaitResults(harness.refundResults(), refundIds, Duration.ofSeconds(120)))
+                    .as("refund results").isTrue();
+            long deadline = System.nanoTime() + Duration.ofSeconds(120).toNanos();
+            while (System.nanoTime() < deadline && !cancelled.stream().allMatch(o -> harness.results()
+                    .getOrDefault(o, List.of()).contains("CANCELLED"))) {
+                Thread.sleep(200);
+            }
+            harness.stopApp();
+
+            List<String> problems = new ArrayList<>();
+            Map<String, JsonNode> atAntom = harness.simulatorPayments();
+            for (String orderId : refunded) {
+                JsonNode payment = atAntom.get(orderId);
+                Map<String, Integer> perId = new HashMap<>();
+                long amount = 0;
+                for (JsonNode r : payment.path("refunds")) {
+                    perId.merge(r.path("refundRequestId").asText(), 1, Integer::sum);
+                    if ("SUCCESS".equals(r.path("status").asText())) {
+                        amount += r.path("amountValue").asLong();
+                    }
+                }
+                if (perId.size() != 2 || perId.values().stream().anyMatch(n -> n != 1)) {
+                    problems.add(orderId + ": refunds at Antom " + perId);
+                }
+                if (amount != 861) {
+                    problems.add(orderId + ": refunded " + amount + " at Antom, expected 861");
+                }
+                if (payment.path("chargeCount").asInt() != 1) {
+                    problems.add(orderId + ": charged " + payment.path("chargeCount").asInt() + " times");
+                }
+            }
+            for (String refundId : refundIds) {
+                List<String> got = harness.refundResults().getOrDefault(refundId, List.of());
+                if (got.isEmpty() || !Set.copyOf(got).equals(Set.of("REFUNDED"))) {
+                    problems.add(refundId + ": refund results " + got);
+                }
+            }
+            harness.refundLedgerStatuses().forEach((id, status) -> {
+                if (!"REFUNDED".equals(status)) {
+                    problems.add(id + ": " + status + " in the refund ledger");
+                }
+            });
+            Map<String, String> ledger = harness.paymentLedgerStatuses();
+            for (String orderId : cancelled) {
+                JsonNode payment = atAntom.get(orderId);
+                if (!"CANCELLED".equals(payment.path("status").asText())) {
+                    problems.add(orderId + ": " + payment.path("status").asText() + " at Antom");
+                }
+                if (!"CANCELLED".equals(ledger.get(orderId))) {
+                    problems.add(orderId + ": " + ledger.get(orderId) + " in the ledger");
+                }
+                List<String> got = harness.results().getOrDefault(orderId, List.of());
+                List<String> expected = orderId.startsWith("CRF-") ? List.of("PAID", "CANCELLED")
+                        : List.of("CANCELLED");
+                if (!Set.copyOf(got).equals(Set.copyOf(expected))) {
+                    problems.add(orderId + ": results " + got + ", expected " + expected);
+                }
+            }
+            ledger.forEach((id, status) -> {
+                if (!PaymentStatus.parse(status).map(PaymentStatus::isFinal).orElse(false)) {
+                    problems.add(id + ": still " + status + " in the ledger");
+                }
+            });
+            for (String queue : List.of(CrashApplication.DEAD_LETTER_QUEUE, "DLA", "ExpiryQueue")) {
+                harness.browse(queue).forEach(d -> problems.add("dead letter: " + d));
+            }
+            System.out.println("cancelsAndRefundsSurviveKills: " + harness.kills() + " kills, " + refundIds.size()
+                    + " refunds, " + cancelled.size() + " cancels, problems " + problems);
+            assertThat(problems).isEmpty();
+        }
+    }
+
+    private static String order(String orderId, String amount) {
+        return "{\"orderId\":\"" + orderId + "\",\"amount\":\"" + amount + "\",\"currency\":\"USD\","
+                + "\"paymentMethod\":{\"type\":\"CONNECT_WALLET\",\"code\":\"281012020000123456\"}}";
     }
 
     static void finish(CrashHarness harness, MixedOrders orders) throws Exception {

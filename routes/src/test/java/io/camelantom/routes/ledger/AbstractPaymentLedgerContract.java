@@ -468,6 +468,157 @@ abstract class AbstractPaymentLedgerContract {
         return batch.payments().stream().map(PaymentRecord::paymentRequestId).collect(Collectors.toList());
     }
 
+    // ------------------------------------------------------------ cancel (issue 18)
+
+    @Test
+    void cancellingLeavesPaidOnlyByTheCommandAndMakesTheNewResultOwed() {
+        ledger.register(order("SO-CX"));
+        assertThat(ledger.transition("SO-CX", PaymentStatus.PENDING, PaymentStatus.PAID, TransitionDetails.none()))
+                .isTrue();
+        assertThat(ledger.markResultPublished("SO-CX")).isTrue();
+
+        assertThat(ledger.transition("SO-CX", PaymentStatus.PAID, PaymentStatus.CANCELLING, TransitionDetails.none()))
+                .isTrue();
+        assertThat(ledger.recordCall("SO-CX")).as("no pay or inquiry while CANCELLING").isFalse();
+        assertThat(ledger.recordCall("SO-CX", EnumSet.of(PaymentStatus.CANCELLING))).isTrue();
+        assertThat(ledger.findDueForCheck(Duration.ZERO, 10).payments()).extracting(PaymentRecord::paymentRequestId)
+                .contains("SO-CX");
+        assertThat(ledger.transition("SO-CX", EnumSet.of(PaymentStatus.PENDING, PaymentStatus.PROCESSING, PaymentStatus.UNKNOWN), PaymentStatus.PAID,
+                TransitionDetails.none())).as("a PAID notification does not settle it").isFalse();
+
+        assertThat(ledger.transition("SO-CX", PaymentStatus.CANCELLING, PaymentStatus.CANCELLED,
+                TransitionDetails.result("CANCELLED", null))).isTrue();
+        PaymentRecord row = ledger.find("SO-CX").orElseThrow();
+        assertThat(row.resultOwed()).isTrue();
+        assertThatThrownBy(() -> ledger.transition("SO-CX", PaymentStatus.CANCELLED, PaymentStatus.CANCELLING,
+                TransitionDetails.none())).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    // ------------------------------------------------------------ refunds (issue 18)
+
+    private PaymentRecord paidOrder(String orderId) {
+        ledger.register(order(orderId));
+        ledger.transition(PaymentRequestIds.forOrder(orderId), PaymentStatus.PENDING, PaymentStatus.PAID,
+                new TransitionDetails("P-" + orderId, "SUCCESS", null));
+        return ledger.find(PaymentRequestIds.forOrder(orderId)).orElseThrow();
+    }
+
+    private static NewRefund refundOf(String refundId, String paymentRequestId, long minor) {
+        return new NewRefund(refundId, paymentRequestId, minor, "USD", "returned", "{}");
+    }
+
+    @Test
+    void refundsAreCheckedAgainstWhatWasPaidAndAlreadyRefunded() {
+        RefundLedger refunds = ledger.refunds();
+        paidOrder("SO-RF");   // 12,345 paid
+
+        RefundRegistration a = refunds.register(refundOf("RF-A", "SO-RF", 5_000));
+        assertThat(a.outcome()).isEqualTo(RefundRegistration.Outcome.CREATED);
+        assertThat(a.refund().refundRequestId()).isEqualTo("RF-A");
+        assertThat(a.refund().paymentId()).isEqualTo("P-SO-RF");
+        assertThat(a.refund().status()).isEqualTo(RefundStatus.PENDING);
+        assertThat(refunds.register(refundOf("RF-B", "SO-RF", 7_000)).outcome())
+                .isEqualTo(RefundRegistration.Outcome.CREATED);
+        RefundRegistration over = refunds.register(refundOf("RF-C", "SO-RF", 346));
+        assertThat(over.outcome()).isEqualTo(RefundRegistration.Outcome.REFUSED);
+        assertThat(over.reason()).contains("paid 12345, refunded or being refunded 12000, left 345");
+        assertThat(refunds.register(refundOf("RF-A", "SO-RF", 5_000)).outcome())
+                .isEqualTo(RefundRegistration.Outcome.EXISTING);
+        assertThat(refunds.register(refundOf("RF-A", "SO-RF", 5_001)).outcome())
+                .isEqualTo(RefundRegistration.Outcome.CONFLICT);
+        assertThat(refunds.register(new NewRefund("RF-D", "SO-RF", 1, "EUR", null, null)).reason())
+                .startsWith("currency: EUR");
+
+        // a failed refund frees its amount
+        assertThat(refunds.transition("RF-B", RefundLedger.open(), RefundStatus.REFUND_FAILED, null,
+                "MERCHANT_BALANCE_NOT_ENOUGH", null)).isTrue();
+        assertThat(refunds.register(refundOf("RF-C", "SO-RF", 346)).outcome())
+                .isEqualTo(RefundRegistration.Outcome.CREATED);
+        assertThat(refunds.hasRefunds("SO-RF")).isTrue();
+        assertThat(refunds.findForPayment("SO-RF")).extracting(RefundRecord::refundRequestId)
+                .containsExactly("RF-A", "RF-B", "RF-C");
+    }
+
+    @Test
+    void onlyAPaidPaymentIsRefunded() {
+        RefundLedger refunds = ledger.refunds();
+        ledger.register(order("SO-RN"));
+        assertThat(refunds.register(refundOf("RF-N", "SO-RN", 100)).reason())
+                .isEqualTo("orderId: payment SO-RN is PENDING; only a PAID payment is refunded");
+        assertThat(refunds.register(refundOf("RF-N", "SO-NONE", 100)).outcome())
+                .isEqualTo(RefundRegistration.Outcome.REFUSED);
+        assertThat(refunds.find("RF-N")).isEmpty();
+    }
+
+    @Test
+    void racingRefundsNeverExceedThePaidAmount() throws Exception {
+        RefundLedger refunds = ledger.refunds();
+        paidOrder("SO-RR");   // 12,345: room for twelve refunds of 1,000
+        List<Callable<RefundRegistration>> calls = new ArrayList<>();
+        for (int i = 0; i < THREADS; i++) {
+            String id = "RF-R" + i;
+            calls.add(() -> refunds.register(refundOf(id, "SO-RR", 1_000)));
+        }
+        List<RefundRegistration> outcomes = raceAll(calls);
+
+        assertThat(outcomes.stream().filter(r -> r.outcome() == RefundRegistration.Outcome.CREATED)).hasSize(12);
+        assertThat(outcomes.stream().filter(r -> r.outcome() == RefundRegistration.Outcome.REFUSED)).hasSize(4);
+        assertThat(refunds.findForPayment("SO-RR").stream().mapToLong(RefundRecord::amountMinor).sum())
+                .isEqualTo(12_000);
+
+        // the same refund id at once: one row
+        List<RefundRegistration> same = race(() -> refunds.register(refundOf("RF-ONE", "SO-RF1", 10)));
+        assertThat(same).allMatch(r -> r.outcome() == RefundRegistration.Outcome.REFUSED);
+        paidOrder("SO-RF1");
+        same = race(() -> refunds.register(refundOf("RF-ONE", "SO-RF1", 10)));
+        assertThat(same.stream().filter(r -> r.outcome() == RefundRegistration.Outcome.CREATED)).hasSize(1);
+        assertThat(same.stream().filter(r -> r.outcome() == RefundRegistration.Outcome.EXISTING)).hasSize(THREADS - 1);
+    }
+
+    @Test
+    void refundTransitionsAreCompareAndSetAndTheResultIsPublishedOnce() throws Exception {
+        RefundLedger refunds = ledger.refunds();
+        paidOrder("SO-RT");
+        refunds.register(refundOf("RF-T", "SO-RT", 100));
+        assertThat(refunds.recordCall("RF-T")).isTrue();
+
+        List<Boolean> won = race(() -> refunds.transition("RF-T", RefundLedger.open(), RefundStatus.REFUNDED,
+                "R-1", "SUCCESS", null));
+        assertThat(won.stream().filter(b -> b)).hasSize(1);
+        assertThat(refunds.transition("RF-T", RefundLedger.open(), RefundStatus.REFUND_FAILED, null, "X", null))
+                .isFalse();
+        assertThat(refunds.recordCall("RF-T")).isFalse();
+        assertThatThrownBy(() -> refunds.transition("RF-T", EnumSet.of(RefundStatus.REFUNDED),
+                RefundStatus.REFUND_FAILED, null, null, null)).isInstanceOf(IllegalArgumentException.class);
+
+        clock.advance(Duration.ofMinutes(5));
+        List<RefundRecord> owed = refunds.findResultsOwed(Duration.ofMinutes(1), 10);
+        assertThat(owed).extracting(RefundRecord::refundRequestId).containsExactly("RF-T");
+        assertThat(refunds.claimForRepublication(owed.get(0))).isTrue();
+        assertThat(refunds.claimForRepublication(owed.get(0))).isFalse();
+        List<Boolean> marked = race(() -> refunds.markResultPublished("RF-T"));
+        assertThat(marked.stream().filter(b -> b)).hasSize(1);
+        RefundRecord row = refunds.find("RF-T").orElseThrow();
+        assertThat(row.refundId()).isEqualTo("R-1");
+        assertThat(row.resultPublishedAt()).isNotNull();
+        assertThat(refunds.findResultsOwed(Duration.ZERO, 10)).isEmpty();
+    }
+
+    @Test
+    void openRefundsAreDueForReconciliationOncePerClaim() throws Exception {
+        RefundLedger refunds = ledger.refunds();
+        paidOrder("SO-RD");
+        refunds.register(refundOf("RF-D1", "SO-RD", 100));
+        assertThat(refunds.findDueForCheck(Duration.ofMinutes(1), 10)).isEmpty();
+        clock.advance(Duration.ofMinutes(2));
+        List<RefundRecord> due = refunds.findDueForCheck(Duration.ofMinutes(1), 10);
+        assertThat(due).extracting(RefundRecord::refundRequestId).containsExactly("RF-D1");
+
+        List<Boolean> claims = race(() -> refunds.claimForCheck(due.get(0), CheckBackoff.defaults()));
+        assertThat(claims.stream().filter(b -> b)).hasSize(1);
+        assertThat(refunds.findDueForCheck(Duration.ofMinutes(1), 10)).isEmpty();
+    }
+
     /** Runs the same call on {@value #THREADS} threads released at once. */
     <T> List<T> race(Callable<T> call) throws Exception {
         List<Callable<T>> calls = new ArrayList<>();

@@ -9,14 +9,18 @@ import org.junit.jupiter.api.Test;
 class PaymentStatusTest {
 
     @Test
-    void finalStatesHaveNoWayOut() {
+    void finalStatesHaveNoWayOutButTheErpsCancelOfAPaidPayment() {
         for (PaymentStatus s : PaymentStatus.finalStates()) {
             assertThat(s.isFinal()).isTrue();
-            assertThat(s.legalTargets()).isEmpty();
             for (PaymentStatus t : PaymentStatus.values()) {
-                assertThat(s.canMoveTo(t)).isFalse();
+                assertThat(s.canMoveTo(t)).as(s + " -> " + t).isEqualTo(s == PaymentStatus.PAID
+                        && t == PaymentStatus.CANCELLING);
             }
         }
+        assertThat(PaymentStatus.CANCELLING.isFinal()).isFalse();
+        assertThat(PaymentStatus.CANCELLING.isOpen()).isFalse();
+        assertThat(PaymentStatus.CANCELLING.legalTargets()).containsExactlyInAnyOrder(PaymentStatus.PROCESSING,
+                PaymentStatus.PAID, PaymentStatus.FAILED, PaymentStatus.CANCELLED);
     }
 
     @Test

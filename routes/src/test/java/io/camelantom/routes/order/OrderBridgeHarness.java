@@ -43,6 +43,10 @@ final class OrderBridgeHarness implements AutoCloseable {
     static final String DLQ = "antom.orders.DLQ";
     static final String NOTIFICATIONS = "antom.notifications.payment";
     static final String NOTIFY_PATH = "/antom/notifications";
+    static final String CANCELS = "antom.cancels";
+    static final String REFUNDS = "antom.refunds";
+    static final String INQUIRIES = "antom.inquiries";
+    static final String REFUND_RESULTS = "antom.refund.results";
 
     final Path dir;
     final EmbeddedBroker broker;
@@ -151,6 +155,15 @@ final class OrderBridgeHarness implements AutoCloseable {
         void customize(CamelContext context) throws Exception;
     }
 
+    /** A customizer that does nothing. */
+    enum ContextCustomizerNone implements ContextCustomizer {
+        NONE;
+
+        @Override
+        public void customize(CamelContext context) {
+        }
+    }
+
     void stopApp() {
         if (app != null) {
             app.stop();
@@ -168,6 +181,21 @@ final class OrderBridgeHarness implements AutoCloseable {
             JMSProducer producer = context.createProducer();
             properties.forEach(producer::setProperty);
             producer.send(context.createQueue(queue), text);
+        }
+    }
+
+    /**
+     * Sends a request with {@code JMSReplyTo} (a temporary queue) and {@code JMSCorrelationID}, and waits up to 20 s
+     * for the reply; null when none came.
+     */
+    Message request(String queue, String text, String correlationId) {
+        try (JMSContext context = broker.connectionFactory().createContext(JMSContext.AUTO_ACKNOWLEDGE)) {
+            var replyTo = context.createTemporaryQueue();
+            try (var consumer = context.createConsumer(replyTo)) {
+                context.createProducer().setJMSReplyTo(replyTo).setJMSCorrelationID(correlationId)
+                        .send(context.createQueue(queue), text);
+                return consumer.receive(20_000);
+            }
         }
     }
 

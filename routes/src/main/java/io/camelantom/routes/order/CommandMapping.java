@@ -1,0 +1,43 @@
+package io.camelantom.routes.order;
+
+import io.camelantom.routes.AntomRouteHeaders;
+import org.apache.camel.Exchange;
+import org.apache.camel.Processor;
+
+/**
+ * The optional {@code commandMapper} of the command routes: like the {@code orderMapper}, it works on a copy of the
+ * exchange (the message keeps its original body for the dead-letter queue and redeliveries) that carries the command's
+ * name in {@link AntomRouteHeaders#COMMAND} ({@code cancel}, {@code refund}, {@code inquiry}), and leaves the canonical
+ * command as the body. An exception from it is bad input.
+ */
+final class CommandMapping {
+
+    static final String CANCEL = "cancel";
+    static final String REFUND = "refund";
+    static final String INQUIRY = "inquiry";
+
+    private CommandMapping() {
+    }
+
+    /** The body to read the canonical command from. */
+    static Object body(Exchange exchange, Processor mapper, String command) {
+        if (mapper == null) {
+            return exchange.getMessage().getBody();
+        }
+        Exchange copy = exchange.copy();
+        copy.getMessage().setHeader(AntomRouteHeaders.COMMAND, command);
+        try {
+            mapper.process(copy);
+        } catch (RejectedMessageException e) {
+            throw e;
+        } catch (Exception e) {
+            throw new RejectedMessageException("the command mapper refused the message: " + e.getClass().getSimpleName()
+                    + (e.getMessage() == null ? "" : ": " + e.getMessage()), e);
+        }
+        if (copy.getException() != null) {
+            throw new RejectedMessageException("the command mapper refused the message: "
+                    + copy.getException().getMessage(), copy.getException());
+        }
+        return copy.getMessage().getBody();
+    }
+}

@@ -1,0 +1,82 @@
+package io.camelantom.routes.order;
+
+import java.nio.charset.StandardCharsets;
+import java.util.Optional;
+
+import io.camelantom.model.AntomJson;
+import io.camelantom.model.RefundNotification;
+import io.camelantom.routes.ledger.RefundRecord;
+import io.camelantom.routes.ledger.RefundStatus;
+import io.camelantom.routes.result.RefundSettlement;
+import org.apache.camel.Exchange;
+import org.apache.camel.Processor;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Settles refunds from verified {@code REFUND_RESULT} notifications (the notification bridge's
+ * {@code refundResultDestination}): {@code refundStatus} SUCCESS → REFUNDED, FAIL → REFUND_FAILED (the notification's
+ * result code), by compare-and-set from PENDING or PROCESSING; the winner publishes the refund result (committed by the
+ * broker before it is recorded). A refund already final is left alone. A refund the ledger does not know (made outside
+ * the bridge, e.g. in Antom's dashboard) or another notifyType → dead-letter queue with the reason.
+ */
+final class RefundNotificationSettlementProcessor implements Processor {
+
+    private static final Logger LOG = LoggerFactory.getLogger(RefundNotificationSettlementProcessor.class);
+
+    private final RefundSettlement settlement;
+
+    RefundNotificationSettlementProcessor(RefundSettlement settlement) {
+        this.settlement = settlement;
+    }
+
+    @Override
+    public void process(Exchange exchange) {
+        RefundNotification notification = read(exchange.getMessage().getBody());
+        if (!"REFUND_RESULT".equals(notification.getNotifyType())) {
+            throw new RejectedMessageException("notifyType: " + notification.getNotifyType()
+                    + " is not settled by the refund route (REFUND_RESULT only)");
+        }
+        String id = notification.getRefundRequestId();
+        if (id == null || id.isBlank()) {
+            throw new RejectedMessageException("refundRequestId: is missing in the notification");
+        }
+        Optional<RefundRecord> found = settlement.ledger().find(id);
+        if (found.isEmpty()) {
+            throw new RejectedMessageException("refundRequestId: no refund " + id + " in the ledger (a refund made "
+                    + "outside the order bridge?)");
+        }
+        RefundRecord row = found.get();
+        String status = notification.getRefundStatus();
+        RefundStatus target = "SUCCESS".equals(status) ? RefundStatus.REFUNDED
+                : "FAIL".equals(status) ? RefundStatus.REFUND_FAILED : null;
+        if (target == null) {
+            LOG.debug("REFUND_RESULT for refund {} with refundStatus {}: nothing to settle", id, status);
+            return;
+        }
+        if (row.status().isFinal()) {
+            if (row.status() != target) {
+                LOG.warn("Notification says refund {} is {}, but the ledger has it {} (final); left for an operator",
+                        id, target, row.status());
+            }
+            return;
+        }
+        String code = notification.getResult() == null ? null : notification.getResult().getResultCode();
+        String message = notification.getResult() == null ? null : notification.getResult().getResultMessage();
+        if (settlement.settle(id, target, notification.getRefundId(), code == null ? status : code, message)) {
+            LOG.info("Refund {} (order {}) settled {} by notification", id, row.orderId(), target);
+        }
+    }
+
+    private static RefundNotification read(Object body) {
+        if (body == null) {
+            throw new RejectedMessageException("the notification body is empty");
+        }
+        try {
+            Object json = body instanceof byte[] bytes ? new String(bytes, StandardCharsets.UTF_8) : body;
+            return AntomJson.convert(json, RefundNotification.class);
+        } catch (IllegalArgumentException e) {
+            throw new RejectedMessageException("the notification is not a JSON refund notification");
+        }
+    }
+}

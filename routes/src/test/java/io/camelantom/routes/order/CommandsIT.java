@@ -1,0 +1,453 @@
+package io.camelantom.routes.order;
+
+import static io.camelantom.routes.order.OrderBridgeHarness.CANCELS;
+import static io.camelantom.routes.order.OrderBridgeHarness.DLQ;
+import static io.camelantom.routes.order.OrderBridgeHarness.INQUIRIES;
+import static io.camelantom.routes.order.OrderBridgeHarness.REFUNDS;
+import static io.camelantom.routes.order.OrderBridgeHarness.REFUND_RESULTS;
+import static io.camelantom.routes.order.OrderBridgeHarness.RESULTS;
+import static io.camelantom.routes.order.OrderBridgeHarness.order;
+import static io.camelantom.routes.order.OrderBridgeHarness.property;
+import static io.camelantom.routes.order.OrderBridgeHarness.text;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+import jakarta.jms.Message;
+import jakarta.jms.TextMessage;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.camelantom.model.AntomJson;
+import io.camelantom.routes.AntomRouteHeaders;
+import io.camelantom.routes.ledger.PaymentRecord;
+import io.camelantom.routes.ledger.PaymentStatus;
+import io.camelantom.routes.ledger.RefundRecord;
+import io.camelantom.routes.ledger.RefundStatus;
+import io.camelantom.routes.reconciliation.Reconciliation;
+import io.camelantom.routes.reconciliation.ReconciliationRouteTemplate;
+import io.camelantom.routes.testsupport.Await;
+import io.camelantom.simulator.AntomSimulator;
+import io.camelantom.simulator.SimulatedPayment;
+import org.apache.camel.CamelContext;
+import org.apache.camel.builder.RouteBuilder;
+import org.apache.camel.builder.TemplatedRouteBuilder;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Issue 18: the ERP's cancel, refund and status inquiry commands over their queues, against a real Artemis, an H2
+ * ledger, the simulator over HTTP and the notification bridge; their failure modes and races.
+ */
+class CommandsIT {
+
+    @TempDir
+    Path dir;
+
+    OrderBridgeHarness h;
+
+    @AfterEach
+    void close() throws Exception {
+        if (h != null) {
+            h.close();
+        }
+    }
+
+    private OrderBridgeHarness started() throws Exception {
+        return started(AntomSimulator.builder());
+    }
+
+    private OrderBridgeHarness started(AntomSimulator.Builder simulator) throws Exception {
+        h = new OrderBridgeHarness(dir, simulator).withNotifications();
+        h.parameters.put(OrderBridgeRouteTemplate.COMMAND_CONSUMERS, "4");
+        h.startApp(OrderBridgeHarness.ContextCustomizerNone.NONE, CommandsIT::withReconciliation);
+        return h;
+    }
+
+    /** A reconciliation instance run on demand (its cron never fires). */
+    static void withReconciliation(CamelContext context) throws Exception {
+        context.addRoutes(new ReconciliationRouteTemplate());
+        TemplatedRouteBuilder.builder(context, ReconciliationRouteTemplate.TEMPLATE_ID)
+                .routeId("reconciliation")
+                .parameter(ReconciliationRouteTemplate.CRON, "0 0 0 1 1 ? 2099")
+                .parameter(ReconciliationRouteTemplate.MIN_AGE, "PT0S")
+                .parameter(ReconciliationRouteTemplate.ORDER_NOT_EXIST_GRACE_PERIOD, "PT0.5S")
+                .parameter(ReconciliationRouteTemplate.BACKOFF_FIRST, "PT0.01S")
+                .parameter(ReconciliationRouteTemplate.BACKOFF_MAX, "PT0.01S")
+                .add();
+    }
+
+    private Reconciliation reconciliation() {
+        return h.app.getRegistry().lookupByNameAndType("antom-reconciliation" + ReconciliationRouteTemplate.BEAN_SUFFIX,
+                Reconciliation.class);
+    }
+
+    private static JsonNode json(Message message) {
+        return AntomJson.readTree(text(message).getBytes(StandardCharsets.UTF_8));
+    }
+
+    private PaymentRecord awaitStatus(String id, PaymentStatus status) throws InterruptedException {
+        Await.until(id + " " + status, Duration.ofSeconds(20), () -> h.ledger.find(id)
+                .map(r -> r.status() == status).orElse(false));
+        return h.ledger.find(id).orElseThrow();
+    }
+
+    private PaymentRecord paid(String orderId, String amount) throws Exception {
+        h.sendOrder(order(orderId, amount));
+        List<TextMessage> results = h.take(RESULTS, 1);
+        assertThat(results).hasSize(1);
+        assertThat(json(results.get(0)).get("status").asText()).isEqualTo("PAID");
+        return h.ledger.find(orderId).orElseThrow();
+    }
+
+    static String cancel(String orderId) {
+        return "{\"orderId\":\"" + orderId + "\"}";
+    }
+
+    static String refund(String refundId, String orderId, String amount) {
+        return "{\"refundId\":\"" + refundId + "\",\"orderId\":\"" + orderId + "\",\"amount\":\"" + amount
+                + "\",\"currency\":\"USD\",\"reason\":\"returned goods\"}";
+    }
+
+    private List<String> statuses(List<TextMessage> messages) {
+        List<String> out = new ArrayList<>();
+        messages.forEach(m -> out.add(json(m).get("status").asText()));
+        return out;
+    }
+
+    // ------------------------------------------------------------------ cancel
+
+    @Test
+    void cancelOfAnOpenPaymentGivesOneCancelledResultAndNothingCharged() throws Exception {
+        started();
+        h.sendOrder(order("SO-C1", "10.63"));   // U, never resolves by itself
+        awaitStatus("SO-C1", PaymentStatus.PROCESSING);
+
+        h.sendText(CANCELS, cancel("SO-C1"), Map.of());
+
+        List<TextMessage> results = h.take(RESULTS, 1);
+        assertThat(statuses(results)).containsExactly("CANCELLED");
+        assertThat(property(results.get(0), AntomRouteHeaders.PAYMENT_STATUS)).isEqualTo("CANCELLED");
+        PaymentRecord row = h.ledger.find("SO-C1").orElseThrow();
+        assertThat(row.status()).isEqualTo(PaymentStatus.CANCELLED);
+        assertThat(row.resultPublishedAt()).isNotNull();
+        assertThat(h.sim.payment("SO-C1").orElseThrow().status().name()).isEqualTo("CANCELLED");
+        assertThat(h.sim.chargeCount("SO-C1")).isZero();
+
+        // sent again: the recorded result again (documented repeat), no second cancel at Antom
+        int calls = row.callCount();
+        h.sendText(CANCELS, cancel("SO-C1"), Map.of());
+        assertThat(statuses(h.take(RESULTS, 1))).containsExactly("CANCELLED");
+        assertThat(h.ledger.find("SO-C1").orElseThrow().callCount()).isEqualTo(calls);
+        assertThat(h.drain(DLQ, 200)).isEmpty();
+    }
+
+    @Test
+    void cancelOfAPaidPaymentReversesItWithinTheWindow() throws Exception {
+        started();
+        paid("SO-C2", "12.34");
+
+        h.sendText(CANCELS, cancel("SO-C2"), Map.of());
+
+        assertThat(statuses(h.take(RESULTS, 1))).containsExactly("CANCELLED");
+        SimulatedPayment atAntom = h.sim.payment("SO-C2").orElseThrow();
+        assertThat(atAntom.reversed()).isTrue();
+        assertThat(atAntom.chargeCount()).isEqualTo(1);
+        assertThat(h.ledger.find("SO-C2").orElseThrow().status()).isEqualTo(PaymentStatus.CANCELLED);
+    }
+
+    @Test
+    void cancelOutsideTheWindowOfAPaidPaymentGivesRefundRequired() throws Exception {
+        started(AntomSimulator.builder().cancelWindow(Duration.ofMillis(1)));
+        paid("SO-C3", "12.34");
+
+        h.sendText(CANCELS, cancel("SO-C3"), Map.of());
+
+        List<TextMessage> results = h.take(RESULTS, 1);
+        assertThat(statuses(results)).containsExactly("REFUND_REQUIRED");
+        assertThat(json(results.get(0)).get("resultCode").asText()).isEqualTo("CANCEL_WINDOW_EXCEED");
+        PaymentRecord row = h.ledger.find("SO-C3").orElseThrow();
+        assertThat(row.status()).isEqualTo(PaymentStatus.PAID);
+        assertThat(h.sim.payment("SO-C3").orElseThrow().reversed()).isFalse();
+
+        // then refunded in full: what REFUND_REQUIRED asks for
+        h.sendText(REFUNDS, refund("RF-C3", "SO-C3", "12.34"), Map.of());
+        assertThat(statuses(h.take(REFUND_RESULTS, 1))).containsExactly("REFUNDED");
+        assertThat(h.sim.payment("SO-C3").orElseThrow().refundedAmount()).isEqualTo(1234);
+        // a cancel now is refused before Antom: the payment has refunds (recorded REFUND_REQUIRED published again)
+        h.sendText(CANCELS, cancel("SO-C3"), Map.of());
+        assertThat(statuses(h.take(RESULTS, 1))).containsExactly("REFUND_REQUIRED");
+    }
+
+    @Test
+    void cancelRacingAPaidNotificationEndsInOneCancelledResult() throws Exception {
+        h = new OrderBridgeHarness(dir).withNotifications();
+        // the cancel call waits until Antom has paid the payment and its PAID notification reached the bridge
+        h.parameters.put(OrderBridgeRouteTemplate.CANCEL_ENDPOINT, "direct:cancelAfterPaid");
+        h.startApp(OrderBridgeHarness.ContextCustomizerNone.NONE, context -> context.addRoutes(new RouteBuilder() {
+            @Override
+            public void configure() {
+                from("direct:cancelAfterPaid").process(e -> {
+                    h.sim.completePayment("SO-C4", true);
+                    Await.until("PAID notification acknowledged", Duration.ofSeconds(10),
+                            () -> h.sim.notificationAttempts("SO-C4").stream().anyMatch(a -> a.acknowledged()));
+                    Thread.sleep(300); // the bridge's notification route has consumed it
+                }).to("antom:cancel");
+            }
+        }));
+        h.sendOrder(order("SO-C4", "10.63"));
+        awaitStatus("SO-C4", PaymentStatus.PROCESSING);
+
+        h.sendText(CANCELS, cancel("SO-C4"), Map.of());
+
+        List<TextMessage> results = h.take(RESULTS, 1);
+        assertThat(statuses(results)).containsExactly("CANCELLED");
+        assertThat(h.sim.payment("SO-C4").orElseThrow().reversed()).isTrue();
+        assertThat(h.ledger.find("SO-C4").orElseThrow().status()).isEqualTo(PaymentStatus.CANCELLED);
+        assertThat(h.drain(DLQ, 200)).isEmpty();
+    }
+
+    @Test
+    void cancelWithoutAnswerIsFinishedByReconciliation() throws Exception {
+        started();
+        h.sendOrder(order("SO-C5", "10.63"));
+        awaitStatus("SO-C5", PaymentStatus.PROCESSING);
+        h.sim.faults().failNextRequests(1, 503);
+
+        h.sendText(CANCELS, cancel("SO-C5"), Map.of());
+        awaitStatus("SO-C5", PaymentStatus.CANCELLING);
+        assertThat(h.drain(RESULTS, 300)).isEmpty();
+        // a PAID notification meanwhile does not settle it: the cancel decides
+        h.sim.completePayment("SO-C5", true);
+        Await.until("notification delivered", Duration.ofSeconds(10),
+                () -> !h.sim.notificationAttempts("SO-C5").isEmpty());
+        Thread.sleep(300);
+        assertThat(h.ledger.find("SO-C5").orElseThrow().status()).isEqualTo(PaymentStatus.CANCELLING);
+
+        reconciliation().runOnce();
+
+        assertThat(statuses(h.take(RESULTS, 1))).containsExactly("CANCELLED");
+        assertThat(h.sim.payment("SO-C5").orElseThrow().reversed()).isTrue();
+    }
+
+    @Test
+    void cancelOfAnUnknownOrderOrBadInputGoesToTheDeadLetterQueue() throws Exception {
+        h = new OrderBridgeHarness(dir).withNotifications();
+        h.parameters.put(OrderBridgeRouteTemplate.MAXIMUM_REDELIVERIES, "0");
+        h.parameters.put(OrderBridgeRouteTemplate.MAXIMUM_DELIVERIES, "2");
+        h.startApp();
+        h.sendText(CANCELS, "{\"attempt\":1}", Map.of());
+        h.sendText(CANCELS, cancel("SO-NOPE"), Map.of());
+
+        List<TextMessage> dead = h.take(DLQ, 2);
+        assertThat(dead).extracting(m -> property(m, AntomRouteHeaders.DEAD_LETTER_REASON))
+                .anyMatch(r -> r.equals("orderId: is required"))
+                .anyMatch(r -> r.contains("no payment for order SO-NOPE"));
+        assertThat(h.drain(RESULTS, 200)).isEmpty();
+    }
+
+    // ------------------------------------------------------------------ refund
+
+    @Test
+    void partialRefundsUpToThePaidAmountThenRefusedOverIt() throws Exception {
+        started();
+        paid("SO-R1", "20.00");
+
+        h.sendText(REFUNDS, refund("RF-1", "SO-R1", "5.00"), Map.of());
+        List<TextMessage> first = h.take(REFUND_RESULTS, 1);
+        assertThat(statuses(first)).containsExactly("REFUNDED");
+        JsonNode body = json(first.get(0));
+        assertThat(body.get("refundId").asText()).isEqualTo("RF-1");
+        assertThat(body.get("refundRequestId").asText()).isEqualTo("RF-1");
+        assertThat(body.get("orderId").asText()).isEqualTo("SO-R1");
+        assertThat(body.get("amount").asText()).isEqualTo("5.00");
+        assertThat(body.get("antomRefundId").asText()).isNotBlank();
+        assertThat(property(first.get(0), AntomRouteHeaders.ORDER_REFUND_STATUS)).isEqualTo("REFUNDED");
+        assertThat(property(first.get(0), AntomRouteHeaders.ERP_REFUND_ID)).isEqualTo("RF-1");
+
+        h.sendText(REFUNDS, refund("RF-2", "SO-R1", "15.00"), Map.of());
+        assertThat(statuses(h.take(REFUND_RESULTS, 1))).containsExactly("REFUNDED");
+
+        h.sendText(REFUNDS, refund("RF-3", "SO-R1", "0.01"), Map.of());
+        List<TextMessage> dead = h.take(DLQ, 1);
+        assertThat(property(dead.get(0), AntomRouteHeaders.DEAD_LETTER_REASON))
+                .startsWith("amount: 1 USD (minor units) exceeds what is left of payment SO-R1: paid 2000");
+        assertThat(h.ledger.refunds().find("RF-3")).isEmpty();
+
+        // RF-1 sent again: its recorded result again, no second refund
+        h.sendText(REFUNDS, refund("RF-1", "SO-R1", "5.00"), Map.of());
+        assertThat(statuses(h.take(REFUND_RESULTS, 1))).containsExactly("REFUNDED");
+        // RF-1 with other money: dead-lettered
+        h.sendText(REFUNDS, refund("RF-1", "SO-R1", "6.00"), Map.of());
+        assertThat(property(h.take(DLQ, 1).get(0), AntomRouteHeaders.DEAD_LETTER_REASON))
+                .startsWith("refundId: refund RF-1 is already registered");
+
+        SimulatedPayment atAntom = h.sim.payment("SO-R1").orElseThrow();
+        assertThat(atAntom.refunds()).hasSize(2);
+        assertThat(atAntom.refundedAmount()).isEqualTo(2000);
+        assertThat(h.ledger.find("SO-R1").orElseThrow().status()).isEqualTo(PaymentStatus.PAID);
+    }
+
+    @Test
+    void failedRefundGivesRefundFailedWithAntomsCodeAndFreesTheAmount() throws Exception {
+        started();
+        paid("SO-R2", "10.00");
+
+        h.sendText(REFUNDS, refund("RF-F", "SO-R2", "0.51"), Map.of());   // F MERCHANT_BALANCE_NOT_ENOUGH
+        List<TextMessage> results = h.take(REFUND_RESULTS, 1);
+        assertThat(statuses(results)).containsExactly("REFUND_FAILED");
+        assertThat(json(results.get(0)).get("resultCode").asText()).isEqualTo("MERCHANT_BALANCE_NOT_ENOUGH");
+
+        h.sendText(REFUNDS, refund("RF-ALL", "SO-R2", "10.00"), Map.of());
+        assertThat(statuses(h.take(REFUND_RESULTS, 1))).containsExactly("REFUNDED");
+        assertThat(h.sim.payment("SO-R2").orElseThrow().refundedAmount()).isEqualTo(1000);
+    }
+
+    @Test
+    void refundInProcessIsSettledByItsNotificationOnce() throws Exception {
+        started();
+        paid("SO-R3", "10.00");
+
+        h.sendText(REFUNDS, refund("RF-U", "SO-R3", "1.61"), Map.of());   // U REFUND_IN_PROCESS, then REFUND_RESULT
+
+        List<TextMessage> results = h.take(REFUND_RESULTS, 1);
+        assertThat(statuses(results)).containsExactly("REFUNDED");
+        RefundRecord row = h.ledger.refunds().find("RF-U").orElseThrow();
+        assertThat(row.status()).isEqualTo(RefundStatus.REFUNDED);
+        assertThat(row.refundId()).isNotBlank();
+        assertThat(h.drain(REFUND_RESULTS, 500)).isEmpty();
+    }
+
+    @Test
+    void refundWithLostNotificationIsSettledByReconciliationsInquiryRefund() throws Exception {
+        started();
+        paid("SO-R4", "10.00");
+        h.sim.faults().dropNotifications(8);   // every delivery of its REFUND_RESULT
+
+        h.sendText(REFUNDS, refund("RF-L", "SO-R4", "2.61"), Map.of());
+        Await.until("refund processing", Duration.ofSeconds(10), () -> h.ledger.refunds().find("RF-L")
+                .map(r -> r.status() == RefundStatus.PROCESSING).orElse(false));
+        Await.until("refund done at Antom", Duration.ofSeconds(10), () -> h.sim.payment("SO-R4").orElseThrow()
+                .refundedAmount() == 261);
+        assertThat(h.drain(REFUND_RESULTS, 300)).isEmpty();
+
+        reconciliation().runOnce();
+
+        assertThat(statuses(h.take(REFUND_RESULTS, 1))).containsExactly("REFUNDED");
+    }
+
+    @Test
+    void racingRefundsNeverExceedThePaidAmountAndOneRefundIdIsRefundedOnce() throws Exception {
+        started();
+        paid("SO-R5", "10.00");
+        paid("SO-R6", "10.00");
+
+        // eight refunds of 3.00 against 10.00, and one refund id sent four times, all at once
+        ExecutorService pool = Executors.newFixedThreadPool(12);
+        List<Future<?>> sent = new ArrayList<>();
+        for (int i = 0; i < 8; i++) {
+            String id = "RF-X" + i;
+            sent.add(pool.submit(() -> h.sendText(REFUNDS, refund(id, "SO-R5", "3.00"), Map.of())));
+        }
+        for (int i = 0; i < 4; i++) {
+            sent.add(pool.submit(() -> h.sendText(REFUNDS, refund("RF-SAME", "SO-R6", "1.00"), Map.of())));
+        }
+        pool.shutdown();
+        for (Future<?> f : sent) {
+            f.get();
+        }
+        List<TextMessage> results = h.take(REFUND_RESULTS, 4);
+        List<TextMessage> dead = h.take(DLQ, 5);
+
+        List<TextMessage> ofR5 = results.stream().filter(m -> json(m).get("orderId").asText().equals("SO-R5")).toList();
+        List<TextMessage> ofSame = results.stream().filter(m -> json(m).get("refundId").asText().equals("RF-SAME"))
+                .toList();
+        assertThat(statuses(ofR5)).containsExactly("REFUNDED", "REFUNDED", "REFUNDED");
+        assertThat(dead).hasSize(5).allMatch(m -> property(m, AntomRouteHeaders.DEAD_LETTER_REASON)
+                .startsWith("amount: 300 USD (minor units) exceeds what is left of payment SO-R5"));
+        assertThat(h.sim.payment("SO-R5").orElseThrow().refundedAmount()).isEqualTo(900);
+        assertThat(h.sim.payment("SO-R5").orElseThrow().refunds()).hasSize(3);
+        // one refund at Antom for the one refund id; a delivery after it was final repeats its result (documented)
+        assertThat(ofSame).isNotEmpty().hasSizeLessThanOrEqualTo(4);
+        assertThat(statuses(ofSame)).containsOnly("REFUNDED");
+        assertThat(h.sim.payment("SO-R6").orElseThrow().refunds()).hasSize(1);
+        assertThat(h.sim.payment("SO-R6").orElseThrow().refundedAmount()).isEqualTo(100);
+    }
+
+    @Test
+    void refundOfAnUnpaidPaymentOrBadRefundGoesToTheDeadLetterQueue() throws Exception {
+        started();
+        h.sendOrder(order("SO-R7", "10.51"));   // FAILED
+        assertThat(statuses(h.take(RESULTS, 1))).containsExactly("FAILED");
+
+        h.sendText(REFUNDS, refund("RF-7", "SO-R7", "1.00"), Map.of());
+        h.sendText(REFUNDS, "{\"refundId\":\"RF-8\",\"orderId\":\"SO-R7\",\"amount\":\"-1\",\"currency\":\"USD\"}",
+                Map.of());
+        h.sendText(REFUNDS, "not json", Map.of());
+
+        List<TextMessage> dead = h.take(DLQ, 3);
+        assertThat(dead).extracting(m -> property(m, AntomRouteHeaders.DEAD_LETTER_REASON))
+                .anyMatch(r -> r.contains("payment SO-R7 is FAILED; only a PAID payment is refunded"))
+                .anyMatch(r -> r.startsWith("amount:"))
+                .anyMatch(r -> r.startsWith("the message body is not valid JSON"));
+        assertThat(h.drain(REFUND_RESULTS, 200)).isEmpty();
+        assertThat(h.sim.payment("SO-R7").orElseThrow().refunds()).isEmpty();
+    }
+
+    // ------------------------------------------------------------------ inquiry
+
+    @Test
+    void inquiryRepliesWithTheLedgersViewAndRefreshSettlesFromAntom() throws Exception {
+        started();
+        paid("SO-I1", "20.00");
+        h.sendText(REFUNDS, refund("RF-I1", "SO-I1", "5.00"), Map.of());
+        h.take(REFUND_RESULTS, 1);
+
+        Message reply = h.request(INQUIRIES, "{\"orderId\":\"SO-I1\"}", "corr-1");
+        assertThat(reply).isNotNull();
+        assertThat(reply.getJMSCorrelationID()).isEqualTo("corr-1");
+        JsonNode view = json(reply);
+        assertThat(view.get("found").asBoolean()).isTrue();
+        assertThat(view.get("status").asText()).isEqualTo("PAID");
+        assertThat(view.get("amount").asText()).isEqualTo("20.00");
+        assertThat(view.get("refundedAmount").asText()).isEqualTo("5.00");
+        assertThat(view.get("refunds").get(0).get("refundId").asText()).isEqualTo("RF-I1");
+        assertThat(view.get("refreshed").asBoolean()).isFalse();
+
+        JsonNode unknown = json(h.request(INQUIRIES, "{\"orderId\":\"SO-NONE\"}", "corr-2"));
+        assertThat(unknown.get("found").asBoolean()).isFalse();
+
+        // an open payment whose notification was lost: refresh asks Antom and settles it
+        h.sim.faults().dropNotifications(8);
+        h.sendOrder(order("SO-I2", "10.63"));
+        awaitStatus("SO-I2", PaymentStatus.PROCESSING);
+        h.sim.completePayment("SO-I2", true);
+        JsonNode stale = json(h.request(INQUIRIES, "{\"orderId\":\"SO-I2\"}", "corr-3"));
+        assertThat(stale.get("status").asText()).isEqualTo("PROCESSING");
+        JsonNode fresh = json(h.request(INQUIRIES, "{\"orderId\":\"SO-I2\",\"refresh\":true}", "corr-4"));
+        assertThat(fresh.get("status").asText()).isEqualTo("PAID");
+        assertThat(fresh.get("refreshed").asBoolean()).isTrue();
+        assertThat(statuses(h.take(RESULTS, 1))).containsExactly("PAID");
+
+        JsonNode bad = json(h.request(INQUIRIES, "{\"refresh\":true}", "corr-5"));
+        assertThat(bad.get("error").asText()).isEqualTo("orderId: is required");
+        assertThat(property(h.take(DLQ, 1).get(0), AntomRouteHeaders.DEAD_LETTER_REASON))
+                .isEqualTo("orderId: is required");
+    }
+
+    @Test
+    void inquiryWithoutReplyToGoesToTheDeadLetterQueue() throws Exception {
+        started();
+        h.sendText(INQUIRIES, "{\"orderId\":\"SO-I3\"}", Map.of());
+        assertThat(property(h.take(DLQ, 1).get(0), AntomRouteHeaders.DEAD_LETTER_REASON))
+                .isEqualTo("JMSReplyTo: missing; a status inquiry is request/reply");
+    }
+}
