@@ -128,6 +128,20 @@ public final class CrashApplication {
         context.addRoutes(crashHooks(options.get("crashAt")));
         if (Boolean.parseBoolean(options.get("trace"))) {
             context.addRoutes(tracing());
+            // interceptFrom only sees the routes of its own builder: a Quartz-fired exchange is seen as an event (when
+            // it completes: the fire-time headers are set by then)
+            context.getManagementStrategy().addEventNotifier(new org.apache.camel.support.EventNotifierSupport() {
+                @Override
+                public void notify(org.apache.camel.spi.CamelEvent event) {
+                    if (event instanceof org.apache.camel.spi.CamelEvent.ExchangeCompletedEvent created
+                            && created.getExchange().getFromEndpoint() != null
+                            && created.getExchange().getFromEndpoint().getEndpointUri().startsWith("quartz")) {
+                        java.util.Date scheduled = created.getExchange().getMessage()
+                                .getHeader("scheduledFireTime", java.util.Date.class);
+                        System.out.println(RECONCILIATION_RUN + " " + (scheduled == null ? -1 : scheduled.getTime()));
+                    }
+                }
+            });
         }
         context.addRoutes(new NotificationBridgeRouteTemplate());
         context.addRoutes(new OrderBridgeRouteTemplate());
@@ -211,21 +225,18 @@ public final class CrashApplication {
         return new RouteBuilder() {
             @Override
             public void configure() {
+                // every interceptor before the first route of the builder
                 interceptSendToEndpoint("antom:inquiryPayment*").afterUri("direct:trace-inquiry-end")
                         .process(exchange -> {
                             String id = exchange.getMessage().getBody(InquiryPaymentRequest.class).getPaymentRequestId();
                             exchange.setProperty("tracedPayment", id);
                             System.out.println(INQUIRY + " start " + id + " " + System.currentTimeMillis());
                         });
+                interceptSendToEndpoint("antom:pay*").process(exchange -> System.out.println(PAY + " "
+                        + exchange.getMessage().getBody(io.camelantom.model.PayRequest.class).getPaymentRequestId()));
                 from("direct:trace-inquiry-end").routeId("trace-inquiry-end")
                         .process(exchange -> System.out.println(INQUIRY + " end " + exchange.getProperty("tracedPayment")
                                 + " " + System.currentTimeMillis()));
-                interceptSendToEndpoint("antom:pay*").process(exchange -> System.out.println(PAY + " "
-                        + exchange.getMessage().getBody(io.camelantom.model.PayRequest.class).getPaymentRequestId()));
-                interceptFrom("quartz*").process(exchange -> {
-                    java.util.Date scheduled = exchange.getMessage().getHeader("scheduledFireTime", java.util.Date.class);
-                    System.out.println(RECONCILIATION_RUN + " " + (scheduled == null ? -1 : scheduled.getTime()));
-                });
             }
         };
     }
