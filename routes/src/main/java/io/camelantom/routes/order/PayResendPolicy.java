@@ -39,8 +39,8 @@ record PayResendPolicy(Duration delay, Duration trafficLimitDelay, Duration wind
             case RESULT_UNKNOWN -> !IN_PROCESS.equals(e.getResultCode());
             case HTTP_ERROR -> e.getHttpStatus() >= 500 || e.getHttpStatus() == 429;
             case TIMEOUT, IO_ERROR -> true;
-            // an answer that cannot be verified or read: a configuration problem, resending does not fix it
-            case UNVERIFIED_RESPONSE, INVALID_RESPONSE -> false;
+            // an answer that cannot be verified, read or decrypted: a configuration problem, resending does not fix it
+            case UNVERIFIED_RESPONSE, INVALID_RESPONSE, UNDECRYPTABLE_RESPONSE -> false;
         };
     }
 
