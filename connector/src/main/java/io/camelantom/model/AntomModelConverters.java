@@ -12,11 +12,13 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import org.apache.camel.CamelContext;
 import org.apache.camel.Converter;
 import org.apache.camel.Exchange;
+import org.apache.camel.WrappedFile;
 import org.apache.camel.spi.TypeConverterRegistry;
 
 /**
  * Camel type conversion into the model classes ({@code convertBodyTo(PayRequest.class)}, {@code ${bodyAs(...)}},
- * {@code getBody(PayResponse.class)}) from JSON text, bytes, streams, readers, Jackson trees and {@code Map}s.
+ * {@code getBody(PayResponse.class)}) from JSON text, bytes, streams, readers, files (a {@code file:} consumer's
+ * body), Jackson trees and {@code Map}s.
  * <p>
  * The ObjectMapper is chosen as camel-jackson chooses it for its data format and type converter: the single
  * {@code ObjectMapper} bean of the registry when there is exactly one (the user's, e.g. Spring Boot's), else the
@@ -37,6 +39,13 @@ public final class AntomModelConverters {
             return null;
         }
         ObjectMapper mapper = mapper(exchange == null ? null : exchange.getContext());
+        if (value instanceof WrappedFile<?> && exchange != null) {
+            // a file consumer's body (file:, ftp:...): read it as Camel reads files
+            value = exchange.getContext().getTypeConverter().tryConvertTo(InputStream.class, exchange, value);
+            if (value == null) {
+                return null;
+            }
+        }
         try {
             if (value instanceof String text) {
                 return mapper.readValue(text, type);

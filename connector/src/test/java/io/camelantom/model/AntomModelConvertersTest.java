@@ -65,6 +65,22 @@ class AntomModelConvertersTest {
     }
 
     @Test
+    void aFileConsumersBodyConverts(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Exception {
+        java.nio.file.Files.writeString(dir.resolve("pay.json"), PAY);
+        context.addRoutes(new RouteBuilder() {
+            @Override
+            public void configure() {
+                from("file:" + dir + "?noop=true&initialDelay=0").routeId("files").convertBodyTo(PayRequest.class).to("mock:paid");
+            }
+        });
+        org.apache.camel.component.mock.MockEndpoint paid = context.getEndpoint("mock:paid", org.apache.camel.component.mock.MockEndpoint.class);
+        paid.expectedMessageCount(1);
+        paid.assertIsSatisfied(10_000);
+        PayRequest pay = paid.getReceivedExchanges().get(0).getMessage().getBody(PayRequest.class);
+        assertThat(pay.getPaymentRequestId()).isEqualTo("conv-1");
+    }
+
+    @Test
     void theTypeConverterAnswersForTheModelOnly() {
         assertThat(context.getTypeConverter().convertTo(PayResponse.class, PAY_RESPONSE).getPaymentId()).isEqualTo("2026000001");
         assertThat(context.getTypeConverter().tryConvertTo(java.util.UUID.class, "{\"a\":1}")).isNull();
