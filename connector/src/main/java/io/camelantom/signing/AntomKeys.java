@@ -320,7 +320,8 @@ public final class AntomKeys {
                 throw new AntomKeyException("The " + what + " PEM text has no readable PEM block");
             }
             return object;
-        } catch (IOException e) {
+        } catch (IOException | org.bouncycastle.util.encoders.DecoderException e) {
+            // DecoderException: the block's base64 is damaged (Bouncy Castle throws it unchecked)
             throw new AntomKeyException("The " + what + " PEM text cannot be parsed: " + e.getClass().getSimpleName());
         }
     }

@@ -66,8 +66,13 @@ class AntomKeysTest {
         // an environment variable with spaces for line breaks
         assertThat(AntomKeys.privateKey(privatePem.replace("\n", " "), null)).isEqualTo(pair.getPrivate());
         // a damaged one-line PEM is still refused
-        String damaged = privatePem.replace("\n", "").replace("-----END", "AAAA-----END");
-        assertThatThrownBy(() -> AntomKeys.privateKey(damaged, null)).isInstanceOf(AntomKeyException.class);
+        String extraBytes = privatePem.replace("\n", "").replace("-----END", "AAAA-----END");
+        assertThatThrownBy(() -> AntomKeys.privateKey(extraBytes, null)).isInstanceOf(AntomKeyException.class);
+        String badBase64 = privatePem.replace("\n", "").replace("-----END", "A=A=-----END");
+        assertThatThrownBy(() -> AntomKeys.privateKey(badBase64, null)).isInstanceOf(AntomKeyException.class);
+        // the same damage in a PEM with its line breaks is refused the same way
+        assertThatThrownBy(() -> AntomKeys.privateKey(privatePem.replace("\n-----END", "A=A=\n-----END"), null))
+                .isInstanceOf(AntomKeyException.class);
     }
 
     @Test
