@@ -70,6 +70,8 @@ public class AntomComponentConfigurer extends PropertyConfigurerSupport implemen
         case "healthCheckConsumerEnabled": target.setHealthCheckConsumerEnabled(property(camelContext, boolean.class, value)); return true;
         case "healthcheckproducerenabled":
         case "healthCheckProducerEnabled": target.setHealthCheckProducerEnabled(property(camelContext, boolean.class, value)); return true;
+        case "httpclientconfigurer":
+        case "httpClientConfigurer": getOrCreateConfiguration(target).setHttpClientConfigurer(property(camelContext, io.camelantom.client.AntomHttpClientConfigurer.class, value)); return true;
         case "keyalias":
         case "keyAlias": getOrCreateConfiguration(target).setKeyAlias(property(camelContext, java.lang.String.class, value)); return true;
         case "keypassword":
@@ -174,6 +176,8 @@ public class AntomComponentConfigurer extends PropertyConfigurerSupport implemen
         case "healthCheckConsumerEnabled": return boolean.class;
         case "healthcheckproducerenabled":
         case "healthCheckProducerEnabled": return boolean.class;
+        case "httpclientconfigurer":
+        case "httpClientConfigurer": return io.camelantom.client.AntomHttpClientConfigurer.class;
         case "keyalias":
         case "keyAlias": return java.lang.String.class;
         case "keypassword":
@@ -279,6 +283,8 @@ public class AntomComponentConfigurer extends PropertyConfigurerSupport implemen
         case "healthCheckConsumerEnabled": return target.isHealthCheckConsumerEnabled();
         case "healthcheckproducerenabled":
         case "healthCheckProducerEnabled": return target.isHealthCheckProducerEnabled();
+        case "httpclientconfigurer":
+        case "httpClientConfigurer": return getOrCreateConfiguration(target).getHttpClientConfigurer();
         case "keyalias":
         case "keyAlias": return getOrCreateConfiguration(target).getKeyAlias();
         case "keypassword":

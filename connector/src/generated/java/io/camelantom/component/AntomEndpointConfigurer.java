@@ -56,6 +56,8 @@ public class AntomEndpointConfigurer extends PropertyConfigurerSupport implement
         case "encryptionKeyVersion": target.getConfiguration().setEncryptionKeyVersion(property(camelContext, java.lang.Integer.class, value)); return true;
         case "gatewayurl":
         case "gatewayUrl": target.getConfiguration().setGatewayUrl(property(camelContext, java.lang.String.class, value)); return true;
+        case "httpclientconfigurer":
+        case "httpClientConfigurer": target.getConfiguration().setHttpClientConfigurer(property(camelContext, io.camelantom.client.AntomHttpClientConfigurer.class, value)); return true;
         case "keyalias":
         case "keyAlias": target.getConfiguration().setKeyAlias(property(camelContext, java.lang.String.class, value)); return true;
         case "keypassword":
@@ -151,6 +153,8 @@ public class AntomEndpointConfigurer extends PropertyConfigurerSupport implement
         case "encryptionKeyVersion": return java.lang.Integer.class;
         case "gatewayurl":
         case "gatewayUrl": return java.lang.String.class;
+        case "httpclientconfigurer":
+        case "httpClientConfigurer": return io.camelantom.client.AntomHttpClientConfigurer.class;
         case "keyalias":
         case "keyAlias": return java.lang.String.class;
         case "keypassword":
@@ -247,6 +251,8 @@ public class AntomEndpointConfigurer extends PropertyConfigurerSupport implement
         case "encryptionKeyVersion": return target.getConfiguration().getEncryptionKeyVersion();
         case "gatewayurl":
         case "gatewayUrl": return target.getConfiguration().getGatewayUrl();
+        case "httpclientconfigurer":
+        case "httpClientConfigurer": return target.getConfiguration().getHttpClientConfigurer();
         case "keyalias":
         case "keyAlias": return target.getConfiguration().getKeyAlias();
         case "keypassword":

@@ -23,7 +23,7 @@ public class AntomEndpointUriFactory extends org.apache.camel.support.component.
     private static final Set<String> SECRET_PROPERTY_NAMES;
     private static final Set<String> MULTI_VALUE_PREFIXES;
     static {
-        Set<String> props = new HashSet<>(47);
+        Set<String> props = new HashSet<>(48);
         props.add("aesKeyForm");
         props.add("aesKeySize");
         props.add("aesMode");
@@ -41,6 +41,7 @@ public class AntomEndpointUriFactory extends org.apache.camel.support.component.
         props.add("encryption");
         props.add("encryptionKeyVersion");
         props.add("gatewayUrl");
+        props.add("httpClientConfigurer");
         props.add("keyAlias");
         props.add("keyPassword");
         props.add("keyStoreFile");

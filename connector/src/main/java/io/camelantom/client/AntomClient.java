@@ -116,6 +116,11 @@ public class AntomClient implements AutoCloseable {
                 builder.setDefaultCredentialsProvider(credentials);
             }
         }
+        if (configuration.getHttpClientConfigurer() != null) {
+            configuration.getHttpClientConfigurer().configureHttpClient(builder);
+            // whatever the configurer did: a POST is resent by us (identical bytes) or by Camel, never by HttpClient
+            builder.disableAutomaticRetries();
+        }
         httpClient = builder.build();
         LOG.debug("Started {}", configuration);
         return this;

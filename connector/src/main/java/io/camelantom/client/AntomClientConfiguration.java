@@ -41,6 +41,7 @@ public final class AntomClientConfiguration {
     private final Clock clock;
     private final AntomApiVersion apiVersion;
     private final AntomEncryption encryption;
+    private final AntomHttpClientConfigurer httpClientConfigurer;
 
     private AntomClientConfiguration(Builder b) {
         this.clientId = requireText(b.clientId, "clientId");
@@ -78,6 +79,7 @@ public final class AntomClientConfiguration {
         this.maxConnections = b.maxConnections <= 0 ? 20 : b.maxConnections;
         this.clock = b.clock == null ? Clock.systemUTC() : b.clock;
         this.apiVersion = b.apiVersion == null ? AntomApiVersion.v1 : b.apiVersion;
+        this.httpClientConfigurer = b.httpClientConfigurer;
         if (b.encryption != null && apiVersion != AntomApiVersion.v2) {
             throw new IllegalArgumentException("encryption: the RSA_AES Encrypt header belongs to the v2 APIs; set apiVersion=v2");
         }
@@ -223,6 +225,11 @@ public final class AntomClientConfiguration {
         return encryption;
     }
 
+    /** The user's HTTP client configurer, or {@code null}. */
+    public AntomHttpClientConfigurer getHttpClientConfigurer() {
+        return httpClientConfigurer;
+    }
+
     @Override
     public String toString() {
         return "AntomClientConfiguration[clientId=" + clientId + ", gateway=" + gatewayUrl + ", sandbox=" + isSandbox()
@@ -256,8 +263,15 @@ public final class AntomClientConfiguration {
         private Clock clock;
         private AntomApiVersion apiVersion;
         private AntomEncryption encryption;
+        private AntomHttpClientConfigurer httpClientConfigurer;
 
         private Builder() {
+        }
+
+        /** Tunes the HTTP client builder after the options above are applied; {@code null}: none. */
+        public Builder httpClientConfigurer(AntomHttpClientConfigurer httpClientConfigurer) {
+            this.httpClientConfigurer = httpClientConfigurer;
+            return this;
         }
 
         public Builder clientId(String clientId) {

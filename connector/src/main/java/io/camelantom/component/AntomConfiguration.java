@@ -12,6 +12,7 @@ import java.util.regex.Pattern;
 
 import io.camelantom.client.AntomApiVersion;
 import io.camelantom.client.AntomClientConfiguration;
+import io.camelantom.client.AntomHttpClientConfigurer;
 import io.camelantom.client.AntomRegion;
 import io.camelantom.encryption.AesKeyForm;
 import io.camelantom.encryption.AesMode;
@@ -46,9 +47,11 @@ public class AntomConfiguration implements Cloneable {
     @Metadata(required = true)
     private AntomOperation operation;
 
-    @UriParam(description = "The merchant's client id from Antom Dashboard. A client id starting with SANDBOX_ selects the"
-                            + " sandbox unless sandbox=false.")
-    @Metadata(required = true)
+    // required, but usually set once on the component: not marked required so that Camel's catalog (IDEs, Kaoto,
+    // camel-report-maven-plugin:validate) accepts antom:pay; the endpoint checks it when it starts
+    @UriParam(description = "The merchant's client id from Antom Dashboard (required: set it on the component, e.g."
+                            + " camel.component.antom.client-id, or on the endpoint). A client id starting with SANDBOX_ selects"
+                            + " the sandbox unless sandbox=false.")
     private String clientId;
     @UriParam(description = "The Antom gateway region (documented hosts): NORTH_AMERICA (open-na-global.alipay.com), ASIA"
                             + " (open-sea-global.alipay.com) or EUROPE (open-de-global.alipay.com). Ignored when gatewayUrl is set.",
@@ -127,6 +130,13 @@ public class AntomConfiguration implements Cloneable {
     private double retryBackoffMultiplier = 2.0;
     @UriParam(label = "advanced", defaultValue = "20", description = "The size of the endpoint's HTTP connection pool.")
     private int maxConnections = 20;
+
+    @UriParam(label = "advanced",
+              description = "Tunes the Apache HttpClient 5 builder of each endpoint, as camel-http's HttpClientConfigurer does:"
+                            + " proxies, request interceptors, a connection manager of your own (pools, TLS details). Called"
+                            + " when the endpoint starts, after the options above are applied; HTTP-level automatic retries stay"
+                            + " off. Reference a bean, e.g. #bean:myConfigurer.")
+    private AntomHttpClientConfigurer httpClientConfigurer;
 
     @UriParam(label = "proxy", description = "HTTP proxy host.")
     private String proxyHost;
@@ -221,6 +231,7 @@ public class AntomConfiguration implements Cloneable {
                 .retryBackoffMultiplier(retryBackoffMultiplier)
                 .maxConnections(maxConnections)
                 .apiVersion(apiVersion)
+                .httpClientConfigurer(httpClientConfigurer)
                 .encryption(isEncryptionEnabled() ? createEncryption(context) : null);
         if (proxyHost != null && !proxyHost.isBlank()) {
             builder.proxy(proxyHost, proxyPort == null ? 0 : proxyPort);
@@ -596,6 +607,14 @@ public class AntomConfiguration implements Cloneable {
 
     public void setMaxConnections(int maxConnections) {
         this.maxConnections = maxConnections;
+    }
+
+    public AntomHttpClientConfigurer getHttpClientConfigurer() {
+        return httpClientConfigurer;
+    }
+
+    public void setHttpClientConfigurer(AntomHttpClientConfigurer httpClientConfigurer) {
+        this.httpClientConfigurer = httpClientConfigurer;
     }
 
     public String getProxyHost() {

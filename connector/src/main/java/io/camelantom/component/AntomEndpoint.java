@@ -71,6 +71,11 @@ public class AntomEndpoint extends DefaultEndpoint implements EndpointServiceLoc
     @Override
     protected void doStart() throws Exception {
         super.doStart();
+        // not marked required in the catalog (it usually comes from the component): checked here, before any key is read
+        if (configuration.getClientId() == null || configuration.getClientId().isBlank()) {
+            throw new IllegalArgumentException("clientId: is required: set it on the antom component (e.g."
+                                               + " camel.component.antom.client-id) or on the endpoint " + getEndpointUri());
+        }
         SSLContext sslContext = configuration.getSslContextParameters() != null
                 ? configuration.getSslContextParameters().createSSLContext(getCamelContext()) : null;
         client = new AntomClient(configuration.toClientConfiguration(getCamelContext(), sslContext)).start();

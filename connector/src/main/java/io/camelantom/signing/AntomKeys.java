@@ -291,14 +291,37 @@ public final class AntomKeys {
 
     // ---------------------------------------------------------------- helpers
 
-    private static Object readPem(String pem, String what) {
+    /** A PEM block written on one line: Camel's URI normalisation drops line breaks, even inside RAW(...). */
+    private static final java.util.regex.Pattern ONE_LINE_PEM = java.util.regex.Pattern.compile(
+            "(-----BEGIN [A-Z0-9 ]+-----)[ \\t]*([A-Za-z0-9+/= \\t]+?)[ \\t]*(-----END [A-Z0-9 ]+-----)\\s*");
+
+    /** The PEM with its line breaks back when it came on one line (from an endpoint URI or an environment variable). */
+    static String withLineBreaks(String pem) {
+        if (pem.indexOf('\n') >= 0 || pem.indexOf('\r') >= 0) {
+            return pem;
+        }
+        java.util.regex.Matcher m = ONE_LINE_PEM.matcher(pem);
+        if (!m.matches()) {
+            return pem;
+        }
+        String body = m.group(2).replaceAll("[ \\t]", "");
+        StringBuilder out = new StringBuilder(m.group(1)).append('\n');
+        for (int i = 0; i < body.length(); i += 64) {
+            out.append(body, i, Math.min(body.length(), i + 64)).append('\n');
+        }
+        return out.append(m.group(3)).append('\n').toString();
+    }
+
+    private static Object readPem(String onePem, String what) {
+        String pem = withLineBreaks(onePem);
         try (PEMParser parser = new PEMParser(new StringReader(pem))) {
             Object object = parser.readObject();
             if (object == null) {
                 throw new AntomKeyException("The " + what + " PEM text has no readable PEM block");
             }
             return object;
-        } catch (IOException e) {
+        } catch (IOException | org.bouncycastle.util.encoders.DecoderException e) {
+            // DecoderException: the block's base64 is damaged (Bouncy Castle throws it unchecked)
             throw new AntomKeyException("The " + what + " PEM text cannot be parsed: " + e.getClass().getSimpleName());
         }
     }

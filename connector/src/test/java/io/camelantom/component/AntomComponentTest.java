@@ -68,6 +68,38 @@ class AntomComponentTest {
     }
 
     @Test
+    void aMissingClientIdFailsWhenTheProducerStartsWithAClearError() throws Exception {
+        // clientId is not marked required in the catalog (the component usually holds it): the endpoint checks it
+        try (CamelContext other = new DefaultCamelContext()) {
+            AntomComponent antom = new AntomComponent();
+            antom.getConfiguration().setPrivateKey(AntomKeys.toPem(merchantKeys.getPrivate()));
+            antom.getConfiguration().setAntomPublicKey(AntomKeys.toBase64(antomKeys.getPublic()));
+            antom.getConfiguration().setGatewayUrl(gateway.url());
+            other.addComponent("antom", antom);
+            other.addRoutes(new org.apache.camel.builder.RouteBuilder() {
+                @Override
+                public void configure() {
+                    from("direct:pay").to("antom:pay");
+                }
+            });
+            assertThatThrownBy(other::start).hasRootCauseInstanceOf(IllegalArgumentException.class)
+                    .rootCause().hasMessageStartingWith("clientId: is required: set it on the antom component")
+                    .hasMessageContaining("antom://pay");
+        }
+        // the same endpoint with the client id on the URI starts
+        try (CamelContext other = new DefaultCamelContext()) {
+            AntomComponent antom = new AntomComponent();
+            antom.getConfiguration().setPrivateKey(AntomKeys.toPem(merchantKeys.getPrivate()));
+            antom.getConfiguration().setAntomPublicKey(AntomKeys.toBase64(antomKeys.getPublic()));
+            antom.getConfiguration().setGatewayUrl(gateway.url());
+            other.addComponent("antom", antom);
+            other.start();
+            assertThat(other.getEndpoint("antom:pay?clientId=ON_THE_URI", AntomEndpoint.class).getClient().getConfiguration()
+                    .getClientId()).isEqualTo("ON_THE_URI");
+        }
+    }
+
+    @Test
     void componentOptionsAreDefaultsAndEndpointOptionsOverrideThem() {
         AntomEndpoint endpoint = context.getEndpoint("antom:refund?clientId=OTHER&requestTimeout=2s&maxRetries=3", AntomEndpoint.class);
         assertThat(endpoint.getConfiguration().getOperation()).isEqualTo(AntomOperation.refund);

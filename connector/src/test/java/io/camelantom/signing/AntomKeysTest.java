@@ -56,6 +56,26 @@ class AntomKeysTest {
     }
 
     @Test
+    void aPemWhoseLineBreaksWereDroppedStillLoads() {
+        // Camel's URI normalisation drops line breaks, even inside RAW(...): antom:pay?privateKey=RAW({{key}})
+        KeyPair pair = AntomKeys.generateRsaKeyPair(2048);
+        String privatePem = AntomKeys.toPem(pair.getPrivate());
+        String publicPem = AntomKeys.toPem(pair.getPublic());
+        assertThat(AntomKeys.privateKey(privatePem.replace("\n", ""), null)).isEqualTo(pair.getPrivate());
+        assertThat(AntomKeys.publicKey(publicPem.replace("\n", ""))).isEqualTo(pair.getPublic());
+        // an environment variable with spaces for line breaks
+        assertThat(AntomKeys.privateKey(privatePem.replace("\n", " "), null)).isEqualTo(pair.getPrivate());
+        // a damaged one-line PEM is still refused
+        String extraBytes = privatePem.replace("\n", "").replace("-----END", "AAAA-----END");
+        assertThatThrownBy(() -> AntomKeys.privateKey(extraBytes, null)).isInstanceOf(AntomKeyException.class);
+        String badBase64 = privatePem.replace("\n", "").replace("-----END", "A=A=-----END");
+        assertThatThrownBy(() -> AntomKeys.privateKey(badBase64, null)).isInstanceOf(AntomKeyException.class);
+        // the same damage in a PEM with its line breaks is refused the same way
+        assertThatThrownBy(() -> AntomKeys.privateKey(privatePem.replace("\n-----END", "A=A=\n-----END"), null))
+                .isInstanceOf(AntomKeyException.class);
+    }
+
+    @Test
     void privateKeyFromPemPkcs8() {
         String pem = AntomKeys.toPem(pair.getPrivate());
         assertThat(pem).startsWith("-----BEGIN PRIVATE KEY-----");

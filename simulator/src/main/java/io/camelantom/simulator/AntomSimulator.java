@@ -66,6 +66,8 @@ public final class AntomSimulator implements AutoCloseable {
     private final Map<String, PublicKey> merchants;
     private final KeyPair antomKeyPair;
     private final Faults faults = new Faults();
+    private static final int MAX_RECEIVED_REQUESTS = 1000;
+    private final java.util.Deque<ReceivedRequest> receivedRequests = new java.util.concurrent.ConcurrentLinkedDeque<>();
     private final ObjectMapper mapper = new ObjectMapper();
     private final int instance = INSTANCES.incrementAndGet();
 
@@ -137,7 +139,7 @@ public final class AntomSimulator implements AutoCloseable {
                 new AmsApiHandler.Encryption(new RsaAes(config.encryptionSettings), antomKeyPair.getPrivate(),
                         config.requireEncryption, config.encryptedAnswerKey));
         AdminHandler admin = new AdminHandler(this, mapper);
-        server.createContext("/", exchange -> dispatch(exchange, api, admin));
+        server.createContext("/", exchange -> dispatch(exchange, api, admin, receivedRequests));
         server.setExecutor(httpExecutor);
         server.start();
         scheduler.scheduleWithFixedDelay(this::expireDuePayments, 250, 250, TimeUnit.MILLISECONDS);
@@ -154,10 +156,12 @@ public final class AntomSimulator implements AutoCloseable {
         }
     }
 
-    private static void dispatch(HttpExchange exchange, AmsApiHandler api, AdminHandler admin) {
+    private static void dispatch(HttpExchange exchange, AmsApiHandler api, AdminHandler admin,
+                                 java.util.Deque<ReceivedRequest> received) {
         try (exchange) {
             String path = exchange.getRequestURI().getRawPath();
             if (AmsApiHandler.isApiPath(path)) {
+                record(exchange, path, received);
                 api.handle(exchange);
             } else if (path.equals("/admin") || path.startsWith("/admin/") || path.startsWith("/cashier/")
                        || path.startsWith("/orderCode/")) {
@@ -171,6 +175,17 @@ public final class AntomSimulator implements AutoCloseable {
             }
         } catch (IOException | RuntimeException e) {
             LOG.warn("failed to answer {} {}: {}", exchange.getRequestMethod(), exchange.getRequestURI().getRawPath(), e.toString());
+        }
+    }
+
+    private static void record(HttpExchange exchange, String path, java.util.Deque<ReceivedRequest> received) {
+        Map<String, List<String>> headers = new java.util.HashMap<>();
+        exchange.getRequestHeaders().forEach((name, values) ->
+                headers.computeIfAbsent(name.toLowerCase(java.util.Locale.ROOT), n -> new java.util.ArrayList<>()).addAll(values));
+        headers.replaceAll((name, values) -> List.copyOf(values));
+        received.addLast(new ReceivedRequest(exchange.getRequestMethod(), path, headers));
+        while (received.size() > MAX_RECEIVED_REQUESTS) {
+            received.pollFirst();
         }
     }
 
@@ -282,9 +297,15 @@ public final class AntomSimulator implements AutoCloseable {
         return notifications.attempts();
     }
 
-    /** Forgets all payments, refunds, captures, notification attempts (pending resends stop) and faults. */
+    /** The last API requests received (at most 1000), oldest first: method, path and headers, no body. */
+    public List<ReceivedRequest> receivedRequests() {
+        return List.copyOf(receivedRequests);
+    }
+
+    /** Forgets all payments, refunds, captures, notification attempts (pending resends stop), received requests and faults. */
     public void reset() {
         requireStarted();
+        receivedRequests.clear();
         payments.reset();
         notifications.reset();
         faults.clear();

@@ -34,8 +34,9 @@ public class AntomComponentConfiguration extends ComponentConfigurationPropertie
     private String configuration;
 
     /**
-     * The merchant's client id from Antom Dashboard. A client id starting with SANDBOX_ selects the sandbox unless
-     * sandbox=false.
+     * The merchant's client id from Antom Dashboard (required: set it on the component, e.g.
+     * camel.component.antom.client-id, or on the endpoint). A client id starting with SANDBOX_ selects the sandbox
+     * unless sandbox=false.
      */
     private String clientId;
 
@@ -219,6 +220,14 @@ public class AntomComponentConfiguration extends ComponentConfigurationPropertie
      * environment variable or a placeholder.
      */
     private String privateKeyPassword;
+
+    /**
+     * Tunes the Apache HttpClient 5 builder of each endpoint, as camel-http's HttpClientConfigurer does: proxies,
+     * request interceptors, a connection manager of your own (pools, TLS details). Called when the endpoint starts,
+     * after the other options are applied; HTTP-level automatic retries stay off. A reference to an
+     * io.camelantom.client.AntomHttpClientConfigurer bean: #bean:name (or #name).
+     */
+    private String httpClientConfigurer;
 
     /**
      * TLS configuration (trust store, key store, protocols) of the HTTPS connection to Antom. A reference to an
@@ -499,6 +508,14 @@ public class AntomComponentConfiguration extends ComponentConfigurationPropertie
 
     public void setPrivateKeyPassword(String privateKeyPassword) {
         this.privateKeyPassword = privateKeyPassword;
+    }
+
+    public String getHttpClientConfigurer() {
+        return httpClientConfigurer;
+    }
+
+    public void setHttpClientConfigurer(String httpClientConfigurer) {
+        this.httpClientConfigurer = httpClientConfigurer;
     }
 
     public String getSslContextParameters() {

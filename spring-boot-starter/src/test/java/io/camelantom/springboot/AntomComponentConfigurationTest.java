@@ -113,6 +113,15 @@ class AntomComponentConfigurationTest {
     }
 
     @Test
+    void anHttpClientConfigurerBeanIsReferencedByName() {
+        io.camelantom.client.AntomHttpClientConfigurer tracing = builder -> builder.setUserAgent("shop");
+        runner.withBean("tracing", io.camelantom.client.AntomHttpClientConfigurer.class, () -> tracing)
+                .withPropertyValues("camel.component.antom.http-client-configurer=#bean:tracing")
+                .run(context -> assertThat(context.getBean(CamelContext.class).getComponent("antom", AntomComponent.class)
+                        .getConfiguration().getHttpClientConfigurer()).isSameAs(tracing));
+    }
+
+    @Test
     void aConfigurationBeanIsTheBaseTheSingleOptionsRefine() {
         runner.withBean("merchantA", AntomConfiguration.class, () -> {
                     AntomConfiguration base = new AntomConfiguration();

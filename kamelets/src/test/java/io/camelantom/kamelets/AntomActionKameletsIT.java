@@ -1,0 +1,202 @@
+package io.camelantom.kamelets;
+
+import java.security.KeyPair;
+import java.util.Map;
+import java.util.Properties;
+import java.util.UUID;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.camelantom.client.AntomFailureException;
+import io.camelantom.signing.AntomKeys;
+import io.camelantom.simulator.AntomSimulator;
+import org.apache.camel.CamelContext;
+import org.apache.camel.Exchange;
+import org.apache.camel.ProducerTemplate;
+import org.apache.camel.impl.DefaultCamelContext;
+import org.apache.camel.support.PluginHelper;
+import org.apache.camel.support.ResourceHelper;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The four action Kamelets, from the classpath ({@code kamelets/*.kamelet.yaml}, as camel-kamelet finds them), used by
+ * a YAML DSL route against the simulator over HTTP. The merchant's private key reaches the Kamelet as a property
+ * placeholder, a multi-line PEM that is never written into a route.
+ */
+class AntomActionKameletsIT {
+
+    private static final String CLIENT_ID = "KAMELET_MERCHANT";
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    static final String ROUTES = """
+            - route:
+                id: pay
+                from:
+                  uri: direct:pay
+                  steps:
+                    - to:
+                        uri: kamelet:antom-pay-action
+                        parameters:
+                          clientId: "{{antom.client-id}}"
+                          privateKey: "RAW({{antom.private-key}})"
+                          antomPublicKey: "RAW({{antom.public-key}})"
+                          gatewayUrl: "{{antom.gateway-url}}"
+            - route:
+                id: inquiry
+                from:
+                  uri: direct:inquiry
+                  steps:
+                    - to:
+                        uri: kamelet:antom-inquiry-payment-action
+                        parameters:
+                          clientId: "{{antom.client-id}}"
+                          privateKey: "RAW({{antom.private-key}})"
+                          antomPublicKey: "RAW({{antom.public-key}})"
+                          gatewayUrl: "{{antom.gateway-url}}"
+            - route:
+                id: cancel
+                from:
+                  uri: direct:cancel
+                  steps:
+                    - to:
+                        uri: kamelet:antom-cancel-action
+                        parameters:
+                          clientId: "{{antom.client-id}}"
+                          privateKey: "RAW({{antom.private-key}})"
+                          antomPublicKey: "RAW({{antom.public-key}})"
+                          gatewayUrl: "{{antom.gateway-url}}"
+            - route:
+                id: refund
+                from:
+                  uri: direct:refund
+                  steps:
+                    - to:
+                        uri: kamelet:antom-refund-action
+                        parameters:
+                          clientId: "{{antom.client-id}}"
+                          privateKey: "RAW({{antom.private-key}})"
+                          antomPublicKey: "RAW({{antom.public-key}})"
+                          gatewayUrl: "{{antom.gateway-url}}"
+                          requestTimeout: 5000
+            """;
+
+    private static KeyPair merchantKeys;
+    private static AntomSimulator sim;
+
+    private CamelContext context;
+    private ProducerTemplate template;
+
+    @BeforeAll
+    static void startSimulator() {
+        merchantKeys = AntomKeys.generateRsaKeyPair(2048);
+        sim = AntomSimulator.builder().merchant(CLIENT_ID, merchantKeys.getPublic()).timeScale(600).build().start();
+    }
+
+    @AfterAll
+    static void stopSimulator() {
+        sim.close();
+    }
+
+    @BeforeEach
+    void startCamel() throws Exception {
+        context = new DefaultCamelContext();
+        Properties properties = new Properties();
+        properties.setProperty("antom.client-id", CLIENT_ID);
+        properties.setProperty("antom.private-key", AntomKeys.toPem(merchantKeys.getPrivate()));
+        properties.setProperty("antom.public-key", sim.antomPublicKeyPem());
+        properties.setProperty("antom.gateway-url", sim.baseUrl());
+        context.getPropertiesComponent().setInitialProperties(properties);
+        PluginHelper.getRoutesLoader(context).loadRoutes(ResourceHelper.fromString("kamelet-actions.yaml", ROUTES));
+        context.start();
+        template = context.createProducerTemplate();
+    }
+
+    @AfterEach
+    void stopCamel() {
+        context.stop();
+    }
+
+    @Test
+    void payAnswersJsonAndTheResultHeaders() throws Exception {
+        String id = newId();
+        Exchange paid = template.request("direct:pay", e -> e.getMessage().setBody(payJson(id, "1000")));
+
+        assertThat(paid.getException()).isNull();
+        JsonNode answer = JSON.readTree(paid.getMessage().getBody(String.class));
+        assertThat(answer.at("/result/resultStatus").asText()).isEqualTo("S");
+        assertThat(answer.at("/paymentRequestId").asText()).isEqualTo(id);
+        assertThat(answer.has("actualPaymentAmount")).as("nulls are left out").isFalse();
+        assertThat(paid.getMessage().getHeader("CamelAntomResultStatus")).isEqualTo("S");
+        assertThat(paid.getMessage().getHeader("CamelAntomPaymentId")).isEqualTo(answer.at("/paymentId").asText());
+        assertThat(sim.chargeCount(id)).isEqualTo(1);
+    }
+
+    @Test
+    void aDeclinedPaymentRaisesAntomFailureException() {
+        String id = newId();
+        Exchange declined = template.request("direct:pay", e -> e.getMessage().setBody(payJson(id, "1051")));
+
+        assertThat(declined.getException()).isInstanceOf(AntomFailureException.class)
+                .hasMessageContaining("USER_BALANCE_NOT_ENOUGH");
+        assertThat(sim.chargeCount(id)).isZero();
+    }
+
+    @Test
+    void inquiryCancelAndRefundActOnAPayment() throws Exception {
+        String paidId = newId();
+        String paymentId = pay(paidId);
+
+        JsonNode inquiry = call("direct:inquiry", Map.of("paymentRequestId", paidId));
+        assertThat(inquiry.at("/paymentStatus").asText()).isEqualTo("SUCCESS");
+
+        JsonNode refund = call("direct:refund", Map.of("refundRequestId", "refund-" + paidId, "paymentId", paymentId,
+                "refundAmount", Map.of("currency", "USD", "value", "400")));
+        assertThat(refund.at("/result/resultStatus").asText()).isEqualTo("S");
+        assertThat(refund.at("/refundAmount/value").asText()).isEqualTo("400");
+
+        String cancelledId = newId();
+        pay(cancelledId);
+        JsonNode cancel = call("direct:cancel", Map.of("paymentRequestId", cancelledId));
+        assertThat(cancel.at("/result/resultStatus").asText()).isEqualTo("S");
+        assertThat(call("direct:inquiry", Map.of("paymentRequestId", cancelledId)).at("/paymentStatus").asText())
+                .isEqualTo("CANCELLED");
+    }
+
+    @Test
+    void anInquiryOfAnUnknownPaymentIsAFailure() {
+        Exchange unknown = template.request("direct:inquiry", e -> e.getMessage().setBody("{\"paymentRequestId\":\"never-paid\"}"));
+        assertThat(unknown.getException()).isInstanceOf(AntomFailureException.class).hasMessageContaining("ORDER_NOT_EXIST");
+    }
+
+    private String pay(String id) throws Exception {
+        Exchange paid = template.request("direct:pay", e -> e.getMessage().setBody(payJson(id, "1000")));
+        assertThat(paid.getException()).isNull();
+        return JSON.readTree(paid.getMessage().getBody(String.class)).at("/paymentId").asText();
+    }
+
+    private JsonNode call(String uri, Object body) throws Exception {
+        Exchange e = template.request(uri, x -> x.getMessage().setBody(body));
+        if (e.getException() != null) {
+            throw new AssertionError(uri + " failed", e.getException());
+        }
+        return JSON.readTree(e.getMessage().getBody(String.class));
+    }
+
+    static String newId() {
+        return "kamelet-" + UUID.randomUUID();
+    }
+
+    static String payJson(String id, String minorUnits) {
+        return "{\"productCode\":\"IN_STORE_PAYMENT\",\"paymentRequestId\":\"" + id + "\","
+               + "\"order\":{\"referenceOrderId\":\"order-" + id + "\",\"orderDescription\":\"Coffee beans\"},"
+               + "\"paymentAmount\":{\"currency\":\"USD\",\"value\":\"" + minorUnits + "\"},"
+               + "\"paymentMethod\":{\"paymentMethodType\":\"CONNECT_WALLET\",\"paymentMethodId\":\"281012020000123456\"},"
+               + "\"paymentFactor\":{\"inStorePaymentScenario\":\"PaymentCode\"}}";
+    }
+}
