@@ -139,6 +139,21 @@ final class ChildProcess implements AutoCloseable {
         ALIVE.remove(process);
     }
 
+    /**
+     * CPU seconds (user + system) the process has used so far, from {@code /proc/<pid>/stat} (Linux; clock ticks of
+     * 1/100 s); -1 when it cannot be read (the process is gone).
+     */
+    double cpuSeconds() {
+        try {
+            String stat = Files.readString(Path.of("/proc", Long.toString(process.pid()), "stat"));
+            String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+            // after "pid (comm) ": state is field 0, utime field 11, stime field 12
+            return (Long.parseLong(f[11]) + Long.parseLong(f[12])) / 100.0;
+        } catch (IOException | RuntimeException e) {
+            return -1;
+        }
+    }
+
     boolean isAlive() {
         return process.isAlive();
     }
