@@ -51,8 +51,8 @@ final class DemoRoutes extends RouteBuilder {
             return;
         }
         String headers = "?headerFilterStrategy=#class:" + AntomJmsHeaderFilterStrategy.class.getName();
-        String ownResults = "&messageSelector=RAW(" + AntomRouteHeaders.ORDER_ID + " LIKE 'DEMO-" + runId + "-%')";
-        String ownDeadLetters = "&messageSelector=RAW(" + RUN_PROPERTY + " = '" + runId + "')";
+        String ownResults = "&selector=RAW(" + AntomRouteHeaders.ORDER_ID + " LIKE 'DEMO-" + runId + "-%')";
+        String ownDeadLetters = "&selector=RAW(" + RUN_PROPERTY + " = '" + runId + "')";
         from("jms:queue:" + resultsQueue + headers + ownResults).routeId("demo-erp-results")
                 .process(exchange -> {
                     JsonNode result = AntomJson.mapper().readTree(exchange.getMessage().getBody(String.class));
