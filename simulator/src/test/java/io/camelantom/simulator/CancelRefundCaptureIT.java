@@ -18,7 +18,9 @@ class CancelRefundCaptureIT extends SimulatorTestSupport {
 
     @Override
     AntomSimulator.Builder configure(AntomSimulator.Builder builder) {
-        return builder.clock(clock).cancelWindow(Duration.ofHours(2));
+        // a processing delay of 1 s real time: the inquiry right after a U refund must still see it PROCESSING on a
+        // loaded machine (100 ms was not always enough)
+        return builder.clock(clock).cancelWindow(Duration.ofHours(2)).processingDelay(Duration.ofSeconds(600));
     }
 
     @BeforeEach

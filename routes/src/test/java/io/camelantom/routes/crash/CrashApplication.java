@@ -7,6 +7,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 import javax.sql.DataSource;
 
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
 import io.camelantom.component.AntomComponent;
 import io.camelantom.model.InquiryPaymentRequest;
 import io.camelantom.routes.ledger.EmbeddedLedgerDatabase;
@@ -23,7 +25,6 @@ import org.apache.camel.component.jms.JmsComponent;
 import org.apache.camel.component.platform.http.vertx.VertxPlatformHttpServer;
 import org.apache.camel.component.platform.http.vertx.VertxPlatformHttpServerConfiguration;
 import org.apache.camel.impl.DefaultCamelContext;
-import org.postgresql.ds.PGSimpleDataSource;
 
 /**
  * The application the crash tests kill: the three prebuilt routes (notification bridge, order bridge, reconciliation)
@@ -89,12 +90,16 @@ public final class CrashApplication {
             h2 = EmbeddedLedgerDatabase.open(Path.of(ledger.substring(3)));
             dataSource = h2.dataSource();
         } else {
-            PGSimpleDataSource postgres = new PGSimpleDataSource();
-            postgres.setUrl(ledger.substring("postgresql:".length()));
-            postgres.setUser("postgres");
-            postgres.setConnectTimeout(5);
-            postgres.setSocketTimeout(30);
-            dataSource = postgres;
+            // a pool, as in production; a broken connection is dropped and the ledger waits for a new one
+            HikariConfig pool = new HikariConfig();
+            pool.setJdbcUrl(ledger.substring("postgresql:".length()));
+            pool.setUsername("postgres");
+            pool.setMaximumPoolSize(Integer.parseInt(options.getOrDefault("poolSize", "24")));
+            pool.setConnectionTimeout(5000);
+            pool.setInitializationFailTimeout(-1);
+            pool.addDataSourceProperty("connectTimeout", "5");
+            pool.addDataSourceProperty("socketTimeout", "30");
+            dataSource = new HikariDataSource(pool);
         }
         context.getRegistry().bind(OrderBridgeRouteTemplate.DEFAULT_DATA_SOURCE, dataSource);
 

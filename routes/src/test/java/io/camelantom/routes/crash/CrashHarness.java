@@ -143,6 +143,26 @@ final class CrashHarness implements AutoCloseable {
         postgres.start();
     }
 
+    /** Adds {@code latency} to every Antom answer (the simulator's latency fault, through its admin API). */
+    void setAntomLatency(Duration latency) throws Exception {
+        HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(
+                URI.create("http://127.0.0.1:" + simulatorPort + "/admin/faults"))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"latencyMillis\":" + latency.toMillis() + "}")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        if (response.statusCode() != 200) {
+            throw new IllegalStateException("simulator faults: HTTP " + response.statusCode() + " " + response.body());
+        }
+    }
+
+    double brokerCpuSeconds() {
+        return broker.cpuSeconds();
+    }
+
+    double simulatorCpuSeconds() {
+        return simulator.cpuSeconds();
+    }
+
     CuttableProxy antomProxy() {
         return proxy;
     }
