@@ -158,9 +158,6 @@ public final class MerchantConfiguration {
         String clustered = reconciliation.remove("clustered");
         String instanceId = reconciliation.remove("clusterInstanceId");
         String checkin = reconciliation.remove("clusterCheckinInterval");
-        if (reconciliation.isEmpty()) {
-            templates.remove(RECONCILIATION_ID);
-        }
         // a template runs when it has any key, unless enabled=false
         templates.values().removeIf(params -> "false".equalsIgnoreCase(params.get(ENABLED)));
         templates.values().forEach(params -> params.remove(ENABLED));
