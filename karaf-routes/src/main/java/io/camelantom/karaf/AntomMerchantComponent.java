@@ -5,12 +5,16 @@ import java.util.Hashtable;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
+import javax.sql.DataSource;
+
 import io.camelantom.component.AntomComponent;
 import io.camelantom.component.AntomComponentConfigurer;
 import io.camelantom.routes.ledger.EmbeddedLedgerDatabase;
 import io.camelantom.routes.notification.NotificationBridgeRouteTemplate;
 import io.camelantom.routes.order.OrderBridgeRouteTemplate;
+import io.camelantom.routes.reconciliation.ClusteredQuartz;
 import io.camelantom.routes.reconciliation.ReconciliationRouteTemplate;
+import jakarta.jms.ConnectionFactory;
 import org.apache.activemq.artemis.jms.client.ActiveMQConnectionFactory;
 import org.apache.camel.CamelContext;
 import org.apache.camel.ProducerTemplate;
@@ -19,13 +23,16 @@ import org.apache.camel.builder.TemplatedRouteBuilder;
 import org.apache.camel.component.jms.JmsComponent;
 import org.apache.camel.karaf.core.OsgiDefaultCamelContext;
 import org.apache.camel.support.PropertyBindingSupport;
+import org.messaginghub.pooled.jms.JmsPoolConnectionFactory;
 import org.osgi.framework.BundleContext;
+import org.osgi.framework.Constants;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.ConfigurationPolicy;
 import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.http.HttpService;
+import org.osgi.util.tracker.ServiceTracker;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -52,6 +59,9 @@ public class AntomMerchantComponent {
     private final HttpService httpService;
     private CamelContext camelContext;
     private EmbeddedLedgerDatabase database;
+    private ServiceTracker<DataSource, DataSource> dataSourceTracker;
+    private ActiveMQConnectionFactory brokerFactory;
+    private JmsPoolConnectionFactory jmsPool;
     private ProducerTemplate producer;
     private String servletAlias;
 
@@ -67,8 +77,11 @@ public class AntomMerchantComponent {
             deactivate();
             throw e;
         }
-        LOG.info("Antom merchant '{}' started: CamelContext {}, routes {}, notifications at {}", config.merchant(),
-                camelContext.getName(), config.templates().keySet(), servletAlias);
+        LOG.info("Antom merchant '{}' started: CamelContext {}, routes {}, notifications at {}, ledger {}, JMS {}, "
+                 + "reconciliation Quartz {}", config.merchant(), camelContext.getName(), config.templates().keySet(),
+                servletAlias, config.ledgerDataSource() == null ? "embedded H2" : config.ledgerDataSource().name(),
+                jmsPool == null ? "Artemis factory" : "pooled-jms around Artemis",
+                config.reconciliationCluster() == null ? "in memory" : "clustered");
     }
 
     private void start(BundleContext bundleContext, MerchantConfiguration config) throws Exception {
@@ -82,18 +95,41 @@ public class AntomMerchantComponent {
                 .withProperties(new LinkedHashMap<>(config.componentOptions())).bind();
         context.addComponent("antom", antom);
 
-        ActiveMQConnectionFactory connectionFactory = config.brokerUsername() == null
+        ActiveMQConnectionFactory artemis = config.brokerUsername() == null
                 ? new ActiveMQConnectionFactory(config.brokerUrl())
                 : new ActiveMQConnectionFactory(config.brokerUrl(), config.brokerUsername(), config.brokerPassword());
         if (!config.brokerUrl().contains("consumerWindowSize")) {
             // no order waits in a client buffer, where a restart or a rollback would count a delivery against it
             // (routes/README.md, "Broker settings")
-            connectionFactory.setConsumerWindowSize(0);
+            artemis.setConsumerWindowSize(0);
+        }
+        // blockOnDurableSend stays Artemis' default (true): a persistent send returns once the broker has it
+        brokerFactory = artemis;
+        ConnectionFactory connectionFactory = artemis;
+        if (config.jmsPool().enabled()) {
+            // senders (results, dead letters, notifications) reuse connections and sessions; each consumer keeps its own
+            jmsPool = new JmsPoolConnectionFactory();
+            jmsPool.setConnectionFactory(artemis);
+            jmsPool.setMaxConnections(config.jmsPool().maxConnections());
+            jmsPool.setMaxSessionsPerConnection(config.jmsPool().maxSessionsPerConnection());
+            connectionFactory = jmsPool;
         }
         context.addComponent("jms", JmsComponent.jmsComponent(connectionFactory));
 
-        database = EmbeddedLedgerDatabase.open(config.ledgerFolder());
-        context.getRegistry().bind(LEDGER_DATA_SOURCE, database.dataSource());
+        DataSource ledger;
+        if (config.ledgerDataSource() != null) {
+            ledger = awaitDataSource(bundleContext, config.ledgerDataSource());
+        } else {
+            database = EmbeddedLedgerDatabase.open(config.ledgerFolder());
+            ledger = database.dataSource();
+        }
+        context.getRegistry().bind(LEDGER_DATA_SOURCE, ledger);
+        Map<String, String> reconciliation = config.templates().get(ReconciliationRouteTemplate.TEMPLATE_ID);
+        if (config.reconciliationCluster() != null && reconciliation != null) {
+            ClusteredQuartz.addTo(context,
+                    reconciliation.getOrDefault(ReconciliationRouteTemplate.QUARTZ_COMPONENT, "quartz"), ledger,
+                    config.reconciliationCluster().instanceId(), config.reconciliationCluster().checkinInterval());
+        }
 
         for (Map.Entry<String, Map<String, String>> template : config.templates().entrySet()) {
             context.addRoutes(templateBuilder(template.getKey()));
@@ -107,7 +143,16 @@ public class AntomMerchantComponent {
             TemplatedRouteBuilder.builder(context, template.getKey()).routeId(template.getKey())
                     .parameters(parameters).add();
         }
-        context.start();
+        // Quartz loads its JobStore class (ClusteredQuartz's LedgerJobStore) by name through the thread's class loader:
+        // this bundle's, which sees io.camelantom.routes.reconciliation
+        Thread thread = Thread.currentThread();
+        ClassLoader previous = thread.getContextClassLoader();
+        thread.setContextClassLoader(AntomMerchantComponent.class.getClassLoader());
+        try {
+            context.start();
+        } finally {
+            thread.setContextClassLoader(previous);
+        }
 
         if (config.templates().containsKey(NotificationBridgeRouteTemplate.TEMPLATE_ID)) {
             producer = context.createProducerTemplate();
@@ -118,6 +163,27 @@ public class AntomMerchantComponent {
                     new NotificationServlet(producer, NOTIFICATION_ENDPOINT, config.maxNotificationSize()), init, null);
             servletAlias = config.servletPath();
         }
+    }
+
+    /**
+     * The pax-jdbc DataSource service whose {@code dataSourceName} is the configured name (pax-jdbc-config registers one
+     * per {@code etc/org.ops4j.datasource-<name>.cfg}), waited for: it may come up after this configuration.
+     */
+    private DataSource awaitDataSource(BundleContext bundleContext, MerchantConfiguration.LedgerDataSource wanted)
+            throws Exception {
+        String filter = "(&(" + Constants.OBJECTCLASS + "=" + DataSource.class.getName() + ")(dataSourceName="
+                        + wanted.name() + "))";
+        dataSourceTracker = new ServiceTracker<>(bundleContext, bundleContext.createFilter(filter), null);
+        dataSourceTracker.open();
+        DataSource dataSource = dataSourceTracker.waitForService(wanted.waitSeconds() * 1000L);
+        if (dataSource == null) {
+            throw new IllegalStateException("'" + MerchantConfiguration.LEDGER_DATA_SOURCE + "': no DataSource service "
+                    + "named '" + wanted.name() + "' within " + wanted.waitSeconds() + " s (pax-jdbc: "
+                    + "etc/org.ops4j.datasource-<name>.cfg with dataSourceName=" + wanted.name()
+                    + ", feature camel-antom-postgresql)");
+        }
+        LOG.info("Antom ledger on DataSource '{}'", wanted.name());
+        return dataSource;
     }
 
     /** The route template builders this bundle knows, by template id. */
@@ -159,6 +225,18 @@ public class AntomMerchantComponent {
         if (camelContext != null) {
             camelContext.stop();
             camelContext = null;
+        }
+        if (jmsPool != null) {
+            jmsPool.stop();
+            jmsPool = null;
+        }
+        if (brokerFactory != null) {
+            brokerFactory.close();
+            brokerFactory = null;
+        }
+        if (dataSourceTracker != null) {
+            dataSourceTracker.close();
+            dataSourceTracker = null;
         }
         if (database != null) {
             database.close();

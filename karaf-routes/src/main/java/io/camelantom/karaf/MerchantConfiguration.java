@@ -7,6 +7,8 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.TreeMap;
 
+import io.camelantom.routes.reconciliation.ClusteredQuartz;
+import io.camelantom.routes.reconciliation.ReconciliationRouteTemplate;
 import org.apache.camel.util.StringHelper;
 
 /**
@@ -16,7 +18,14 @@ import org.apache.camel.util.StringHelper;
  * <li>{@code merchant}: the merchant's name (CamelContext {@code antom-<merchant>}); the file's suffix when absent;</li>
  * <li>{@code camel.component.antom.<option>}: the {@code antom} component's options;</li>
  * <li>{@code camel.antom.jms.brokerUrl}, {@code .username}, {@code .password}: the Artemis broker;</li>
+ * <li>{@code camel.antom.jms.pool.enabled} (default true), {@code .maxConnections} (1),
+ * {@code .maxSessionsPerConnection} (500): pooled-jms around the Artemis factory;</li>
  * <li>{@code camel.antom.ledger.folder}: the embedded H2 ledger database's folder;</li>
+ * <li>{@code camel.antom.routes.ledger.data-source}: instead, the name ({@code dataSourceName}) of a pax-jdbc
+ * DataSource service, waited for {@code camel.antom.ledger.dataSourceWait} seconds (30);
+ * {@code camel.antom.routes.ledger.table-prefix}: every template's {@code tablePrefix};</li>
+ * <li>{@code camel.antom.routes.reconciliation.clustered}, {@code cluster-instance-id}, {@code cluster-checkin-interval}:
+ * reconciliation on Quartz's clustered JDBC JobStore on the ledger's DataSource (not template parameters);</li>
  * <li>{@code camel.antom.notifications.servletPath}: where the notification servlet listens on Karaf's HTTP
  * service;</li>
  * <li>{@code camel.antom.routes.<template>.enabled} and {@code camel.antom.routes.<template>.<parameter>}
@@ -39,6 +48,16 @@ public final class MerchantConfiguration {
     public static final String SERVLET_PATH = "camel.antom.notifications.servletPath";
     public static final String MAX_NOTIFICATION_SIZE = "camel.antom.notifications.maxBodySize";
     public static final String ROUTES_PREFIX = "camel.antom.routes.";
+    public static final String JMS_POOL_ENABLED = "camel.antom.jms.pool.enabled";
+    public static final String JMS_POOL_MAX_CONNECTIONS = "camel.antom.jms.pool.maxConnections";
+    public static final String JMS_POOL_MAX_SESSIONS = "camel.antom.jms.pool.maxSessionsPerConnection";
+    /** The ledger's shared keys: the same as Spring Boot's {@code camel.antom.routes.ledger.*}. */
+    public static final String LEDGER_PREFIX = ROUTES_PREFIX + "ledger.";
+    public static final String LEDGER_DATA_SOURCE = LEDGER_PREFIX + "data-source";
+    public static final String LEDGER_TABLE_PREFIX = LEDGER_PREFIX + "table-prefix";
+    public static final String LEDGER_DATA_SOURCE_WAIT = "camel.antom.ledger.dataSourceWait";
+    public static final String RECONCILIATION_PREFIX = ROUTES_PREFIX + "reconciliation.";
+    private static final String RECONCILIATION_ID = ReconciliationRouteTemplate.TEMPLATE_ID;
     public static final String ENABLED = "enabled";
     private static final String TEMPLATE_ID_PREFIX = "antom-";
 
@@ -56,10 +75,29 @@ public final class MerchantConfiguration {
     private final String servletPath;
     private final int maxNotificationSize;
     private final Map<String, Map<String, String>> templates;
+    private final JmsPool jmsPool;
+    private final LedgerDataSource ledgerDataSource;
+    private final ReconciliationCluster reconciliationCluster;
+
+    /** pooled-jms around the Artemis factory. */
+    public record JmsPool(boolean enabled, int maxConnections, int maxSessionsPerConnection) {
+    }
+
+    /** A pax-jdbc DataSource service by {@code dataSourceName}, instead of the embedded H2 ledger. */
+    public record LedgerDataSource(String name, int waitSeconds) {
+    }
+
+    /** Clustered Quartz for reconciliation (see ClusteredQuartz). */
+    public record ReconciliationCluster(String instanceId, long checkinInterval) {
+    }
 
     private MerchantConfiguration(String merchant, Map<String, String> componentOptions, String brokerUrl,
                                   String brokerUsername, String brokerPassword, Path ledgerFolder, String servletPath,
-                                  int maxNotificationSize, Map<String, Map<String, String>> templates) {
+                                  int maxNotificationSize, Map<String, Map<String, String>> templates, JmsPool jmsPool,
+                                  LedgerDataSource ledgerDataSource, ReconciliationCluster reconciliationCluster) {
+        this.jmsPool = jmsPool;
+        this.ledgerDataSource = ledgerDataSource;
+        this.reconciliationCluster = reconciliationCluster;
         this.merchant = merchant;
         this.componentOptions = componentOptions;
         this.brokerUrl = brokerUrl;
@@ -95,6 +133,11 @@ public final class MerchantConfiguration {
         p.forEach((key, value) -> {
             if (key.startsWith(COMPONENT_PREFIX) && key.length() > COMPONENT_PREFIX.length()) {
                 component.put(StringHelper.dashToCamelCase(key.substring(COMPONENT_PREFIX.length())), value);
+            } else if (key.startsWith(LEDGER_PREFIX)) {
+                if (!key.equals(LEDGER_DATA_SOURCE) && !key.equals(LEDGER_TABLE_PREFIX)) {
+                    throw new IllegalArgumentException("Unknown key '" + key + "': expected " + LEDGER_DATA_SOURCE
+                                                       + " or " + LEDGER_TABLE_PREFIX);
+                }
             } else if (key.startsWith(ROUTES_PREFIX)) {
                 String rest = key.substring(ROUTES_PREFIX.length());
                 int dot = rest.indexOf('.');
@@ -110,6 +153,11 @@ public final class MerchantConfiguration {
                         .put(StringHelper.dashToCamelCase(rest.substring(dot + 1)), value);
             }
         });
+        // reconciliation's cluster switches are this runtime's, not template parameters (as in Spring Boot)
+        Map<String, String> reconciliation = templates.getOrDefault(RECONCILIATION_ID, new LinkedHashMap<>());
+        String clustered = reconciliation.remove("clustered");
+        String instanceId = reconciliation.remove("clusterInstanceId");
+        String checkin = reconciliation.remove("clusterCheckinInterval");
         // a template runs when it has any key, unless enabled=false
         templates.values().removeIf(params -> "false".equalsIgnoreCase(params.get(ENABLED)));
         templates.values().forEach(params -> params.remove(ENABLED));
@@ -135,9 +183,61 @@ public final class MerchantConfiguration {
         if (maxSize <= 0) {
             throw new IllegalArgumentException("'" + MAX_NOTIFICATION_SIZE + "' must be positive");
         }
+        String tablePrefix = p.get(LEDGER_TABLE_PREFIX);
+        if (tablePrefix != null && !tablePrefix.isEmpty()) {
+            templates.values().forEach(params -> params.putIfAbsent("tablePrefix", tablePrefix));
+        }
+        JmsPool pool = new JmsPool(!"false".equalsIgnoreCase(p.getOrDefault(JMS_POOL_ENABLED, "true")),
+                positive(p, JMS_POOL_MAX_CONNECTIONS, 1), positive(p, JMS_POOL_MAX_SESSIONS, 500));
+        String dataSourceName = p.get(LEDGER_DATA_SOURCE);
+        LedgerDataSource ledgerDataSource = null;
+        if (dataSourceName != null && !dataSourceName.isEmpty()) {
+            if (!dataSourceName.matches("[A-Za-z0-9][A-Za-z0-9_.-]{0,127}")) {
+                throw new IllegalArgumentException("'" + LEDGER_DATA_SOURCE + "' must be a pax-jdbc dataSourceName of "
+                                                   + "[A-Za-z0-9_.-]");
+            }
+            ledgerDataSource = new LedgerDataSource(dataSourceName, positive(p, LEDGER_DATA_SOURCE_WAIT, 30));
+        }
+        ReconciliationCluster cluster = null;
+        if ("true".equalsIgnoreCase(clustered)) {
+            if (!templates.containsKey(RECONCILIATION_ID)) {
+                throw new IllegalArgumentException("'" + RECONCILIATION_PREFIX + "clustered' is set but reconciliation "
+                                                   + "is not enabled");
+            }
+            long interval;
+            try {
+                interval = checkin == null ? ClusteredQuartz.DEFAULT_CHECKIN_INTERVAL : Long.parseLong(checkin);
+            } catch (NumberFormatException e) {
+                interval = -1;
+            }
+            if (interval <= 0) {
+                throw new IllegalArgumentException("'" + RECONCILIATION_PREFIX + ClusteredQuartz.CHECKIN_INTERVAL_KEY
+                                                   + "' must be a positive number of milliseconds");
+            }
+            cluster = new ReconciliationCluster(instanceId == null || instanceId.isEmpty()
+                    ? ClusteredQuartz.DEFAULT_INSTANCE_ID : instanceId, interval);
+        } else if (clustered != null && !"false".equalsIgnoreCase(clustered)) {
+            throw new IllegalArgumentException("'" + RECONCILIATION_PREFIX + "clustered' must be true or false");
+        }
         return new MerchantConfiguration(merchant, Collections.unmodifiableMap(component), brokerUrl,
                 p.get(BROKER_USERNAME), p.get(BROKER_PASSWORD), ledgerFolder, servletPath, maxSize,
-                Collections.unmodifiableMap(templates));
+                Collections.unmodifiableMap(templates), pool, ledgerDataSource, cluster);
+    }
+
+    private static int positive(Map<String, String> p, String key, int defaultValue) {
+        String text = p.get(key);
+        if (text == null || text.isEmpty()) {
+            return defaultValue;
+        }
+        try {
+            int value = Integer.parseInt(text);
+            if (value > 0) {
+                return value;
+            }
+        } catch (NumberFormatException e) {
+            // below
+        }
+        throw new IllegalArgumentException("'" + key + "' must be a positive whole number");
     }
 
     /** {@code .../io.camelantom.merchant-shop1.cfg} is merchant {@code shop1}. */
@@ -158,6 +258,20 @@ public final class MerchantConfiguration {
 
     public String merchant() {
         return merchant;
+    }
+
+    public JmsPool jmsPool() {
+        return jmsPool;
+    }
+
+    /** The pax-jdbc DataSource the ledger uses; null: the embedded H2 ledger in {@link #ledgerFolder()}. */
+    public LedgerDataSource ledgerDataSource() {
+        return ledgerDataSource;
+    }
+
+    /** Reconciliation on clustered Quartz; null: Quartz in memory. */
+    public ReconciliationCluster reconciliationCluster() {
+        return reconciliationCluster;
     }
 
     /** The {@code antom} component's options, keys without the prefix. */

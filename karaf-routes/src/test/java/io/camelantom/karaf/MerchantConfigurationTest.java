@@ -124,4 +124,65 @@ class MerchantConfigurationTest {
         p.put("camel.antom.jms.password", "SECRET");
         assertThat(MerchantConfiguration.from(p, DATA).toString()).doesNotContain("SECRET");
     }
+
+    @Test
+    void embeddedLedgerPooledJmsAndInMemoryQuartzByDefault() {
+        MerchantConfiguration c = MerchantConfiguration.from(minimal(), DATA);
+        assertThat(c.ledgerDataSource()).isNull();
+        assertThat(c.reconciliationCluster()).isNull();
+        assertThat(c.jmsPool()).isEqualTo(new MerchantConfiguration.JmsPool(true, 1, 500));
+    }
+
+    @Test
+    void productionKeysAreReadAndAreNotTemplateParameters() {
+        Map<String, Object> p = minimal();
+        p.put("camel.antom.routes.ledger.data-source", "antomledger");
+        p.put("camel.antom.routes.ledger.table-prefix", "SHOP1_");
+        p.put("camel.antom.ledger.dataSourceWait", "5");
+        p.put("camel.antom.jms.pool.maxConnections", "2");
+        p.put("camel.antom.jms.pool.maxSessionsPerConnection", "100");
+        p.put("camel.antom.routes.order-bridge.orders-queue", "erp.orders");
+        p.put("camel.antom.routes.reconciliation.cron", "0 0/5 * * * ?");
+        p.put("camel.antom.routes.reconciliation.clustered", "true");
+        p.put("camel.antom.routes.reconciliation.cluster-instance-id", "node-1");
+        p.put("camel.antom.routes.reconciliation.cluster-checkin-interval", "20000");
+
+        MerchantConfiguration c = MerchantConfiguration.from(p, DATA);
+
+        assertThat(c.ledgerDataSource()).isEqualTo(new MerchantConfiguration.LedgerDataSource("antomledger", 5));
+        assertThat(c.jmsPool()).isEqualTo(new MerchantConfiguration.JmsPool(true, 2, 100));
+        assertThat(c.reconciliationCluster()).isEqualTo(new MerchantConfiguration.ReconciliationCluster("node-1", 20000));
+        assertThat(c.templates()).containsOnlyKeys("antom-order-bridge", "antom-reconciliation");
+        assertThat(c.templates().get("antom-reconciliation"))
+                .containsOnly(Map.entry("cron", "0 0/5 * * * ?"), Map.entry("tablePrefix", "SHOP1_"));
+        assertThat(c.templates().get("antom-order-bridge")).containsEntry("tablePrefix", "SHOP1_");
+    }
+
+    @Test
+    void badProductionKeysAreRefusedNamingTheKey() {
+        Map<String, Object> p = minimal();
+        p.put("camel.antom.routes.ledger.data-source", "x)(objectClass=*");
+        assertThatThrownBy(() -> MerchantConfiguration.from(p, DATA))
+                .hasMessageContaining("camel.antom.routes.ledger.data-source").hasMessageNotContaining("objectClass");
+
+        Map<String, Object> q = minimal();
+        q.put("camel.antom.routes.ledger.folder", "/x");
+        assertThatThrownBy(() -> MerchantConfiguration.from(q, DATA)).hasMessageContaining("camel.antom.routes.ledger.folder");
+
+        Map<String, Object> r = minimal();
+        r.put("camel.antom.routes.reconciliation.clustered", "true");
+        r.put("camel.antom.routes.reconciliation.enabled", "false");
+        assertThatThrownBy(() -> MerchantConfiguration.from(r, DATA))
+                .hasMessageContaining("camel.antom.routes.reconciliation.clustered");
+
+        Map<String, Object> t = minimal();
+        t.put("camel.antom.routes.reconciliation.clustered", "true");
+        t.put("camel.antom.routes.reconciliation.cluster-checkin-interval", "soon");
+        assertThatThrownBy(() -> MerchantConfiguration.from(t, DATA))
+                .hasMessageContaining("camel.antom.routes.reconciliation.cluster-checkin-interval");
+
+        Map<String, Object> u = minimal();
+        u.put("camel.antom.jms.pool.maxConnections", "0");
+        assertThatThrownBy(() -> MerchantConfiguration.from(u, DATA)).hasMessageContaining("camel.antom.jms.pool.maxConnections");
+    }
 }

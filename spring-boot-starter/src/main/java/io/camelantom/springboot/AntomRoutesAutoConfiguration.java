@@ -11,7 +11,9 @@ import javax.sql.DataSource;
 import io.camelantom.routes.ledger.EmbeddedLedgerDatabase;
 import io.camelantom.routes.notification.NotificationBridgeRouteTemplate;
 import io.camelantom.routes.order.OrderBridgeRouteTemplate;
+import io.camelantom.routes.reconciliation.ClusteredQuartz;
 import io.camelantom.routes.reconciliation.ReconciliationRouteTemplate;
+import org.apache.camel.CamelContext;
 import org.apache.camel.RoutesBuilder;
 import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.model.TemplatedRouteDefinition;
@@ -90,12 +92,32 @@ public class AntomRoutesAutoConfiguration {
 
         @Override
         public void configure() throws Exception {
+            if (properties.getReconciliation().isEnabled() && properties.getReconciliation().isClustered()) {
+                clusteredQuartz(getContext(), properties);
+            }
             for (AntomRoutesProperties.TemplateRoute template : enabled(properties)) {
                 getContext().addRoutes(templateBuilder(template.templateId()));
                 TemplatedRouteDefinition route = templatedRoute(template.templateId()).routeId(template.effectiveRouteId());
                 parameters(properties, template).forEach(route::parameter);
             }
         }
+    }
+
+    /**
+     * {@code camel.antom.routes.reconciliation.clustered=true}: reconciliation's quartz component on Quartz's clustered
+     * JDBC JobStore on the DataSource reconciliation uses (its {@code data-source}, else the ledger's).
+     */
+    private static void clusteredQuartz(CamelContext context, AntomRoutesProperties properties) {
+        AntomRoutesProperties.Reconciliation reconciliation = properties.getReconciliation();
+        Map<String, String> parameters = parameters(properties, reconciliation);
+        String dataSourceName = parameters.getOrDefault(ReconciliationRouteTemplate.DATA_SOURCE, LEDGER_DATA_SOURCE);
+        DataSource dataSource = context.getRegistry().lookupByNameAndType(dataSourceName, DataSource.class);
+        if (dataSource == null) {
+            throw new IllegalStateException("camel.antom.routes.reconciliation.clustered: no DataSource bean named '"
+                                            + dataSourceName + "' (camel.antom.routes.ledger.data-source)");
+        }
+        ClusteredQuartz.addTo(context, parameters.getOrDefault(ReconciliationRouteTemplate.QUARTZ_COMPONENT, "quartz"),
+                dataSource, reconciliation.getClusterInstanceId(), reconciliation.getClusterCheckinInterval());
     }
 
     static List<AntomRoutesProperties.TemplateRoute> all(AntomRoutesProperties properties) {

@@ -7,6 +7,7 @@ import java.util.Set;
 
 import io.camelantom.routes.notification.NotificationBridgeRouteTemplate;
 import io.camelantom.routes.order.OrderBridgeRouteTemplate;
+import io.camelantom.routes.reconciliation.ClusteredQuartz;
 import io.camelantom.routes.reconciliation.ReconciliationRouteTemplate;
 import org.springframework.beans.BeanWrapper;
 import org.springframework.beans.PropertyAccessorFactory;
@@ -157,7 +158,7 @@ public class AntomRoutesProperties {
             Map<String, String> result = new LinkedHashMap<>();
             BeanWrapper bean = PropertyAccessorFactory.forBeanPropertyAccess(this);
             for (PropertyDescriptor property : bean.getPropertyDescriptors()) {
-                if (NOT_PARAMETERS.contains(property.getName()) || property.getReadMethod() == null
+                if (notParameters().contains(property.getName()) || property.getReadMethod() == null
                     || property.getWriteMethod() == null) {
                     continue;
                 }
@@ -179,11 +180,16 @@ public class AntomRoutesProperties {
             return result;
         }
 
+        /** Bean properties that are settings of the starter, not template parameters. */
+        protected Set<String> notParameters() {
+            return NOT_PARAMETERS;
+        }
+
         /** The typed parameter names of this template (for drift checks against the template). */
         public Set<String> typedParameterNames() {
             Set<String> names = new java.util.TreeSet<>();
             for (PropertyDescriptor property : PropertyAccessorFactory.forBeanPropertyAccess(this).getPropertyDescriptors()) {
-                if (!NOT_PARAMETERS.contains(property.getName()) && property.getWriteMethod() != null) {
+                if (!notParameters().contains(property.getName()) && property.getWriteMethod() != null) {
                     names.add(property.getName());
                 }
             }
@@ -942,6 +948,55 @@ public class AntomRoutesProperties {
 
     /** The antom-reconciliation template (routes/README.md, "Reconciliation"). */
     public static class Reconciliation extends TemplateRoute {
+
+        private static final Set<String> NOT_PARAMETERS = Set.of("class", "enabled", "routeId", "parameters",
+                "clustered", "clusterInstanceId", "clusterCheckinInterval");
+
+        /**
+         * Whether reconciliation runs on Quartz's clustered JDBC JobStore on the ledger's DataSource (Quartz's tables
+         * are created when missing): with several nodes, each fire time runs on one node and another node takes over
+         * when one dies. Every node needs the same CamelContext name (camel.springboot.name), the cluster's name.
+         */
+        private boolean clustered;
+
+        /**
+         * The node's Quartz instance id when clustered: distinct per node, or AUTO (host name and time).
+         */
+        private String clusterInstanceId = ClusteredQuartz.DEFAULT_INSTANCE_ID;
+
+        /**
+         * Milliseconds between a clustered node's check-ins; a node silent for longer is taken over.
+         */
+        private long clusterCheckinInterval = ClusteredQuartz.DEFAULT_CHECKIN_INTERVAL;
+
+        @Override
+        protected Set<String> notParameters() {
+            return NOT_PARAMETERS;
+        }
+
+        public boolean isClustered() {
+            return clustered;
+        }
+
+        public void setClustered(boolean clustered) {
+            this.clustered = clustered;
+        }
+
+        public String getClusterInstanceId() {
+            return clusterInstanceId;
+        }
+
+        public void setClusterInstanceId(String clusterInstanceId) {
+            this.clusterInstanceId = clusterInstanceId;
+        }
+
+        public long getClusterCheckinInterval() {
+            return clusterCheckinInterval;
+        }
+
+        public void setClusterCheckinInterval(long clusterCheckinInterval) {
+            this.clusterCheckinInterval = clusterCheckinInterval;
+        }
 
         /**
          * Name of this instance: the Quartz job name, the log and metrics name, the prefix of the bean name-reconciliation. Default: antom-reconciliation.

@@ -1,6 +1,8 @@
 package io.camelantom.springboot;
 
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
@@ -9,6 +11,7 @@ import javax.sql.DataSource;
 
 import org.apache.camel.CamelContext;
 import org.apache.camel.RoutesBuilder;
+import org.apache.camel.component.quartz.QuartzComponent;
 import org.apache.camel.impl.DefaultCamelContext;
 import org.apache.camel.model.ModelCamelContext;
 import org.apache.camel.model.RouteTemplateDefinition;
@@ -128,6 +131,52 @@ class AntomRoutesPropertiesTest {
                 .run(context -> {
                     assertThat(context).doesNotHaveBean(AntomRoutesAutoConfiguration.LEDGER_DATA_SOURCE);
                     assertThat(folder.resolve("ledger")).doesNotExist();
+                });
+    }
+
+    @Test
+    void clusteredReconciliationRunsOnQuartzsJdbcJobStoreOnTheLedgersDatabase() {
+        runner.withPropertyValues("camel.antom.routes.reconciliation.enabled=true",
+                        "camel.antom.routes.reconciliation.clustered=true",
+                        "camel.antom.routes.reconciliation.cluster-instance-id=node-a",
+                        "camel.antom.routes.reconciliation.cluster-checkin-interval=5000",
+                        "camel.antom.routes.ledger.embedded-folder=" + folder.resolve("ledger"),
+                        "camel.main.name=antom-cluster-test",
+                        "camel.springboot.auto-startup=false")
+                .run(context -> {
+                    assertThat(context).hasNotFailed();
+                    // the switches are the starter's own, not template parameters
+                    AntomRoutesProperties properties = context.getBean(AntomRoutesProperties.class);
+                    assertThat(AntomRoutesAutoConfiguration.parameters(properties, properties.getReconciliation()))
+                            .doesNotContainKeys("clustered", "clusterInstanceId", "clusterCheckinInterval");
+                    CamelContext camel = context.getBean(CamelContext.class);
+                    assertThat(camel.getComponent("quartz")).isInstanceOf(QuartzComponent.class);
+                    Map<String, Object> quartz = ((QuartzComponent) camel.getComponent("quartz")).getProperties();
+                    assertThat(quartz).containsEntry("org.quartz.jobStore.isClustered", "true")
+                            .containsEntry("org.quartz.jobStore.clusterName", "antom-cluster-test")
+                            .containsEntry("org.quartz.scheduler.instanceId", "node-a")
+                            .containsEntry("org.quartz.jobStore.clusterCheckinInterval", "5000");
+                    // Quartz's own tables were created in the ledger's database
+                    DataSource ledger = context.getBean(AntomRoutesAutoConfiguration.LEDGER_DATA_SOURCE, DataSource.class);
+                    try (Connection c = ledger.getConnection();
+                         ResultSet rs = c.getMetaData().getTables(null, null, "QRTZ_LOCKS", null)) {
+                        assertThat(rs.next()).as("QRTZ_LOCKS in the ledger's database").isTrue();
+                    }
+                });
+    }
+
+    @Test
+    void clusteredReconciliationWithoutItsDataSourceFailsNamingTheKey() {
+        runner.withPropertyValues("camel.antom.routes.reconciliation.enabled=true",
+                        "camel.antom.routes.reconciliation.clustered=true",
+                        "camel.antom.routes.ledger.data-source=noSuchDataSource",
+                        "camel.springboot.auto-startup=false")
+                .run(context -> {
+                    assertThat(context).hasFailed();
+                    assertThat(context.getStartupFailure()).rootCause()
+                            .hasMessageContaining("camel.antom.routes.reconciliation.clustered")
+                            .hasMessageContaining("'noSuchDataSource'")
+                            .hasMessageContaining("camel.antom.routes.ledger.data-source");
                 });
     }
 }

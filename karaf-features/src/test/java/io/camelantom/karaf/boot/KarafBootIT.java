@@ -9,6 +9,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.security.KeyPair;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -22,6 +25,7 @@ import javax.management.MBeanServerConnection;
 
 import io.camelantom.signing.AntomKeys;
 import io.camelantom.simulator.AntomSimulator;
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import org.apache.activemq.artemis.jms.client.ActiveMQConnectionFactory;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -152,14 +156,106 @@ class KarafBootIT {
                 Files.delete(secondConfig);
                 awaitStatus(secondNotifyUrl, 404, Duration.ofMinutes(1), karaf);
                 awaitStatus(notifyUrl, 405, Duration.ofSeconds(5), karaf);
+
+                ledgerOnPostgres(jmx, karaf, jms, broker.url(), antomPublicKey, antom, started);
             }
             String karafLog = Files.readString(karaf.log(), StandardCharsets.UTF_8);
             String keyBody = AntomKeys.toBase64(merchantKeys.getPrivate());
             assertThat(karafLog).as("no private key material in Karaf's log")
                     .doesNotContain(keyBody.substring(40, 100)).doesNotContain("PRIVATE KEY");
+            assertThat(karafLog).as("no database password in Karaf's log").doesNotContain(DATABASE_PASSWORD);
             assertEveryBundleActive(jmx, karaf);
         } finally {
             keepKarafLog();
+        }
+    }
+
+    /**
+     * A third merchant in production shape (examples/karaf/README.md, "Production"): feature camel-antom-postgresql, a
+     * pax-jdbc DataSource (etc/org.ops4j.datasource-antomledger.cfg, dbcp2 pool) on a real PostgreSQL server, named by
+     * camel.antom.routes.ledger.data-source; pooled JMS (the default); reconciliation on clustered Quartz in that
+     * database. Its order is paid with the ledger row in PostgreSQL and the node checked in in Quartz's tables. A fourth
+     * merchant naming a DataSource that does not exist is not started, and the log says which key is wrong.
+     */
+    private void ledgerOnPostgres(MBeanServerConnection jmx, KarafInstance karaf, JMSContext jms, String brokerUrl,
+            Path antomPublicKey, AntomSimulator antom, long started) throws Exception {
+        try (EmbeddedPostgres postgres = EmbeddedPostgres.builder()
+                .setOverrideWorkingDirectory(temp.resolve("postgres-work").toFile())
+                .setDataDirectory(temp.resolve("postgres-data")).start()) {
+            jmx.invoke(KarafInstance.features(), "installFeature", new Object[] { "camel-antom-postgresql" }, STRING);
+            log("camel-antom-postgresql installed after %d s", started);
+            Files.writeString(karaf.etc().resolve("org.ops4j.datasource-antomledger.cfg"), String.join("\n",
+                    "osgi.jdbc.driver.class = org.postgresql.Driver",
+                    "dataSourceName = antomledger",
+                    "url = " + postgres.getJdbcUrl("postgres", "postgres"),
+                    "user = postgres",
+                    "password = " + DATABASE_PASSWORD,
+                    "pool = dbcp2",
+                    "xa = false",
+                    "jdbc.pool.maxTotal = 8",
+                    ""));
+            String common = String.join("\n",
+                    "camel.component.antom.client-id = " + CLIENT_ID,
+                    "camel.component.antom.gateway-url = " + antom.baseUrl(),
+                    "camel.component.antom.private-key-file = ${karaf.etc}/antom/" + MERCHANT + "/merchant-private-key.pem",
+                    "camel.component.antom.antom-public-key-file = " + antomPublicKey,
+                    "camel.antom.jms.brokerUrl = " + brokerUrl,
+                    "");
+            Files.writeString(karaf.etc().resolve("io.camelantom.merchant-shop4.cfg"), common + String.join("\n",
+                    "camel.antom.routes.ledger.data-source = nosuchledger",
+                    "camel.antom.ledger.dataSourceWait = 1",
+                    "camel.antom.routes.order-bridge.orders-queue = shop4.orders",
+                    ""));
+            Path shop3 = karaf.etc().resolve("io.camelantom.merchant-shop3.cfg");
+            Files.writeString(shop3, common + String.join("\n",
+                    "camel.antom.routes.ledger.data-source = antomledger",
+                    "camel.antom.routes.order-bridge.orders-queue = shop3.orders",
+                    "camel.antom.routes.order-bridge.results-queue = shop3.results",
+                    "camel.antom.routes.order-bridge.dead-letter-queue = shop3.orders.DLQ",
+                    "camel.antom.routes.order-bridge.notifications-queue = shop3.notifications.payment",
+                    "camel.antom.routes.order-bridge.concurrent-consumers = 1",
+                    "camel.antom.routes.reconciliation.results-queue = shop3.results",
+                    "camel.antom.routes.reconciliation.cron = 0/2 * * * * ?",
+                    "camel.antom.routes.reconciliation.clustered = true",
+                    "camel.antom.routes.reconciliation.cluster-instance-id = karaf-node-1",
+                    ""));
+            awaitLog(karaf, "Antom merchant 'shop3' started", Duration.ofMinutes(2));
+            assertThat(logLines(karaf, "ledger antomledger, JMS pooled-jms around Artemis, reconciliation Quartz clustered"))
+                    .isEqualTo(1);
+            send(jms, "shop3.orders", order("SHOP3-1", "12.34"));
+            String paid = receive(jms, "shop3.results", Duration.ofSeconds(90), karaf);
+            assertThat(paid).contains("\"orderId\":\"SHOP3-1\"").contains("\"status\":\"PAID\"");
+            assertThat(antom.chargeCount("SHOP3-1")).isEqualTo(1);
+            try (Connection db = postgres.getPostgresDatabase().getConnection()) {
+                assertThat(queryString(db, "SELECT status FROM antom_payment WHERE order_id = 'SHOP3-1'")).isEqualTo("PAID");
+                long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+                while (!"1".equals(queryString(db, "SELECT COUNT(*) FROM qrtz_triggers WHERE sched_name = 'antom-shop3'"
+                                                   + " AND prev_fire_time > 0")) && System.nanoTime() < deadline) {
+                    Thread.sleep(500);
+                }
+                assertThat(queryString(db, "SELECT COUNT(*) FROM qrtz_triggers WHERE sched_name = 'antom-shop3'"
+                                           + " AND prev_fire_time > 0")).as("reconciliation fired through Quartz's tables").isEqualTo("1");
+                assertThat(queryString(db, "SELECT COUNT(*) FROM qrtz_scheduler_state WHERE sched_name = 'antom-shop3'"
+                                           + " AND instance_name = 'karaf-node-1'")).isEqualTo("1");
+            }
+            log("merchant on PostgreSQL paid after %d s", started);
+
+            awaitLog(karaf, "'camel.antom.routes.ledger.data-source': no DataSource service named 'nosuchledger'",
+                    Duration.ofSeconds(30));
+            assertThat(logLines(karaf, "Antom merchant 'shop4' started")).isZero();
+
+            // stop the merchant (its Quartz scheduler and pool) before its database goes away
+            Files.delete(shop3);
+            Files.delete(karaf.etc().resolve("io.camelantom.merchant-shop4.cfg"));
+            awaitLog(karaf, "(antom-shop3) shutdown", Duration.ofMinutes(1));
+        }
+    }
+
+    private static final String DATABASE_PASSWORD = "pg-Secret-4711";
+
+    private static String queryString(Connection db, String sql) throws Exception {
+        try (Statement s = db.createStatement(); ResultSet rs = s.executeQuery(sql)) {
+            return rs.next() ? rs.getString(1) : null;
         }
     }
 
@@ -233,8 +329,22 @@ class KarafBootIT {
 
     /** How often the merchant's DS component said it started (Karaf's log is the operator's view too). */
     private static long merchantStarts(KarafInstance karaf) throws java.io.IOException {
+        return logLines(karaf, "Antom merchant '" + MERCHANT + "' started");
+    }
+
+    private static long logLines(KarafInstance karaf, String text) throws java.io.IOException {
         try (java.util.stream.Stream<String> lines = Files.lines(karaf.log(), StandardCharsets.UTF_8)) {
-            return lines.filter(l -> l.contains("Antom merchant '" + MERCHANT + "' started")).count();
+            return lines.filter(l -> l.contains(text)).count();
+        }
+    }
+
+    private static void awaitLog(KarafInstance karaf, String text, Duration timeout) throws Exception {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (logLines(karaf, text) == 0) {
+            if (System.nanoTime() > deadline) {
+                fail("Karaf's log never said: " + text + "\n" + tail(karaf.log(), 80));
+            }
+            Thread.sleep(500);
         }
     }
 

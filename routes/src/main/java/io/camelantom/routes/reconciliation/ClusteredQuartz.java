@@ -17,6 +17,7 @@ import java.util.Objects;
 
 import javax.sql.DataSource;
 
+import org.apache.camel.CamelContext;
 import org.apache.camel.component.quartz.QuartzComponent;
 import org.quartz.impl.jdbcjobstore.PostgreSQLDelegate;
 import org.quartz.impl.jdbcjobstore.StdJDBCDelegate;
@@ -34,6 +35,8 @@ import org.slf4j.LoggerFactory;
  * ({@code org/quartz/impl/jdbcjobstore/tables_h2.sql}, {@code tables_postgres.sql}), when {@code QRTZ_LOCKS} is
  * missing.</li>
  * <li>{@link #component} makes a {@code quartz} component for one node.</li>
+ * <li>{@link #addTo} does both for a CamelContext, as the runtimes do for
+ * {@code camel.antom.routes.reconciliation.clustered=true} (Spring Boot's starter, Karaf's merchant files).</li>
  * </ul>
  * Quartz looks data sources up by name in its own JVM-wide registry ({@link DBConnectionManager}); the node's
  * DataSource is registered there under a name made of the cluster name and the node's instance id, so several
@@ -80,6 +83,42 @@ public final class ClusteredQuartz {
         } catch (SQLException e) {
             throw new IllegalStateException("Cannot create Quartz's tables", e);
         }
+    }
+
+    /** The keys a runtime reads under {@code camel.antom.routes.reconciliation.}: not template parameters. */
+    public static final String CLUSTERED_KEY = "clustered";
+    public static final String INSTANCE_ID_KEY = "cluster-instance-id";
+    public static final String CHECKIN_INTERVAL_KEY = "cluster-checkin-interval";
+    /** Defaults of the keys above: Quartz makes the instance id (host name and time); 15 s between check-ins. */
+    public static final String DEFAULT_INSTANCE_ID = "AUTO";
+    public static final long DEFAULT_CHECKIN_INTERVAL = 15_000;
+
+    /**
+     * Creates Quartz's tables when missing and adds a clustered quartz component named {@code componentName} (the
+     * reconciliation template's {@code quartzComponent}) to {@code context}. The cluster is named after the
+     * CamelContext, which must be the same on every node anyway (camel-quartz finds the context of a fired job by
+     * name); two merchants of one Karaf have two contexts and so two clusters, even on one database.
+     *
+     * @throws IllegalStateException when the context already has a component of that name
+     */
+    public static QuartzComponent addTo(CamelContext context, String componentName, DataSource dataSource,
+            String instanceId, long clusterCheckinInterval) {
+        if (instanceId == null || instanceId.isBlank()) {
+            throw new IllegalArgumentException(INSTANCE_ID_KEY + ": empty; a node id distinct per node, or AUTO");
+        }
+        if (clusterCheckinInterval <= 0) {
+            throw new IllegalArgumentException(CHECKIN_INTERVAL_KEY + ": must be a positive number of milliseconds");
+        }
+        if (context.hasComponent(componentName) != null) {
+            throw new IllegalStateException("the CamelContext already has a component named '" + componentName
+                                            + "'; clustered reconciliation makes it (reconciliation's quartz-component)");
+        }
+        createTablesIfMissing(dataSource);
+        QuartzComponent quartz = component(dataSource, context.getName(), instanceId.strip(), clusterCheckinInterval);
+        context.addComponent(componentName, quartz);
+        LOG.info("Reconciliation on clustered Quartz: component {}, cluster {}, instance {}", componentName,
+                context.getName(), instanceId.strip());
+        return quartz;
     }
 
     /**

