@@ -6,7 +6,10 @@ import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
 
+import javax.sql.DataSource;
+
 import io.camelantom.routes.notification.NotificationBridgeRouteTemplate;
+import io.camelantom.routes.reconciliation.ClusteredQuartz;
 import io.camelantom.routes.order.OrderBridgeRouteTemplate;
 import io.camelantom.routes.reconciliation.ReconciliationRouteTemplate;
 import org.apache.camel.builder.RouteBuilder;
@@ -39,7 +42,9 @@ public class AntomRoutesFromProperties extends RouteBuilder {
             new Template("order-bridge", OrderBridgeRouteTemplate.TEMPLATE_ID, "antom-order-bridge"),
             new Template("reconciliation", ReconciliationRouteTemplate.TEMPLATE_ID, "antom-reconciliation"));
 
-    private static final Set<String> NOT_PARAMETERS = Set.of("enabled", "route-id", "routeId");
+    /** Keys of a block that are not template parameters: the route itself, and reconciliation's clustered Quartz. */
+    private static final Set<String> NOT_PARAMETERS = Set.of("enabled", "route-id", "routeId",
+            ClusteredQuartz.CLUSTERED_KEY, ClusteredQuartz.INSTANCE_ID_KEY, ClusteredQuartz.CHECKIN_INTERVAL_KEY);
 
     @Override
     public void configure() {
@@ -51,8 +56,30 @@ public class AntomRoutesFromProperties extends RouteBuilder {
             }
             String routeId = properties.getProperty(PREFIX + block + ".route-id", template.defaultRouteId()).strip();
             TemplatedRouteDefinition route = templatedRoute(template.templateId()).routeId(routeId);
-            parameters(properties, block).forEach(route::parameter);
+            Map<String, String> parameters = parameters(properties, block);
+            parameters.forEach(route::parameter);
+            if (Boolean.parseBoolean(properties.getProperty(PREFIX + block + "." + ClusteredQuartz.CLUSTERED_KEY, "false")
+                    .strip())) {
+                clusterReconciliation(properties, block, parameters);
+            }
         }
+    }
+
+    /**
+     * {@code camel.antom.routes.reconciliation.clustered = true}: the reconciliation's Quartz component on the ledger's
+     * database, clustered (the same keys as in Spring Boot and Karaf; routes/README.md, "Several nodes").
+     */
+    private void clusterReconciliation(Properties properties, String block, Map<String, String> parameters) {
+        String prefix = PREFIX + block + ".";
+        String dataSourceName = parameters.getOrDefault("dataSource", OrderBridgeRouteTemplate.DEFAULT_DATA_SOURCE);
+        DataSource dataSource = getContext().getRegistry().lookupByNameAndType(dataSourceName, DataSource.class);
+        if (dataSource == null) {
+            throw new IllegalArgumentException(prefix + ClusteredQuartz.CLUSTERED_KEY + ": no DataSource bean named '"
+                    + dataSourceName + "' for the clustered Quartz tables (" + prefix + "data-source)");
+        }
+        ClusteredQuartz.addTo(getContext(), parameters.getOrDefault("quartzComponent", "quartz"), dataSource,
+                properties.getProperty(prefix + ClusteredQuartz.INSTANCE_ID_KEY, ClusteredQuartz.DEFAULT_INSTANCE_ID).strip(),
+                Long.parseLong(properties.getProperty(prefix + ClusteredQuartz.CHECKIN_INTERVAL_KEY, "15000").strip()));
     }
 
     /** The template parameters of one block: kebab-case keys become camelCase, placeholders are resolved. */
