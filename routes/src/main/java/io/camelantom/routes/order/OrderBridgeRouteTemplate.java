@@ -132,9 +132,9 @@ public class OrderBridgeRouteTemplate extends RouteBuilder {
                 .templateParameter(OUTBOX_QUIET_PERIOD, "PT2M", "ISO-8601 duration an owed result must be unchanged before the outbox repair republishes it")
                 .templateParameter(UNKNOWN_PAYMENT_GRACE_PERIOD, "PT10M", "ISO-8601 duration a message naming what the ledger does not know yet (a payment notification for an unknown payment, a cancel ahead of its order, a refund notification for an unknown refund) is kept and tried again before it goes to the dead-letter queue")
                 .templateParameter(UNKNOWN_PAYMENT_RETRY_DELAY, "PT10S", "ISO-8601 duration between two tries of such a message (JMS delivery delay on its own queue)")
-                .templateParameter(PAY_RESEND_DELAY, "PT1S", "ISO-8601 duration before the identical pay request is resent after U, a timeout, HTTP 5xx or an I/O error; doubles per resend")
+                .templateParameter(PAY_RESEND_DELAY, "PT1S", "ISO-8601 duration before the identical pay or refund request is resent after U, a timeout, HTTP 5xx or an I/O error; doubles per resend")
                 .templateParameter(PAY_RESEND_TRAFFIC_LIMIT_DELAY, "PT5S", "ISO-8601 duration before a resend after U REQUEST_TRAFFIC_EXCEED_LIMIT (or HTTP 429); doubles per resend")
-                .templateParameter(PAY_RESEND_WINDOW, "PT30S", "ISO-8601 duration after registration during which the order bridge resends an unknown pay outcome; later, reconciliation takes over; PT0S: no resend")
+                .templateParameter(PAY_RESEND_WINDOW, "PT30S", "ISO-8601 duration after registration (of the payment or the refund) during which the order bridge resends an unknown pay or refund outcome; later, reconciliation takes over; PT0S: no resend")
                 .templateParameter(CANCELS_QUEUE, "antom.cancels", "JMS queue of the ERP's cancel commands")
                 .templateParameter(REFUNDS_QUEUE, "antom.refunds", "JMS queue of the ERP's refund commands")
                 .templateParameter(INQUIRIES_QUEUE, "antom.inquiries", "JMS queue of the ERP's status inquiries (request/reply: JMSReplyTo and JMSCorrelationID)")
@@ -214,7 +214,7 @@ public class OrderBridgeRouteTemplate extends RouteBuilder {
         String expiry = param(rtc, DEFAULT_PAYMENT_EXPIRY);
         Duration defaultExpiry = expiry == null || expiry.equalsIgnoreCase("none") ? null : Duration.parse(expiry);
         Clock clock = Clock.systemUTC();
-        PayResendPolicy resendPolicy = new PayResendPolicy(duration(rtc, PAY_RESEND_DELAY),
+        ResendPolicy resendPolicy = new ResendPolicy(duration(rtc, PAY_RESEND_DELAY),
                 duration(rtc, PAY_RESEND_TRAFFIC_LIMIT_DELAY), duration(rtc, PAY_RESEND_WINDOW));
         String notifyUrl = param(rtc, PAYMENT_NOTIFY_URL);
         if (notifyUrl != null && !notifyUrl.startsWith("https://") && !notifyUrl.startsWith("http://")) {
@@ -246,7 +246,8 @@ public class OrderBridgeRouteTemplate extends RouteBuilder {
                 EndpointResultPublisher.ownTransaction(context, refundResultsUri), clock);
         Processor cancelCommand = new CancelCommandProcessor(settlement,
                 new PaymentCancellation(settlement, antomCalls, clock), commandMapper);
-        Processor refundCommand = new RefundCommandProcessor(refundSettlement, antomCalls, commandMapper, notifyUrl);
+        Processor refundCommand = new RefundCommandProcessor(refundSettlement, antomCalls, commandMapper, notifyUrl,
+                resendPolicy, clock);
         Processor inquiry = new InquiryProcessor(notificationSettlementOfPayments, refundSettlementOwn, antomCalls,
                 commandMapper, clock);
         Processor refundNotification = new RefundNotificationSettlementProcessor(refundSettlementOwn);

@@ -353,7 +353,34 @@ class CommandsIT {
         RefundRecord row = h.ledger.refunds().find("RF-U").orElseThrow();
         assertThat(row.status()).isEqualTo(RefundStatus.REFUNDED);
         assertThat(row.refundId()).isNotBlank();
+        // Antom has it (REFUND_IN_PROCESS): not resent
+        assertThat(row.callCount()).isEqualTo(1);
         assertThat(h.drain(REFUND_RESULTS, 500)).isEmpty();
+    }
+
+    @Test
+    void refundRejectedAtFirstIsResentLikePayAndRefundedPromptly() throws Exception {
+        started();   // the template's default resend policy (payResendDelay 1 s, traffic limit 5 s, window 30 s)
+        paid("SO-R8", "20.00");
+
+        long start = System.nanoTime();
+        h.sendText(REFUNDS, refund("RF-500", "SO-R8", "1.72"), Map.of());    // HTTP 500 first, nothing created
+        h.sendText(REFUNDS, refund("RF-LIMIT", "SO-R8", "1.81"), Map.of());  // U REQUEST_TRAFFIC_EXCEED_LIMIT first
+
+        List<TextMessage> results = h.take(REFUND_RESULTS, 2, Duration.ofSeconds(15));
+        long millis = (System.nanoTime() - start) / 1_000_000;
+        assertThat(statuses(results)).containsExactly("REFUNDED", "REFUNDED");
+        // resent after 1 s and 5 s, not left to reconciliation (which never runs here)
+        assertThat(millis).isLessThan(12_000);
+        for (String id : List.of("RF-500", "RF-LIMIT")) {
+            RefundRecord row = h.ledger.refunds().find(id).orElseThrow();
+            assertThat(row.status()).isEqualTo(RefundStatus.REFUNDED);
+            assertThat(row.callCount()).isEqualTo(2);
+        }
+        SimulatedPayment atAntom = h.sim.payment("SO-R8").orElseThrow();
+        assertThat(atAntom.refunds()).hasSize(2);
+        assertThat(atAntom.refundedAmount()).isEqualTo(172 + 181);
+        assertThat(h.drain(DLQ, 200)).isEmpty();
     }
 
     @Test
