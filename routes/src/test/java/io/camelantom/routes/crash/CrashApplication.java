@@ -217,15 +217,16 @@ public final class CrashApplication {
                             exchange.setProperty("tracedPayment", id);
                             System.out.println(INQUIRY + " start " + id + " " + System.currentTimeMillis());
                         });
-                from("direct:trace-inquiry-end").routeId("trace-inquiry-end")
-                        .process(exchange -> System.out.println(INQUIRY + " end " + exchange.getProperty("tracedPayment")
-                                + " " + System.currentTimeMillis()));
                 interceptSendToEndpoint("antom:pay*").process(exchange -> System.out.println(PAY + " "
                         + exchange.getMessage().getBody(io.camelantom.model.PayRequest.class).getPaymentRequestId()));
                 interceptFrom("quartz*").process(exchange -> {
                     java.util.Date scheduled = exchange.getMessage().getHeader("scheduledFireTime", java.util.Date.class);
                     System.out.println(RECONCILIATION_RUN + " " + (scheduled == null ? -1 : scheduled.getTime()));
                 });
+                // routes after every intercept: Camel refuses an interceptSendToEndpoint that follows a route
+                from("direct:trace-inquiry-end").routeId("trace-inquiry-end")
+                        .process(exchange -> System.out.println(INQUIRY + " end " + exchange.getProperty("tracedPayment")
+                                + " " + System.currentTimeMillis()));
             }
         };
     }
