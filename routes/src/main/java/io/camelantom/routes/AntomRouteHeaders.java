@@ -54,8 +54,9 @@ public final class AntomRouteHeaders {
     /** Why a message went to a dead-letter queue: a precise, human-readable reason. */
     public static final String DEAD_LETTER_REASON = "CamelAntomDeadLetterReason";
     /**
-     * Epoch milliseconds when the order bridge first received a notification for a payment its ledger did not know; set
-     * on the notification while it is kept and retried (see {@code unknownPaymentGracePeriod}).
+     * Epoch milliseconds when the order bridge first received a message naming a payment or refund its ledger did not
+     * know (a payment notification, a cancel ahead of its order, a refund notification); set on the message while it is
+     * kept and retried on its own queue (see {@code unknownPaymentGracePeriod}).
      */
     public static final String UNKNOWN_PAYMENT_SINCE = "CamelAntomUnknownPaymentSince";
 

@@ -18,7 +18,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The ERP's cancel command: takes the order's current attempt to CANCELLING by compare-and-set (from PENDING,
- * PROCESSING, UNKNOWN or PAID), then {@link PaymentCancellation} calls {@code antom:cancel} and settles it, publishing one
+ * PROCESSING, UNKNOWN or PAID; a PENDING payment whose pay call is in flight, and an order not registered yet, are tried
+ * again later: {@link TryAgainLaterException}), then {@link PaymentCancellation} calls {@code antom:cancel} and settles it, publishing one
  * result in the command's JMS transaction. While CANCELLING, neither a pay nor a PAID notification settles the payment:
  * the cancel's answer decides, so a cancel racing a notification ends in exactly one final result. An attempt already
  * FAILED or CANCELLED (or PAID and refused before, REFUND_REQUIRED) gets its recorded result again; a payment with
@@ -73,6 +74,12 @@ final class CancelCommandProcessor implements Processor {
                     }
                 }
                 case PENDING, PROCESSING, UNKNOWN -> {
+                    if (row.status() == PaymentStatus.PENDING && row.callCount() > 0) {
+                        // the pay call is in flight (a cancel close behind its order): cancelled now, Antom may not have
+                        // the payment yet (ORDER_NOT_EXIST) and it would wait for reconciliation; its answer comes soon
+                        throw new TryAgainLaterException("orderId: payment " + id + " of order " + row.orderId()
+                                + " still waits for the answer to its pay request (PENDING)");
+                    }
                     if (ledger.transition(id, PaymentSettlement.OPEN, PaymentStatus.CANCELLING,
                             TransitionDetails.none())) {
                         finish(id);
@@ -97,13 +104,13 @@ final class CancelCommandProcessor implements Processor {
 
     /**
      * The attempt a command names, or the order's latest. A missing order is not bad input at once: the command may
-     * have overtaken its order on another queue; the error is transient, redelivered, and dead-lettered after
-     * {@code maximumDeliveries}.
+     * have overtaken its order (still on the orders queue); it is kept and tried again for
+     * {@code unknownPaymentGracePeriod}, then dead-lettered ({@link TryAgainLaterException}).
      */
     static PaymentRecord find(PaymentLedger ledger, CanonicalCommand command) {
         Optional<PaymentRecord> row = command.attempt() == null ? ledger.findLatestForOrder(command.orderId())
                 : ledger.find(PaymentRequestIds.forAttempt(command.orderId(), command.attempt()));
-        return row.orElseThrow(() -> new IllegalStateException("orderId: no payment for order " + command.orderId()
-                + (command.attempt() == null ? "" : " attempt " + command.attempt()) + " in the ledger (yet)"));
+        return row.orElseThrow(() -> new TryAgainLaterException("orderId: no payment for order " + command.orderId()
+                + (command.attempt() == null ? "" : " attempt " + command.attempt()) + " in the ledger"));
     }
 }

@@ -99,31 +99,32 @@ final class FailureHandling {
     }
 
     /**
-     * A notification for a payment the ledger does not know ({@link PaymentNotKnownYetException}): within
-     * {@code grace} of the first time it was seen, it is kept, to be sent back to the notifications queue with a
-     * delivery delay in the same JMS transaction; after it, the exchange property {@link #DEAD_LETTER_PROPERTY} says
-     * why it goes to the dead-letter queue. The first time travels with the message
-     * ({@link AntomRouteHeaders#UNKNOWN_PAYMENT_SINCE}); the notification bridge's Artemis duplicate-detection id is
-     * removed from the copy, which Artemis would otherwise drop as a duplicate of the original (and roll back the
-     * transaction with it).
+     * A valid message that cannot be processed yet ({@link TryAgainLaterException}: a payment notification for a payment
+     * the ledger does not know, a cancel ahead of its order or its pay answer, a refund notification for an unknown
+     * refund): within {@code grace} of the first
+     * time it was seen, it is kept, to be sent back to its own queue with a delivery delay in the same JMS transaction;
+     * after it, the exchange property {@link #DEAD_LETTER_PROPERTY} says why it goes to the dead-letter queue. The first
+     * time travels with the message ({@link AntomRouteHeaders#UNKNOWN_PAYMENT_SINCE}); the notification bridge's Artemis
+     * duplicate-detection id is removed from the copy, which Artemis would otherwise drop as a duplicate of the original
+     * (and roll back the transaction with it).
      */
-    static Processor keepUnknownPayment(Duration grace, Clock clock) {
+    static Processor keepForLater(Duration grace, Clock clock) {
         return exchange -> {
-            PaymentNotKnownYetException cause = exchange.getProperty(Exchange.EXCEPTION_CAUGHT,
-                    PaymentNotKnownYetException.class);
+            TryAgainLaterException cause = exchange.getProperty(Exchange.EXCEPTION_CAUGHT,
+                    TryAgainLaterException.class);
             Long since = exchange.getMessage().getHeader(AntomRouteHeaders.UNKNOWN_PAYMENT_SINCE, Long.class);
             Instant now = clock.instant();
             Instant first = since == null ? now : Instant.ofEpochMilli(since);
-            String id = cause == null ? "?" : cause.paymentRequestId();
+            String what = cause == null ? "not processable yet" : cause.getMessage();
             if (Duration.between(first, now).compareTo(grace) >= 0) {
-                exchange.setProperty(DEAD_LETTER_PROPERTY, "paymentRequestId: no payment " + id + " in the ledger "
-                        + grace + " after the notification first arrived (" + first + ")");
+                exchange.setProperty(DEAD_LETTER_PROPERTY, what + " " + grace + " after the message first arrived ("
+                        + first + ")");
                 return;
             }
             exchange.getMessage().setHeader(AntomRouteHeaders.UNKNOWN_PAYMENT_SINCE, first.toEpochMilli());
             exchange.getMessage().removeHeader(ARTEMIS_DUPLICATE_ID);
-            LOG.info("Notification for payment {}, unknown to the ledger, kept and tried again (first seen {}, "
-                    + "dead-lettered after {})", id, first, grace);
+            LOG.info("Message {} kept and tried again ({}; first seen {}, dead-lettered after {})",
+                    exchange.getMessage().getHeader("JMSMessageID"), what, first, grace);
         };
     }
 

@@ -59,7 +59,7 @@ final class NotificationSettlementProcessor implements Processor {
         Optional<PaymentRecord> found = ledger.find(id);
         if (found.isEmpty()) {
             // not bad input: kept and tried again for the grace period (see OrderBridgeRouteTemplate)
-            throw new PaymentNotKnownYetException(id);
+            throw new TryAgainLaterException("paymentRequestId: no payment " + id + " in the ledger");
         }
         PaymentRecord row = found.get();
         PaymentStatus target = result.isSuccess() ? PaymentStatus.PAID : PaymentStatus.FAILED;

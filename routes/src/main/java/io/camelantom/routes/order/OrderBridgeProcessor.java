@@ -33,7 +33,7 @@ import org.slf4j.LoggerFactory;
  * <li>register it in the ledger: CREATED or EXISTING and open → (re)send the identical pay request; EXISTING and final
  * → republish the recorded result, no Antom call; other money under the same order id → rejected;</li>
  * <li>S → PAID, F → FAILED (compare-and-set; the winner publishes the result); an unknown outcome (U, timeout, HTTP
- * 5xx, I/O error) → the identical request is resent while the payment is young ({@link PayResendPolicy}); still
+ * 5xx, I/O error) → the identical request is resent while the payment is young ({@link ResendPolicy}); still
  * unknown → PROCESSING, no result (the notification settlement or reconciliation settles it).</li>
  * </ol>
  * The ledger's id ends up in the exchange property {@link #PAYMENT_REQUEST_ID_PROPERTY} for the error handler.
@@ -52,11 +52,11 @@ final class OrderBridgeProcessor implements Processor {
     private final Processor orderMapper;
     private final String defaultNotifyUrl;
     private final Duration defaultExpiry;
-    private final PayResendPolicy resendPolicy;
+    private final ResendPolicy resendPolicy;
     private final Clock clock;
 
     OrderBridgeProcessor(PaymentSettlement settlement, ProducerTemplate producer, String antomEndpoint,
-            Processor orderMapper, String defaultNotifyUrl, Duration defaultExpiry, PayResendPolicy resendPolicy,
+            Processor orderMapper, String defaultNotifyUrl, Duration defaultExpiry, ResendPolicy resendPolicy,
             Clock clock) {
         this.ledger = settlement.ledger();
         this.settlement = settlement;
@@ -167,20 +167,14 @@ final class OrderBridgeProcessor implements Processor {
         PayRequest request = PayRequestFactory.payRequest(order, row, defaultNotifyUrl);
         Exchange reply = producer.send(antomEndpoint, e -> e.getMessage().setBody(request));
         for (int resend = 1;; resend++) {
-            Exception failure = reply.getException();
-            if (!(failure instanceof AntomRetryableException u) || !PayResendPolicy.resendable(u)) {
-                break;
-            }
-            boolean limited = PayResendPolicy.trafficLimited(u);
-            Duration wait = resendPolicy.waitBefore(resend, limited);
-            Instant resendAt = clock.instant().plus(wait);
-            if (Duration.between(row.createdAt(), resendAt).compareTo(resendPolicy.window()) > 0
-                    || row.expiresAt() != null && !resendAt.isBefore(row.expiresAt())) {
-                break; // no longer young, or expired by then: reconciliation takes over
+            AntomRetryableException u = reply.getException() instanceof AntomRetryableException r ? r : null;
+            Duration wait = resendPolicy.resendAfter(u, resend, row.createdAt(), row.expiresAt(), clock.instant());
+            if (wait == null) {
+                break; // not resendable, no longer young, or expired by then: reconciliation takes over
             }
             LOG.info("Payment {} (order {}): outcome unknown ({}); resending the identical pay request in {} ms "
                     + "(resend {})", id, row.orderId(), outcomeOf(u), wait.toMillis(), resend);
-            if (!sleep(wait)) {
+            if (!ResendPolicy.pause(wait)) {
                 break; // the route is stopping: PROCESSING, reconciliation settles it
             }
             if (!ledger.recordCall(id)) {
@@ -227,16 +221,6 @@ final class OrderBridgeProcessor implements Processor {
 
     private static String outcomeOf(AntomRetryableException u) {
         return u.getResultCode() != null ? u.getResultCode() : u.getKind().name();
-    }
-
-    private static boolean sleep(Duration wait) {
-        try {
-            Thread.sleep(wait.toMillis());
-            return true;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return false;
-        }
     }
 
     private void settle(PaymentRecord row, PaymentStatus target, TransitionDetails details) {

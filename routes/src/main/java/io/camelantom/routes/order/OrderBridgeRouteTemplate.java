@@ -130,11 +130,11 @@ public class OrderBridgeRouteTemplate extends RouteBuilder {
                 .templateParameter(MAXIMUM_DELIVERIES, "5", "JMS deliveries after which a message that keeps failing goes to the dead-letter queue")
                 .templateParameter(OUTBOX_REPAIR_PERIOD, "30000", "Milliseconds between outbox repair runs")
                 .templateParameter(OUTBOX_QUIET_PERIOD, "PT2M", "ISO-8601 duration an owed result must be unchanged before the outbox repair republishes it")
-                .templateParameter(UNKNOWN_PAYMENT_GRACE_PERIOD, "PT10M", "ISO-8601 duration a notification for a payment the ledger does not know is kept and tried again before it goes to the dead-letter queue")
-                .templateParameter(UNKNOWN_PAYMENT_RETRY_DELAY, "PT10S", "ISO-8601 duration between two tries of a notification for a payment the ledger does not know")
-                .templateParameter(PAY_RESEND_DELAY, "PT1S", "ISO-8601 duration before the identical pay request is resent after U, a timeout, HTTP 5xx or an I/O error; doubles per resend")
+                .templateParameter(UNKNOWN_PAYMENT_GRACE_PERIOD, "PT10M", "ISO-8601 duration a message naming what the ledger does not know yet (a payment notification for an unknown payment, a cancel ahead of its order, a refund notification for an unknown refund) is kept and tried again before it goes to the dead-letter queue")
+                .templateParameter(UNKNOWN_PAYMENT_RETRY_DELAY, "PT10S", "ISO-8601 duration between two tries of such a message (JMS delivery delay on its own queue)")
+                .templateParameter(PAY_RESEND_DELAY, "PT1S", "ISO-8601 duration before the identical pay or refund request is resent after U, a timeout, HTTP 5xx or an I/O error; doubles per resend")
                 .templateParameter(PAY_RESEND_TRAFFIC_LIMIT_DELAY, "PT5S", "ISO-8601 duration before a resend after U REQUEST_TRAFFIC_EXCEED_LIMIT (or HTTP 429); doubles per resend")
-                .templateParameter(PAY_RESEND_WINDOW, "PT30S", "ISO-8601 duration after registration during which the order bridge resends an unknown pay outcome; later, reconciliation takes over; PT0S: no resend")
+                .templateParameter(PAY_RESEND_WINDOW, "PT30S", "ISO-8601 duration after registration (of the payment or the refund) during which the order bridge resends an unknown pay or refund outcome; later, reconciliation takes over; PT0S: no resend")
                 .templateParameter(CANCELS_QUEUE, "antom.cancels", "JMS queue of the ERP's cancel commands")
                 .templateParameter(REFUNDS_QUEUE, "antom.refunds", "JMS queue of the ERP's refund commands")
                 .templateParameter(INQUIRIES_QUEUE, "antom.inquiries", "JMS queue of the ERP's status inquiries (request/reply: JMSReplyTo and JMSCorrelationID)")
@@ -214,7 +214,7 @@ public class OrderBridgeRouteTemplate extends RouteBuilder {
         String expiry = param(rtc, DEFAULT_PAYMENT_EXPIRY);
         Duration defaultExpiry = expiry == null || expiry.equalsIgnoreCase("none") ? null : Duration.parse(expiry);
         Clock clock = Clock.systemUTC();
-        PayResendPolicy resendPolicy = new PayResendPolicy(duration(rtc, PAY_RESEND_DELAY),
+        ResendPolicy resendPolicy = new ResendPolicy(duration(rtc, PAY_RESEND_DELAY),
                 duration(rtc, PAY_RESEND_TRAFFIC_LIMIT_DELAY), duration(rtc, PAY_RESEND_WINDOW));
         String notifyUrl = param(rtc, PAYMENT_NOTIFY_URL);
         if (notifyUrl != null && !notifyUrl.startsWith("https://") && !notifyUrl.startsWith("http://")) {
@@ -246,7 +246,8 @@ public class OrderBridgeRouteTemplate extends RouteBuilder {
                 EndpointResultPublisher.ownTransaction(context, refundResultsUri), clock);
         Processor cancelCommand = new CancelCommandProcessor(settlement,
                 new PaymentCancellation(settlement, antomCalls, clock), commandMapper);
-        Processor refundCommand = new RefundCommandProcessor(refundSettlement, antomCalls, commandMapper, notifyUrl);
+        Processor refundCommand = new RefundCommandProcessor(refundSettlement, antomCalls, commandMapper, notifyUrl,
+                resendPolicy, clock);
         Processor inquiry = new InquiryProcessor(notificationSettlementOfPayments, refundSettlementOwn, antomCalls,
                 commandMapper, clock);
         Processor refundNotification = new RefundNotificationSettlementProcessor(refundSettlementOwn);
@@ -261,9 +262,12 @@ public class OrderBridgeRouteTemplate extends RouteBuilder {
         String commandOptions = "?transacted=true&lazyCreateTransactionManager=false&cacheLevelName=CACHE_CONSUMER"
                 + "&disableReplyTo=true&concurrentConsumers=" + param(rtc, COMMAND_CONSUMERS)
                 + "&recoveryInterval=" + param(rtc, JMS_RECOVERY_INTERVAL) + "&" + HEADER_FILTER;
-        String cancelsUri = jms + ":queue:" + param(rtc, CANCELS_QUEUE) + commandOptions;
-        String refundsUri = jms + ":queue:" + param(rtc, REFUNDS_QUEUE) + commandOptions;
-        String refundNotificationsUri = jms + ":queue:" + param(rtc, REFUND_NOTIFICATIONS_QUEUE) + commandOptions;
+        String cancelsQueue = param(rtc, CANCELS_QUEUE);
+        String refundsQueue = param(rtc, REFUNDS_QUEUE);
+        String refundNotificationsQueue = param(rtc, REFUND_NOTIFICATIONS_QUEUE);
+        String cancelsUri = jms + ":queue:" + cancelsQueue + commandOptions;
+        String refundsUri = jms + ":queue:" + refundsQueue + commandOptions;
+        String refundNotificationsUri = jms + ":queue:" + refundNotificationsQueue + commandOptions;
         String inquiriesUri = jms + ":queue:" + param(rtc, INQUIRIES_QUEUE) + "?concurrentConsumers="
                 + param(rtc, COMMAND_CONSUMERS) + "&recoveryInterval=" + param(rtc, JMS_RECOVERY_INTERVAL) + "&"
                 + HEADER_FILTER;
@@ -273,7 +277,8 @@ public class OrderBridgeRouteTemplate extends RouteBuilder {
         context.getRegistry().bind(name + DEAD_LETTER, Processor.class, FailureHandling.deadLetter(param(rtc, DEAD_LETTER_QUEUE)));
         context.getRegistry().bind(name + PARK, Processor.class, FailureHandling.parkOrRollBack(ledger, maximumDeliveries, true));
 
-        String notificationsUri = jms + ":queue:" + param(rtc, NOTIFICATIONS_QUEUE) + "?transacted=true"
+        String notificationsQueue = param(rtc, NOTIFICATIONS_QUEUE);
+        String notificationsUri = jms + ":queue:" + notificationsQueue + "?transacted=true"
                 + "&lazyCreateTransactionManager=false&cacheLevelName=CACHE_CONSUMER&disableReplyTo=true"
                 + "&concurrentConsumers=" + param(rtc, CONCURRENT_CONSUMERS)
                 + "&recoveryInterval=" + param(rtc, JMS_RECOVERY_INTERVAL) + "&" + HEADER_FILTER;
@@ -281,11 +286,12 @@ public class OrderBridgeRouteTemplate extends RouteBuilder {
         Processor deadLetter = FailureHandling.deadLetter(param(rtc, DEAD_LETTER_QUEUE));
         Processor rollBack = FailureHandling.parkOrRollBack(ledger, maximumDeliveries, false);
         Duration quiet = Duration.parse(param(rtc, OUTBOX_QUIET_PERIOD));
-        Processor keepUnknownPayment = FailureHandling.keepUnknownPayment(
+        Processor keepForLater = FailureHandling.keepForLater(
                 Duration.parse(param(rtc, UNKNOWN_PAYMENT_GRACE_PERIOD)), clock);
-        // the notification sent back to its own queue, delivered again after the retry delay (JMS 2.0 delivery delay)
-        String retryLaterUri = jms + ":queue:" + param(rtc, NOTIFICATIONS_QUEUE) + "?deliveryDelay="
-                + Duration.parse(param(rtc, UNKNOWN_PAYMENT_RETRY_DELAY)).toMillis() + "&" + HEADER_FILTER;
+        // a message naming what the ledger does not know yet goes back to its own queue, delivered again after the
+        // retry delay (JMS 2.0 delivery delay)
+        String retryLater = "?deliveryDelay=" + Duration.parse(param(rtc, UNKNOWN_PAYMENT_RETRY_DELAY)).toMillis()
+                + "&" + HEADER_FILTER;
         long repairPeriod = Long.parseLong(param(rtc, OUTBOX_REPAIR_PERIOD));
         int maximumRedeliveries = Integer.parseInt(param(rtc, MAXIMUM_REDELIVERIES));
         long redeliveryDelay = Long.parseLong(param(rtc, REDELIVERY_DELAY));
@@ -293,46 +299,8 @@ public class OrderBridgeRouteTemplate extends RouteBuilder {
         RouteBuilder companions = new RouteBuilder(context) {
                 @Override
                 public void configure() {
-                    from(notificationsUri).routeId(name + "-notifications")
-                            .onException(RejectedMessageException.class)
-                                .handled(true)
-                                .process(deadLetter)
-                                .to(deadLetterUri)
-                            .end()
-                            .onException(PaymentNotKnownYetException.class)
-                                .handled(true)
-                                .process(keepUnknownPayment)
-                                .choice()
-                                    .when(exchangeProperty(FailureHandling.DEAD_LETTER_PROPERTY).isNotNull())
-                                        .process(deadLetter)
-                                        .to(deadLetterUri)
-                                    .otherwise()
-                                        .to(retryLaterUri)
-                                .end()
-                            .end()
-                            .onException(LedgerException.class)
-                                .onWhen(FailureHandling::ledgerUnavailable)
-                                .maximumRedeliveries(-1)
-                                .redeliveryDelay(redeliveryDelay)
-                                .backOffMultiplier(backOff)
-                                .useExponentialBackOff()
-                                .maximumRedeliveryDelay(LEDGER_OUTAGE_MAXIMUM_DELAY_MILLIS)
-                                .retryAttemptedLogLevel(LoggingLevel.WARN)
-                            .end()
-                            .onException(Exception.class)
-                                .maximumRedeliveries(maximumRedeliveries)
-                                .redeliveryDelay(redeliveryDelay)
-                                .backOffMultiplier(backOff)
-                                .useExponentialBackOff()
-                                .retryAttemptedLogLevel(LoggingLevel.WARN)
-                                .handled(true)
-                                .process(rollBack)
-                                .filter(exchangeProperty(FailureHandling.DEAD_LETTER_PROPERTY).isNotNull())
-                                    .process(deadLetter)
-                                    .to(deadLetterUri)
-                                .end()
-                            .end()
-                            .process(notificationSettlement);
+                    transactedRoute(notificationsUri, name + "-notifications", notificationSettlement,
+                            notificationsQueue);
 
                     from("timer:" + name + "-outbox?delay=" + repairPeriod + "&period=" + repairPeriod)
                             .routeId(name + "-outbox")
@@ -341,9 +309,10 @@ public class OrderBridgeRouteTemplate extends RouteBuilder {
                                 refundSettlementOwn.repairOutbox(quiet, 100);
                             });
 
-                    commandRoute(cancelsUri, name + "-cancels", cancelCommand);
-                    commandRoute(refundsUri, name + "-refunds", refundCommand);
-                    commandRoute(refundNotificationsUri, name + "-refund-notifications", refundNotification);
+                    transactedRoute(cancelsUri, name + "-cancels", cancelCommand, cancelsQueue);
+                    transactedRoute(refundsUri, name + "-refunds", refundCommand, refundsQueue);
+                    transactedRoute(refundNotificationsUri, name + "-refund-notifications", refundNotification,
+                            refundNotificationsQueue);
 
                     from(inquiriesUri).routeId(name + "-inquiries")
                             .onException(RejectedMessageException.class)
@@ -360,13 +329,29 @@ public class OrderBridgeRouteTemplate extends RouteBuilder {
                             .process(inquiry);
                 }
 
-                /** A transacted command consumer with the orders' error handling (never parks a payment). */
-                private void commandRoute(String uri, String routeId, Processor processor) {
+                /**
+                 * A transacted consumer of notifications or commands: bad input to the dead-letter queue; what the
+                 * ledger does not know yet back to {@code queue} for later (then dead-lettered after the grace); the
+                 * ledger's outage waited out; other errors redelivered, rolled back, then dead-lettered (never parks a
+                 * payment: that is the orders' route).
+                 */
+                private void transactedRoute(String uri, String routeId, Processor processor, String queue) {
                     from(uri).routeId(routeId)
                             .onException(RejectedMessageException.class)
                                 .handled(true)
                                 .process(deadLetter)
                                 .to(deadLetterUri)
+                            .end()
+                            .onException(TryAgainLaterException.class)
+                                .handled(true)
+                                .process(keepForLater)
+                                .choice()
+                                    .when(exchangeProperty(FailureHandling.DEAD_LETTER_PROPERTY).isNotNull())
+                                        .process(deadLetter)
+                                        .to(deadLetterUri)
+                                    .otherwise()
+                                        .to(jms + ":queue:" + queue + retryLater)
+                                .end()
                             .end()
                             .onException(LedgerException.class)
                                 .onWhen(FailureHandling::ledgerUnavailable)

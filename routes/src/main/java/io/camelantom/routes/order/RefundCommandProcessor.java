@@ -1,5 +1,7 @@
 package io.camelantom.routes.order;
 
+import java.time.Clock;
+import java.time.Duration;
 import java.util.Optional;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -26,8 +28,10 @@ import org.slf4j.LoggerFactory;
  * The ERP's refund command: registers the refund in the refund ledger (its refundRequestId derived from the ERP's
  * refund id; the amount checked against what was paid and already refunded, in one locked transaction), then calls
  * {@code antom:refund} with the identical stored request. S → REFUNDED, F → REFUND_FAILED (Antom's code), by
- * compare-and-set; the winner publishes the refund result in the command's JMS transaction. U, a timeout or an HTTP
- * error → PROCESSING: the REFUND_RESULT notification or reconciliation's inquiryRefund settles it. A refund id already
+ * compare-and-set; the winner publishes the refund result in the command's JMS transaction. U, a timeout, HTTP 5xx or
+ * an I/O error → the identical request is resent while the refund is young ({@link ResendPolicy}, as for pay; not
+ * after {@code REFUND_IN_PROCESS}); still unknown → PROCESSING: the REFUND_RESULT notification or reconciliation's
+ * inquiryRefund settles it. A refund id already
  * final gets its recorded result again; bad input, a refund over what is left, another money under the same refund id
  * → dead-letter queue.
  */
@@ -41,14 +45,19 @@ final class RefundCommandProcessor implements Processor {
     private final AntomCalls antom;
     private final Processor mapper;
     private final String notifyUrl;
+    private final ResendPolicy resendPolicy;
+    private final Clock clock;
 
-    RefundCommandProcessor(RefundSettlement settlement, AntomCalls antom, Processor mapper, String notifyUrl) {
+    RefundCommandProcessor(RefundSettlement settlement, AntomCalls antom, Processor mapper, String notifyUrl,
+            ResendPolicy resendPolicy, Clock clock) {
         this.settlement = settlement;
         this.refunds = settlement.ledger();
         this.payments = refunds.payments();
         this.antom = antom;
         this.mapper = mapper;
         this.notifyUrl = notifyUrl;
+        this.resendPolicy = resendPolicy;
+        this.clock = clock;
     }
 
     @Override
@@ -82,7 +91,23 @@ final class RefundCommandProcessor implements Processor {
             settlement.republish(row);
             return;
         }
-        RefundSender.send(settlement, antom, row);
+        AntomCalls.Answer answer = RefundSender.call(settlement, antom, row);
+        for (int resend = 1; answer != null; resend++) {
+            Duration wait = answer.outcome() != AntomCalls.Outcome.UNKNOWN ? null
+                    : resendPolicy.resendAfter(answer.unknown(), resend, row.createdAt(), null, clock.instant());
+            if (wait == null) {
+                RefundSender.settle(settlement, row, answer);
+                return;
+            }
+            LOG.info("Refund {} (order {}): outcome unknown ({}); resending the identical refund request in {} ms "
+                    + "(resend {})", row.refundRequestId(), row.orderId(), answer.error(), wait.toMillis(), resend);
+            if (!ResendPolicy.pause(wait)) {
+                RefundSender.settle(settlement, row, answer); // the route is stopping: PROCESSING
+                return;
+            }
+            answer = RefundSender.call(settlement, antom, row);
+        }
+        LOG.debug("Refund {} was settled by another route first", row.refundRequestId());
     }
 
     private String requestJson(CanonicalCommand.Refund command, PaymentRecord paid, long minor) {

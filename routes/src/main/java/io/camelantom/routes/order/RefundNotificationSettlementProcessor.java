@@ -17,8 +17,9 @@ import org.slf4j.LoggerFactory;
  * Settles refunds from verified {@code REFUND_RESULT} notifications (the notification bridge's
  * {@code refundResultDestination}): {@code refundStatus} SUCCESS → REFUNDED, FAIL → REFUND_FAILED (the notification's
  * result code), by compare-and-set from PENDING or PROCESSING; the winner publishes the refund result (committed by the
- * broker before it is recorded). A refund already final is left alone. A refund the ledger does not know (made outside
- * the bridge, e.g. in Antom's dashboard) or another notifyType → dead-letter queue with the reason.
+ * broker before it is recorded). A refund already final is left alone. A refund the ledger does not know is kept and tried
+ * again for {@code unknownPaymentGracePeriod} (it may race its registration), then dead-lettered with the reason (a
+ * refund made outside the bridge, e.g. in Antom's dashboard); another notifyType → dead-letter queue at once.
  */
 final class RefundNotificationSettlementProcessor implements Processor {
 
@@ -43,7 +44,9 @@ final class RefundNotificationSettlementProcessor implements Processor {
         }
         Optional<RefundRecord> found = settlement.ledger().find(id);
         if (found.isEmpty()) {
-            throw new RejectedMessageException("refundRequestId: no refund " + id + " in the ledger (a refund made "
+            // not bad input at once: it can overtake the refund's registration (after a crash, on another node);
+            // kept and tried again for the grace period, then dead-lettered (a refund made outside the bridge)
+            throw new TryAgainLaterException("refundRequestId: no refund " + id + " in the ledger (a refund made "
                     + "outside the order bridge?)");
         }
         RefundRecord row = found.get();

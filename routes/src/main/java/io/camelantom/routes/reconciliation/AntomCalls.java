@@ -36,14 +36,15 @@ public final class AntomCalls {
 
     /**
      * A call's answer reduced to what the rules need; {@code refundId}/{@code refundStatus} only for refund calls
-     * ({@code refundStatus} SUCCESS, FAIL or PROCESSING from inquiryRefund).
+     * ({@code refundStatus} SUCCESS, FAIL or PROCESSING from inquiryRefund); {@code unknown} only for
+     * {@link Outcome#UNKNOWN}: why the outcome is unknown (U, HTTP status, timeout...), for a resend policy.
      */
     public record Answer(Outcome outcome, String paymentStatus, String paymentId, String resultCode,
-            String resultMessage, String error, String refundId, String refundStatus) {
+            String resultMessage, String error, String refundId, String refundStatus, AntomRetryableException unknown) {
 
         Answer(Outcome outcome, String paymentStatus, String paymentId, String resultCode, String resultMessage,
                 String error) {
-            this(outcome, paymentStatus, paymentId, resultCode, resultMessage, error, null, null);
+            this(outcome, paymentStatus, paymentId, resultCode, resultMessage, error, null, null, null);
         }
     }
 
@@ -106,7 +107,7 @@ public final class AntomCalls {
             AntomRetryableException unknown = find(e, AntomRetryableException.class);
             if (unknown != null) {
                 return new Answer(Outcome.UNKNOWN, null, null, unknown.getResultCode(), null,
-                        unknown.getKind() + ": " + unknown.getMessage());
+                        unknown.getKind() + ": " + unknown.getMessage(), null, null, unknown);
             }
             return new Answer(Outcome.ERROR, null, null, null, null, e.getClass().getSimpleName() + ": "
                     + e.getMessage());
@@ -140,7 +141,7 @@ public final class AntomCalls {
         }
         return new Answer(Outcome.SUCCESS, paymentStatus, paymentId, resultCode, resultMessage, null,
                 message.getHeader(AntomConstants.REFUND_ID, String.class),
-                message.getHeader(AntomConstants.REFUND_STATUS, String.class));
+                message.getHeader(AntomConstants.REFUND_STATUS, String.class), null);
     }
 
     private static <T extends Throwable> T find(Throwable e, Class<T> type) {

@@ -11,7 +11,8 @@ import org.slf4j.LoggerFactory;
 /**
  * Sends a registered, open refund's stored request ({@code REQUEST_JSON}, so every send is identical and Antom's
  * idempotency on refundRequestId applies) and settles it by the answer: S → REFUNDED, F → REFUND_FAILED with Antom's
- * code, U/timeout/HTTP error → PROCESSING. Shared by the order bridge's refund command and reconciliation's resend.
+ * code, U/timeout/HTTP error → PROCESSING. Shared by the order bridge's refund command (which resends an unknown
+ * outcome itself, between {@link #call} and {@link #settle}) and reconciliation's resend.
  */
 public final class RefundSender {
 
@@ -20,13 +21,31 @@ public final class RefundSender {
     private RefundSender() {
     }
 
+    /** Sends the refund's stored request and settles it by the answer (no resend here: reconciliation's own runs). */
     public static void send(RefundSettlement settlement, AntomCalls antom, RefundRecord row) {
-        String id = row.refundRequestId();
-        if (!settlement.ledger().recordCall(id)) {
-            return; // settled meanwhile (a notification won)
+        AntomCalls.Answer answer = call(settlement, antom, row);
+        if (answer != null) {
+            settle(settlement, row, answer);
         }
-        RefundRequest request = AntomJson.convert(row.requestJson(), RefundRequest.class);
-        AntomCalls.Answer answer = antom.refund(request);
+    }
+
+    /**
+     * Counts a call and sends the refund's stored request, identical every time; {@code null} (no call) when the refund
+     * is no longer open (a notification settled it meanwhile).
+     */
+    public static AntomCalls.Answer call(RefundSettlement settlement, AntomCalls antom, RefundRecord row) {
+        if (!settlement.ledger().recordCall(row.refundRequestId())) {
+            return null;
+        }
+        return antom.refund(AntomJson.convert(row.requestJson(), RefundRequest.class));
+    }
+
+    /**
+     * Settles a refund by an answer: S → REFUNDED, F → REFUND_FAILED with Antom's code (the compare-and-set's winner
+     * publishes the refund result), unknown → PROCESSING; anything else is an error.
+     */
+    public static void settle(RefundSettlement settlement, RefundRecord row, AntomCalls.Answer answer) {
+        String id = row.refundRequestId();
         switch (answer.outcome()) {
             case SUCCESS -> settlement.settle(id, RefundStatus.REFUNDED, answer.refundId(),
                     answer.resultCode() == null ? "SUCCESS" : answer.resultCode(), answer.resultMessage());

@@ -74,6 +74,11 @@ class CrashSafetyIT {
      */
     @Test
     void cancelsAndRefundsSurviveKills() throws Exception {
+        cancelsAndRefundsSurviveKills(LedgerKind.H2, "h2-cancels-refunds", folder);
+    }
+
+    /** The scenario above with either ledger (PostgresCrashSafetyIT runs it against a PostgreSQL server process). */
+    static void cancelsAndRefundsSurviveKills(LedgerKind ledgerKind, String scenario, Path folder) throws Exception {
         int paidOrders = 16;
         int openOrders = 6;
         List<String> orders = new ArrayList<>();
@@ -104,7 +109,7 @@ class CrashSafetyIT {
             cancelled.add(orderId);
             cancels.add("{\"orderId\":\"" + orderId + "\"}");
         }
-        try (CrashHarness harness = CrashHarness.start("h2-cancels-refunds", LedgerKind.H2, folder)) {
+        try (CrashHarness harness = CrashHarness.start(scenario, ledgerKind, folder)) {
             harness.send(orders);
             harness.startApp(null);
             List<String> paid = new ArrayList<>();
@@ -193,7 +198,7 @@ class CrashSafetyIT {
             for (String queue : List.of(CrashApplication.DEAD_LETTER_QUEUE, "DLA", "ExpiryQueue")) {
                 harness.browse(queue).forEach(d -> problems.add("dead letter: " + d));
             }
-            System.out.println("cancelsAndRefundsSurviveKills: " + harness.kills() + " kills, " + refundIds.size()
+            System.out.println("cancelsAndRefundsSurviveKills (" + scenario + "): " + harness.kills() + " kills, " + refundIds.size()
                     + " refunds, " + cancelled.size() + " cancels, problems " + problems);
             assertThat(problems).isEmpty();
         }

@@ -41,6 +41,12 @@ class PostgresCrashSafetyIT {
         }
     }
 
+    /** Issue 18's cancels and refunds under kills (CrashSafetyIT's scenario) with the PostgreSQL ledger. */
+    @Test
+    void cancelsAndRefundsSurviveKillsWithThePostgresLedger() throws Exception {
+        CrashSafetyIT.cancelsAndRefundsSurviveKills(LedgerKind.POSTGRESQL, "postgresql-cancels-refunds", folder);
+    }
+
     @Test
     void postgresServerKilledMidBatch() throws Exception {
         MixedOrders orders = new MixedOrders("PGK", 120);

@@ -4,6 +4,7 @@ import static io.camelantom.routes.order.OrderBridgeHarness.CANCELS;
 import static io.camelantom.routes.order.OrderBridgeHarness.DLQ;
 import static io.camelantom.routes.order.OrderBridgeHarness.INQUIRIES;
 import static io.camelantom.routes.order.OrderBridgeHarness.REFUNDS;
+import static io.camelantom.routes.order.OrderBridgeHarness.REFUND_NOTIFICATIONS;
 import static io.camelantom.routes.order.OrderBridgeHarness.REFUND_RESULTS;
 import static io.camelantom.routes.order.OrderBridgeHarness.RESULTS;
 import static io.camelantom.routes.order.OrderBridgeHarness.order;
@@ -239,19 +240,48 @@ class CommandsIT {
     }
 
     @Test
-    void cancelOfAnUnknownOrderOrBadInputGoesToTheDeadLetterQueue() throws Exception {
+    void cancelOfAnUnknownOrderIsKeptForTheGracePeriodBadInputIsDeadLetteredAtOnce() throws Exception {
         h = new OrderBridgeHarness(dir).withNotifications();
-        h.parameters.put(OrderBridgeRouteTemplate.MAXIMUM_REDELIVERIES, "0");
-        h.parameters.put(OrderBridgeRouteTemplate.MAXIMUM_DELIVERIES, "2");
+        h.parameters.put(OrderBridgeRouteTemplate.UNKNOWN_PAYMENT_GRACE_PERIOD, "PT2S");
+        h.parameters.put(OrderBridgeRouteTemplate.UNKNOWN_PAYMENT_RETRY_DELAY, "PT0.3S");
         h.startApp();
         h.sendText(CANCELS, "{\"attempt\":1}", Map.of());
         h.sendText(CANCELS, cancel("SO-NOPE"), Map.of());
 
-        List<TextMessage> dead = h.take(DLQ, 2);
-        assertThat(dead).extracting(m -> property(m, AntomRouteHeaders.DEAD_LETTER_REASON))
-                .anyMatch(r -> r.equals("orderId: is required"))
-                .anyMatch(r -> r.contains("no payment for order SO-NOPE"));
+        List<TextMessage> bad = h.take(DLQ, 1, Duration.ofSeconds(1));
+        assertThat(bad).extracting(m -> property(m, AntomRouteHeaders.DEAD_LETTER_REASON))
+                .containsExactly("orderId: is required");
+        // the unknown order's cancel: kept and tried again, dead-lettered only after the grace period
+        List<TextMessage> dead = h.take(DLQ, 1);
+        assertThat(dead).hasSize(1);
+        assertThat(text(dead.get(0))).isEqualTo(cancel("SO-NOPE"));
+        assertThat(property(dead.get(0), AntomRouteHeaders.DEAD_LETTER_REASON))
+                .startsWith("orderId: no payment for order SO-NOPE in the ledger PT2S after the message first arrived");
         assertThat(h.drain(RESULTS, 200)).isEmpty();
+    }
+
+    @Test
+    void cancelThatOvertakesItsOrderIsKeptAndCancelsTheOrderOnceItArrives() throws Exception {
+        h = new OrderBridgeHarness(dir).withNotifications();
+        h.parameters.put(OrderBridgeRouteTemplate.UNKNOWN_PAYMENT_RETRY_DELAY, "PT0.3S");
+        // no redeliveries: a cancel treated as a transient error would be dead-lettered at its first failure
+        h.parameters.put(OrderBridgeRouteTemplate.MAXIMUM_REDELIVERIES, "0");
+        h.parameters.put(OrderBridgeRouteTemplate.MAXIMUM_DELIVERIES, "1");
+        h.startApp();
+
+        h.sendText(CANCELS, cancel("SO-C6"), Map.of());
+        assertThat(h.take(DLQ, 1, Duration.ofMillis(1500))).isEmpty();
+        assertThat(h.ledger.find("SO-C6")).isEmpty();
+        h.sendOrder(order("SO-C6", "10.63"));   // U, waits for the buyer
+
+        List<TextMessage> results = h.take(RESULTS, 1);
+        assertThat(statuses(results)).containsExactly("CANCELLED");
+        assertThat(h.ledger.find("SO-C6").orElseThrow().status()).isEqualTo(PaymentStatus.CANCELLED);
+        // cancelled before its pay call (Antom never saw it) or after it (cancelled at Antom); never charged
+        h.sim.payment("SO-C6").ifPresent(p -> assertThat(p.status().name()).isEqualTo("CANCELLED"));
+        assertThat(h.sim.chargeCount("SO-C6")).isZero();
+        assertThat(h.drain(RESULTS, 300)).isEmpty();
+        assertThat(h.drain(DLQ, 200)).isEmpty();
     }
 
     // ------------------------------------------------------------------ refund
@@ -323,7 +353,34 @@ class CommandsIT {
         RefundRecord row = h.ledger.refunds().find("RF-U").orElseThrow();
         assertThat(row.status()).isEqualTo(RefundStatus.REFUNDED);
         assertThat(row.refundId()).isNotBlank();
+        // Antom has it (REFUND_IN_PROCESS): not resent
+        assertThat(row.callCount()).isEqualTo(1);
         assertThat(h.drain(REFUND_RESULTS, 500)).isEmpty();
+    }
+
+    @Test
+    void refundRejectedAtFirstIsResentLikePayAndRefundedPromptly() throws Exception {
+        started();   // the template's default resend policy (payResendDelay 1 s, traffic limit 5 s, window 30 s)
+        paid("SO-R8", "20.00");
+
+        long start = System.nanoTime();
+        h.sendText(REFUNDS, refund("RF-500", "SO-R8", "1.72"), Map.of());    // HTTP 500 first, nothing created
+        h.sendText(REFUNDS, refund("RF-LIMIT", "SO-R8", "1.81"), Map.of());  // U REQUEST_TRAFFIC_EXCEED_LIMIT first
+
+        List<TextMessage> results = h.take(REFUND_RESULTS, 2, Duration.ofSeconds(15));
+        long millis = (System.nanoTime() - start) / 1_000_000;
+        assertThat(statuses(results)).containsExactly("REFUNDED", "REFUNDED");
+        // resent after 1 s and 5 s, not left to reconciliation (which never runs here)
+        assertThat(millis).isLessThan(12_000);
+        for (String id : List.of("RF-500", "RF-LIMIT")) {
+            RefundRecord row = h.ledger.refunds().find(id).orElseThrow();
+            assertThat(row.status()).isEqualTo(RefundStatus.REFUNDED);
+            assertThat(row.callCount()).isEqualTo(2);
+        }
+        SimulatedPayment atAntom = h.sim.payment("SO-R8").orElseThrow();
+        assertThat(atAntom.refunds()).hasSize(2);
+        assertThat(atAntom.refundedAmount()).isEqualTo(172 + 181);
+        assertThat(h.drain(DLQ, 200)).isEmpty();
     }
 
     @Test
@@ -342,6 +399,28 @@ class CommandsIT {
         reconciliation().runOnce();
 
         assertThat(statuses(h.take(REFUND_RESULTS, 1))).containsExactly("REFUNDED");
+    }
+
+    @Test
+    void refundNotificationForAnUnknownRefundIsKeptForTheGracePeriodThenDeadLettered() throws Exception {
+        h = new OrderBridgeHarness(dir).withNotifications();
+        h.parameters.put(OrderBridgeRouteTemplate.UNKNOWN_PAYMENT_GRACE_PERIOD, "PT2S");
+        h.parameters.put(OrderBridgeRouteTemplate.UNKNOWN_PAYMENT_RETRY_DELAY, "PT0.3S");
+        h.startApp();
+        String notification = "{\"notifyType\":\"REFUND_RESULT\",\"refundRequestId\":\"RF-DASHBOARD\","
+                + "\"refundId\":\"2026R1\",\"refundStatus\":\"SUCCESS\","
+                + "\"result\":{\"resultStatus\":\"S\",\"resultCode\":\"SUCCESS\"}}";
+        // as the notification bridge publishes it: with Artemis' duplicate id, which the kept copy must not carry
+        h.sendText(REFUND_NOTIFICATIONS, notification, Map.of("_AMQ_DUPL_ID", "REFUND_RESULT|RF-DASHBOARD"));
+
+        assertThat(h.take(DLQ, 1, Duration.ofMillis(1200))).isEmpty();
+        List<TextMessage> dead = h.take(DLQ, 1);
+        assertThat(dead).hasSize(1);
+        assertThat(text(dead.get(0))).isEqualTo(notification);
+        assertThat(property(dead.get(0), AntomRouteHeaders.DEAD_LETTER_REASON))
+                .startsWith("refundRequestId: no refund RF-DASHBOARD in the ledger (a refund made outside the order "
+                        + "bridge?) PT2S after the message first arrived");
+        assertThat(h.drain(REFUND_RESULTS, 200)).isEmpty();
     }
 
     @Test

@@ -47,6 +47,7 @@ final class OrderBridgeHarness implements AutoCloseable {
     static final String REFUNDS = "antom.refunds";
     static final String INQUIRIES = "antom.inquiries";
     static final String REFUND_RESULTS = "antom.refund.results";
+    static final String REFUND_NOTIFICATIONS = "antom.notifications.refund";
 
     final Path dir;
     final EmbeddedBroker broker;

@@ -333,7 +333,7 @@ class OrderBridgeIT {
         assertThat(dead).hasSize(1);
         assertThat(text(dead.get(0))).isEqualTo(notification);
         assertThat(property(dead.get(0), AntomRouteHeaders.DEAD_LETTER_REASON))
-                .startsWith("paymentRequestId: no payment NOT-OURS in the ledger PT3S after the notification first arrived");
+                .startsWith("paymentRequestId: no payment NOT-OURS in the ledger PT3S after the message first arrived");
         assertThat(h.take(RESULTS, 1, Duration.ofMillis(500))).isEmpty();
     }
 

@@ -3,7 +3,7 @@ package io.camelantom.examples.standalone;
 /**
  * {@code --api v2}: every {@code antom:} endpoint speaks Antom's v2 in-store API with RSA_AES-encrypted bodies
  * (component options {@code apiVersion=v2}, {@code encryption=true}). Antom documents no v2 cancel, so reconciliation
- * cancels through {@code antom:call} with the v2 path (the simulator serves it; against Antom, only if the contract
+ * and the ERP's cancel command (order bridge) cancel through {@code antom:call} with the v2 path (the simulator serves it; against Antom, only if the contract
  * has it). The order bridge and reconciliation are unchanged otherwise: the component maps their v1 requests to v2.
  */
 final class ApiV2 {
@@ -18,6 +18,7 @@ final class ApiV2 {
         setIfAbsent(config, "camel.component.antom.api-version", "v2");
         setIfAbsent(config, "camel.component.antom.encryption", "true");
         setIfAbsent(config, "camel.antom.routes.reconciliation.cancel-endpoint", CANCEL_ENDPOINT);
+        setIfAbsent(config, "camel.antom.routes.order-bridge.cancel-endpoint", CANCEL_ENDPOINT);
         return "Antom API v2 in-store, bodies RSA_AES-encrypted"
                + (simulator ? " (the simulator refuses unencrypted v2 requests)" : "");
     }

@@ -11,7 +11,8 @@ import io.camelantom.examples.standalone.SampleOrders.Scenario;
 
 /**
  * What the ERP side of the demo sees: the orders it sent and the result messages that came back on the results queue
- * (one per order: PAID, FAILED or CANCELLED). Thread-safe; prints progress lines and the summary table.
+ * (one per order: PAID, FAILED or CANCELLED), and the refund results of the refunds it asked for (REFUNDED or
+ * REFUND_FAILED). Thread-safe; prints progress lines and the summary table.
  */
 final class ResultBoard {
 
@@ -19,9 +20,20 @@ final class ResultBoard {
     record Result(String status, String resultCode, boolean reconciled) {
     }
 
-    /** The counts at one moment. */
-    record Counts(int sent, int paid, int failed, int cancelled, int pending, int reconciled, int deadLetters,
-            int duplicates) {
+    /** One refund result as the ERP received it; {@code amount} in major units ("12.50"). */
+    record RefundResult(String refundId, String status, String amount) {
+
+        long refundedMinor() {
+            return "REFUNDED".equals(status) ? new java.math.BigDecimal(amount).movePointRight(2).longValueExact() : 0;
+        }
+    }
+
+    /**
+     * The counts at one moment; {@code pending}: orders without their result, or (partly refunded ones) without their
+     * refund result; {@code refunded}: refund results REFUNDED.
+     */
+    record Counts(int sent, int paid, int failed, int cancelled, int refunded, int pending, int reconciled,
+            int deadLetters, int duplicates) {
 
         int settled() {
             return paid + failed + cancelled;
@@ -31,6 +43,7 @@ final class ResultBoard {
     private final PrintStream out;
     private final Map<String, Scenario> sent = new ConcurrentHashMap<>();
     private final Map<String, Result> results = new ConcurrentHashMap<>();
+    private final Map<String, RefundResult> refunds = new ConcurrentHashMap<>();
     private final AtomicInteger deadLetters = new AtomicInteger();
     private final AtomicInteger duplicates = new AtomicInteger();
 
@@ -51,6 +64,21 @@ final class ResultBoard {
             // the outbox may republish a result after a crash: the ERP de-duplicates on the order id
             duplicates.incrementAndGet();
         }
+    }
+
+    /** A refund result; those of orders this run did not send are ignored. */
+    void refundResult(String orderId, String refundId, String status, String amount) {
+        if (!sent.containsKey(orderId)) {
+            return;
+        }
+        if (refunds.putIfAbsent(orderId, new RefundResult(refundId, status, amount)) != null) {
+            duplicates.incrementAndGet(); // de-duplicated on the refund id, as the ERP would
+        }
+    }
+
+    /** The scenario of an order this run sent, or null. */
+    Scenario scenarioOf(String orderId) {
+        return sent.get(orderId);
     }
 
     void deadLetter(String orderId, String reason) {
@@ -75,8 +103,21 @@ final class ResultBoard {
                 reconciled++;
             }
         }
-        return new Counts(sent.size(), paid, failed, cancelled, sent.size() - results.size(), reconciled,
-                deadLetters.get(), duplicates.get());
+        int pending = 0;
+        int refunded = 0;
+        for (Map.Entry<String, Scenario> e : sent.entrySet()) {
+            Result r = results.get(e.getKey());
+            RefundResult refund = refunds.get(e.getKey());
+            // a paid order the ERP refunds is done once its refund result is in too
+            if (r == null || e.getValue().refund() != null && "PAID".equals(r.status()) && refund == null) {
+                pending++;
+            }
+            if (refund != null && "REFUNDED".equals(refund.status())) {
+                refunded++;
+            }
+        }
+        return new Counts(sent.size(), paid, failed, cancelled, refunded, pending, reconciled, deadLetters.get(),
+                duplicates.get());
     }
 
     Map<String, Result> results() {
@@ -88,14 +129,19 @@ final class ResultBoard {
     }
 
     /**
-     * Orders whose money does not match their result: a PAID order charged other than once, any other order charged
-     * at all. The payment request id is the order id for the demo's orders (routes/README.md, paymentRequestId rule).
+     * Orders whose money at Antom does not match what the ERP was told: a PAID order charged other than once, any other
+     * order charged at all, or an amount refunded other than its REFUNDED refund results say (nothing without one).
+     * The payment request id is the order id for the demo's orders (routes/README.md, paymentRequestId rule).
      */
-    int chargeMismatches(java.util.function.ToIntFunction<String> chargeCount) {
+    int chargeMismatches(java.util.function.ToIntFunction<String> chargeCount,
+            java.util.function.ToLongFunction<String> refundedAmount) {
         int mismatches = 0;
         for (Map.Entry<String, Result> e : results.entrySet()) {
             int charged = chargeCount.applyAsInt(e.getKey());
-            if ("PAID".equals(e.getValue().status()) ? charged != 1 : charged != 0) {
+            RefundResult refund = refunds.get(e.getKey());
+            long refunded = refund == null ? 0 : refund.refundedMinor();
+            if (("PAID".equals(e.getValue().status()) ? charged != 1 : charged != 0)
+                    || refundedAmount.applyAsLong(e.getKey()) != refunded) {
                 mismatches++;
             }
         }
@@ -115,16 +161,23 @@ final class ResultBoard {
     }
 
     static String progressLine(Counts c, Duration elapsed) {
-        return String.format("  [%5.1fs] sent %d | paid %d | failed %d | cancelled %d | pending %d | reconciled %d",
-                elapsed.toMillis() / 1000.0, c.sent(), c.paid(), c.failed(), c.cancelled(), c.pending(), c.reconciled());
+        return String.format("  [%5.1fs] sent %d | paid %d | failed %d | cancelled %d | refunded %d | pending %d | "
+                + "reconciled %d", elapsed.toMillis() / 1000.0, c.sent(), c.paid(), c.failed(), c.cancelled(),
+                c.refunded(), c.pending(), c.reconciled());
     }
 
     /** The summary table: per scenario, then the totals. */
     String summary(Duration elapsed) {
-        Map<Scenario, int[]> rows = new EnumMap<>(Scenario.class);
+        Map<Scenario, long[]> rows = new EnumMap<>(Scenario.class);
+        long[] refundedTotal = new long[1];
         sent.forEach((orderId, scenario) -> {
-            int[] row = rows.computeIfAbsent(scenario, s -> new int[5]);
+            long[] row = rows.computeIfAbsent(scenario, s -> new long[6]);
             row[0]++;
+            RefundResult refund = refunds.get(orderId);
+            if (refund != null) {
+                row[5] += refund.refundedMinor();
+                refundedTotal[0] += refund.refundedMinor();
+            }
             Result r = results.get(orderId);
             String status = r == null ? "PENDING" : r.status();
             switch (status) {
@@ -134,19 +187,27 @@ final class ResultBoard {
                 default -> row[4]++;
             }
         });
-        String format = "  %-48s %6s %6s %6s %9s %7s%n";
+        String format = "  %-48s %6s %6s %6s %9s %8s %7s%n";
         StringBuilder b = new StringBuilder();
         Counts c = counts();
         b.append(String.format("%nSummary: %d orders in %.1f s%n", c.sent(), elapsed.toMillis() / 1000.0));
-        b.append(String.format(format, "scenario", "orders", "paid", "failed", "cancelled", "pending"));
-        b.append(String.format(format, "-".repeat(48), "------", "------", "------", "---------", "-------"));
+        b.append(String.format(format, "scenario", "orders", "paid", "failed", "cancelled", "refunded", "pending"));
+        b.append(String.format(format, "-".repeat(48), "------", "------", "------", "---------", "--------",
+                "-------"));
         rows.forEach((scenario, row) -> b.append(String.format(format, scenario.title, row[0], row[1], row[2], row[3],
-                row[4])));
-        b.append(String.format(format, "-".repeat(48), "------", "------", "------", "---------", "-------"));
-        b.append(String.format(format, "total", c.sent(), c.paid(), c.failed(), c.cancelled(), c.pending()));
+                money(row[5]), row[4])));
+        b.append(String.format(format, "-".repeat(48), "------", "------", "------", "---------", "--------",
+                "-------"));
+        b.append(String.format(format, "total", c.sent(), c.paid(), c.failed(), c.cancelled(), money(refundedTotal[0]),
+                c.pending()));
         b.append(String.format("  settled after a reconciliation check: %d, dead letters: %d, duplicate results: %d%n",
                 c.reconciled(), c.deadLetters(), c.duplicates()));
         return b.toString();
+    }
+
+    /** Minor units of USD as the table shows them: "12.50", "-" for none. */
+    private static String money(long minor) {
+        return minor == 0 ? "-" : java.math.BigDecimal.valueOf(minor, 2).toPlainString();
     }
 
     synchronized void println(String line) {

@@ -28,7 +28,13 @@ final class SampleOrders {
         PROCESSING_THEN_FAILED("U, then FAILED by notification (62)", "25.62", "FAILED"),
         RETRIED_AFTER_500("HTTP 500 first, resent, paid once (72)", "40.72", "PAID"),
         // expired by Antom (FAILED ORDER_IS_CLOSED) or cancelled by reconciliation, whichever comes first
-        NEVER_COMPLETES("never completes, closed by reconciliation (63)", "35.63", "FAILED|CANCELLED");
+        NEVER_COMPLETES("never completes, closed by reconciliation (63)", "35.63", "FAILED|CANCELLED"),
+        // the ERP's commands (routes/README.md, "The ERP's commands")
+        CANCELLED_BY_ERP("Order Code unpaid, cancelled by the ERP (63)", "22.63", "CANCELLED"),
+        PARTLY_REFUNDED("paid, then partly refunded by the ERP", "50.00", "PAID");
+
+        /** What the ERP refunds of a {@link #PARTLY_REFUNDED} order, once it is paid. */
+        static final String PARTIAL_REFUND = "12.50";
 
         final String title;
         final String amount;
@@ -44,13 +50,19 @@ final class SampleOrders {
         boolean needsReconciliation() {
             return this == NOTIFICATION_LOST_PAID || this == NEVER_COMPLETES;
         }
+
+        /** The refund (major units) the ERP makes once the order is paid, or null. */
+        String refund() {
+            return this == PARTLY_REFUNDED ? PARTIAL_REFUND : null;
+        }
     }
 
     /** The repeating mix; the scenarios that only reconciliation settles are left out when it does not run. */
     static List<Scenario> mix(boolean reconciliation) {
         List<Scenario> mix = new ArrayList<>(List.of(Scenario.PAID, Scenario.DECLINED_BALANCE, Scenario.ORDER_CODE,
                 Scenario.PROCESSING_THEN_PAID, Scenario.NOTIFICATION_LOST_PAID, Scenario.PAID, Scenario.DECLINED_RISK,
-                Scenario.PROCESSING_THEN_FAILED, Scenario.RETRIED_AFTER_500, Scenario.NEVER_COMPLETES));
+                Scenario.PROCESSING_THEN_FAILED, Scenario.RETRIED_AFTER_500, Scenario.NEVER_COMPLETES,
+                Scenario.CANCELLED_BY_ERP, Scenario.PARTLY_REFUNDED));
         if (!reconciliation) {
             mix.replaceAll(s -> s.needsReconciliation() ? Scenario.PAID : s);
         }
@@ -59,6 +71,17 @@ final class SampleOrders {
 
     /** One sample order. */
     record SampleOrder(String orderId, Scenario scenario, String json) {
+    }
+
+    /** The ERP's cancel command for an order (canonical form). */
+    static String cancel(String orderId) {
+        return AntomJson.mapper().createObjectNode().put("orderId", orderId).toString();
+    }
+
+    /** The ERP's refund command: refund id {@code <orderId>-R1}. */
+    static String refund(String orderId, String amount) {
+        return AntomJson.mapper().createObjectNode().put("refundId", orderId + "-R1").put("orderId", orderId)
+                .put("amount", amount).put("currency", "USD").put("reason", "one item returned").toString();
     }
 
     /**
@@ -89,7 +112,7 @@ final class SampleOrders {
         o.put("storeName", "Demo store");
         ObjectNode method = o.putObject("paymentMethod");
         method.put("type", "CONNECT_WALLET");
-        if (scenario == Scenario.ORDER_CODE) {
+        if (scenario == Scenario.ORDER_CODE || scenario == Scenario.CANCELLED_BY_ERP) {
             // the merchant shows a code, the customer scans it with the wallet
             method.put("scenario", "OrderCode");
         } else {

@@ -17,6 +17,7 @@ import java.util.concurrent.atomic.AtomicReference;
 import io.camelantom.examples.standalone.SampleOrders.SampleOrder;
 import io.camelantom.routes.ledger.EmbeddedLedgerDatabase;
 import io.camelantom.routes.ledger.PaymentLedger;
+import io.camelantom.routes.ledger.PaymentStatus;
 import io.camelantom.routes.notification.NotificationBridgeRouteTemplate;
 import io.camelantom.routes.order.OrderBridgeRouteTemplate;
 import io.camelantom.routes.reconciliation.ReconciliationRouteTemplate;
@@ -44,9 +45,12 @@ public final class StandaloneDemo {
             List<String> unexpectedOutcomes, String summary) {
     }
 
-    /** The simulator's view of money taken, when the demo runs it. */
+    /** The simulator's view of money taken and given back, when the demo runs it. */
     interface AntomSimulatorView {
         int chargeCount(String paymentRequestId);
+
+        /** Minor units refunded of the payment, 0 when Antom does not have it. */
+        long refundedAmount(String paymentRequestId);
     }
 
     public StandaloneDemo(DemoOptions options, Map<String, String> environment, PrintStream out) {
@@ -160,7 +164,18 @@ public final class StandaloneDemo {
                     timeScale, config.getDuration("demo.simulator.processing-delay", Duration.ofSeconds(2)),
                     config.getDuration("demo.simulator.order-code-scan-delay", Duration.ofSeconds(3)), options.v2());
             parts.push(antom);
-            simulator = antom.simulator::chargeCount;
+            io.camelantom.simulator.AntomSimulator sim = antom.simulator;
+            simulator = new AntomSimulatorView() {
+                @Override
+                public int chargeCount(String paymentRequestId) {
+                    return sim.chargeCount(paymentRequestId);
+                }
+
+                @Override
+                public long refundedAmount(String paymentRequestId) {
+                    return sim.payment(paymentRequestId).map(p -> p.refundedAmount()).orElse(0L);
+                }
+            };
             config.set("camel.component.antom.client-id", EmbeddedAntom.CLIENT_ID);
             config.set("camel.component.antom.gateway-url", antom.baseUrl());
             config.set("camel.component.antom.private-key-file", antom.merchantPrivateKeyFile.toString());
@@ -192,6 +207,10 @@ public final class StandaloneDemo {
         String deadLetterQueue = config.get("camel.antom.routes.order-bridge.dead-letter-queue", "antom.orders.DLQ");
         String notificationsQueue = config.get("camel.antom.routes.order-bridge.notifications-queue",
                 "antom.notifications.payment");
+        String cancelsQueue = config.get("camel.antom.routes.order-bridge.cancels-queue", "antom.cancels");
+        String refundsQueue = config.get("camel.antom.routes.order-bridge.refunds-queue", "antom.refunds");
+        String refundResultsQueue = config.get("camel.antom.routes.order-bridge.refund-results-queue",
+                "antom.refund.results");
         boolean reconciliation = config.getBoolean("camel.antom.routes.reconciliation.enabled", false);
         String dsl = config.get("demo.routes-dsl", "java");
 
@@ -218,8 +237,8 @@ public final class StandaloneDemo {
         }
         // the demo's ERP side reads only the results of the orders it feeds (none with --orders 0)
         String runId = LocalDateTime.now().format(DateTimeFormatter.ofPattern("MMddHHmmss"));
-        main.configure().addRoutesBuilder(new DemoRoutes(board, ledger, resultsQueue, deadLetterQueue,
-                orderCount > 0 ? runId : null));
+        main.configure().addRoutesBuilder(new DemoRoutes(board, ledger, resultsQueue, deadLetterQueue, refundsQueue,
+                refundResultsQueue, orderCount > 0 ? runId : null));
 
         String lostNotifyUrl = notifyUrl + "-nobody-listens-here";
         Duration closingTime = config.getDuration("demo.closing-time", Duration.ofSeconds(8));
@@ -233,6 +252,8 @@ public final class StandaloneDemo {
                 "  notifications   " + notifyUrl + "  (antom-notification-bridge -> queue " + notificationsQueue + ")",
                 "  orders queue    " + ordersQueue + "  (antom-order-bridge -> antom:pay)",
                 "  results queue   " + resultsQueue + "  (dead letters: " + deadLetterQueue + ")",
+                "  ERP commands    cancels " + cancelsQueue + ", refunds " + refundsQueue + " -> refund results "
+                        + refundResultsQueue,
                 "  reconciliation  " + (reconciliation ? "antom-reconciliation, cron "
                         + config.get("camel.antom.routes.reconciliation.cron", "(template default)") : "off"),
                 "  routes          made from templates in " + routesFrom,
@@ -249,10 +270,12 @@ public final class StandaloneDemo {
                 Thread feeder = new Thread(() -> {
                     try {
                         report.set(feedAndWatch(main.getCamelContext(), board, banner, runId, orderCount,
-                                reconciliation, lostNotifyUrl, closingTime, ordersQueue, timeout, chargeCounts));
+                                reconciliation, lostNotifyUrl, closingTime, ordersQueue, cancelsQueue, ledger, timeout,
+                                chargeCounts));
                         if (keepRunning && orderCount > 0) {
                             // the demo's ERP side steps back: results are left on the queue for the real ERP
                             main.getCamelContext().getRouteController().stopRoute("demo-erp-results");
+                            main.getCamelContext().getRouteController().stopRoute("demo-erp-refund-results");
                             main.getCamelContext().getRouteController().stopRoute("demo-erp-dead-letters");
                             board.println("Still running (--keep-running): put orders on " + ordersQueue
                                     + ", read results from " + resultsQueue + ". Ctrl-C stops.");
@@ -281,8 +304,9 @@ public final class StandaloneDemo {
     }
 
     private Report feedAndWatch(CamelContext context, ResultBoard board, List<String> banner, String runId,
-            int orderCount, boolean reconciliation, String lostNotifyUrl, Duration closingTime, String ordersQueue, Duration timeout,
-            AntomSimulatorView simulator) throws InterruptedException {
+            int orderCount, boolean reconciliation, String lostNotifyUrl, Duration closingTime, String ordersQueue,
+            String cancelsQueue, PaymentLedger ledger, Duration timeout, AntomSimulatorView simulator)
+            throws InterruptedException {
         banner.forEach(board::println);
         List<SampleOrder> orders = SampleOrders.make(orderCount, runId, reconciliation, lostNotifyUrl, closingTime);
         long start = System.nanoTime();
@@ -295,9 +319,26 @@ public final class StandaloneDemo {
         } catch (java.io.IOException e) {
             throw new IllegalStateException(e);
         }
+        // the ERP cancels the Order Codes left unpaid once Antom has them (PROCESSING: the code is shown)
+        List<String> toCancel = new java.util.ArrayList<>(orders.stream()
+                .filter(o -> o.scenario() == SampleOrders.Scenario.CANCELLED_BY_ERP).map(SampleOrder::orderId).toList());
         ResultBoard.Counts last = null;
         long lastPrint = 0;
         while (true) {
+            toCancel.removeIf(orderId -> {
+                boolean shown = ledger.find(orderId).map(r -> r.status() == PaymentStatus.PROCESSING).orElse(false);
+                if (shown) {
+                    board.println("  ERP: customer walked away from the Order Code of " + orderId + ": cancel sent to "
+                            + cancelsQueue);
+                    try (ProducerTemplate producer = context.createProducerTemplate()) {
+                        producer.sendBodyAndHeader("jms:queue:" + cancelsQueue, SampleOrders.cancel(orderId),
+                                DemoRoutes.RUN_PROPERTY, runId);
+                    } catch (java.io.IOException e) {
+                        throw new IllegalStateException(e);
+                    }
+                }
+                return shown;
+            });
             ResultBoard.Counts now = board.counts();
             Duration elapsed = Duration.ofNanos(System.nanoTime() - start);
             boolean done = now.pending() == 0;
@@ -309,7 +350,8 @@ public final class StandaloneDemo {
             }
             if (done || timedOut) {
                 String summary = board.summary(elapsed);
-                int chargeMismatches = simulator == null ? 0 : board.chargeMismatches(simulator::chargeCount);
+                int chargeMismatches = simulator == null ? 0
+                        : board.chargeMismatches(simulator::chargeCount, simulator::refundedAmount);
                 List<String> unexpected = simulator == null ? List.of() : board.unexpectedOutcomes();
                 if (!unexpected.isEmpty()) {
                     summary += "  not what the simulator's trigger table says: " + unexpected + System.lineSeparator();
@@ -318,6 +360,8 @@ public final class StandaloneDemo {
                     summary += String.format("  money taken (the simulator's charge counts): every PAID order charged once, "
                             + "every other order never: %s%n", chargeMismatches == 0 ? "yes"
                                     : "NO, " + chargeMismatches + " orders differ");
+                    summary += String.format("  money returned (the simulator's refunds): as the refund results say: %s%n",
+                            chargeMismatches == 0 ? "yes" : "NO (see above)");
                 }
                 board.println(summary);
                 if (timedOut && !done) {
