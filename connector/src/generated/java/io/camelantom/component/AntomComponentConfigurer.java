@@ -117,6 +117,8 @@ public class AntomComponentConfigurer extends PropertyConfigurerSupport implemen
         case "rsapadding":
         case "rsaPadding": getOrCreateConfiguration(target).setRsaPadding(property(camelContext, io.camelantom.encryption.RsaPadding.class, value)); return true;
         case "sandbox": getOrCreateConfiguration(target).setSandbox(property(camelContext, java.lang.Boolean.class, value)); return true;
+        case "signatureprovider":
+        case "signatureProvider": getOrCreateConfiguration(target).setSignatureProvider(property(camelContext, java.lang.String.class, value)); return true;
         case "sslcontextparameters":
         case "sslContextParameters": getOrCreateConfiguration(target).setSslContextParameters(property(camelContext, org.apache.camel.support.jsse.SSLContextParameters.class, value)); return true;
         case "symmetrickeyencoding":
@@ -223,6 +225,8 @@ public class AntomComponentConfigurer extends PropertyConfigurerSupport implemen
         case "rsapadding":
         case "rsaPadding": return io.camelantom.encryption.RsaPadding.class;
         case "sandbox": return java.lang.Boolean.class;
+        case "signatureprovider":
+        case "signatureProvider": return java.lang.String.class;
         case "sslcontextparameters":
         case "sslContextParameters": return org.apache.camel.support.jsse.SSLContextParameters.class;
         case "symmetrickeyencoding":
@@ -330,6 +334,8 @@ public class AntomComponentConfigurer extends PropertyConfigurerSupport implemen
         case "rsapadding":
         case "rsaPadding": return getOrCreateConfiguration(target).getRsaPadding();
         case "sandbox": return getOrCreateConfiguration(target).getSandbox();
+        case "signatureprovider":
+        case "signatureProvider": return getOrCreateConfiguration(target).getSignatureProvider();
         case "sslcontextparameters":
         case "sslContextParameters": return getOrCreateConfiguration(target).getSslContextParameters();
         case "symmetrickeyencoding":

@@ -103,6 +103,8 @@ public class AntomEndpointConfigurer extends PropertyConfigurerSupport implement
         case "rsapadding":
         case "rsaPadding": target.getConfiguration().setRsaPadding(property(camelContext, io.camelantom.encryption.RsaPadding.class, value)); return true;
         case "sandbox": target.getConfiguration().setSandbox(property(camelContext, java.lang.Boolean.class, value)); return true;
+        case "signatureprovider":
+        case "signatureProvider": target.getConfiguration().setSignatureProvider(property(camelContext, java.lang.String.class, value)); return true;
         case "sslcontextparameters":
         case "sslContextParameters": target.getConfiguration().setSslContextParameters(property(camelContext, org.apache.camel.support.jsse.SSLContextParameters.class, value)); return true;
         case "symmetrickeyencoding":
@@ -200,6 +202,8 @@ public class AntomEndpointConfigurer extends PropertyConfigurerSupport implement
         case "rsapadding":
         case "rsaPadding": return io.camelantom.encryption.RsaPadding.class;
         case "sandbox": return java.lang.Boolean.class;
+        case "signatureprovider":
+        case "signatureProvider": return java.lang.String.class;
         case "sslcontextparameters":
         case "sslContextParameters": return org.apache.camel.support.jsse.SSLContextParameters.class;
         case "symmetrickeyencoding":
@@ -298,6 +302,8 @@ public class AntomEndpointConfigurer extends PropertyConfigurerSupport implement
         case "rsapadding":
         case "rsaPadding": return target.getConfiguration().getRsaPadding();
         case "sandbox": return target.getConfiguration().getSandbox();
+        case "signatureprovider":
+        case "signatureProvider": return target.getConfiguration().getSignatureProvider();
         case "sslcontextparameters":
         case "sslContextParameters": return target.getConfiguration().getSslContextParameters();
         case "symmetrickeyencoding":

@@ -23,7 +23,7 @@ public class AntomEndpointUriFactory extends org.apache.camel.support.component.
     private static final Set<String> SECRET_PROPERTY_NAMES;
     private static final Set<String> MULTI_VALUE_PREFIXES;
     static {
-        Set<String> props = new HashSet<>(48);
+        Set<String> props = new HashSet<>(49);
         props.add("aesKeyForm");
         props.add("aesKeySize");
         props.add("aesMode");
@@ -67,6 +67,7 @@ public class AntomEndpointUriFactory extends org.apache.camel.support.component.
         props.add("retryDelay");
         props.add("rsaPadding");
         props.add("sandbox");
+        props.add("signatureProvider");
         props.add("sslContextParameters");
         props.add("symmetricKeyEncoding");
         props.add("throwExceptionOnFailure");

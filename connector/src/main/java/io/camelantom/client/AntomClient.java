@@ -14,6 +14,24 @@ import io.camelantom.model.AntomJson;
 import io.camelantom.model.Result;
 import io.camelantom.signing.AntomSignatureException;
 import io.camelantom.signing.SignatureHeader;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+
+import org.apache.hc.client5.http.async.methods.SimpleHttpRequest;
+import org.apache.hc.client5.http.async.methods.SimpleHttpResponse;
+import org.apache.hc.client5.http.async.methods.SimpleRequestProducer;
+import org.apache.hc.client5.http.async.methods.SimpleResponseConsumer;
+import org.apache.hc.client5.http.config.TlsConfig;
+import org.apache.hc.client5.http.impl.async.CloseableHttpAsyncClient;
+import org.apache.hc.client5.http.impl.async.HttpAsyncClientBuilder;
+import org.apache.hc.client5.http.impl.async.HttpAsyncClients;
+import org.apache.hc.client5.http.impl.nio.PoolingAsyncClientConnectionManager;
+import org.apache.hc.client5.http.impl.nio.PoolingAsyncClientConnectionManagerBuilder;
+import org.apache.hc.core5.concurrent.FutureCallback;
+import org.apache.hc.core5.http2.HttpVersionPolicy;
+import org.apache.hc.core5.reactor.IOReactorConfig;
 import org.apache.hc.client5.http.auth.AuthScope;
 import org.apache.hc.client5.http.auth.UsernamePasswordCredentials;
 import org.apache.hc.client5.http.classic.methods.HttpPost;
@@ -65,6 +83,10 @@ public class AntomClient implements AutoCloseable {
 
     private final AntomClientConfiguration configuration;
     private volatile CloseableHttpClient httpClient;
+    /** The non-blocking client, made on first use (a client that only ever sends synchronously never has one). */
+    private volatile CloseableHttpAsyncClient httpAsyncClient;
+    /** Waits between non-blocking resends; a timer, not a thread per waiting request. */
+    private volatile ScheduledExecutorService retryScheduler;
 
     public AntomClient(AntomClientConfiguration configuration) {
         this.configuration = configuration;
@@ -126,12 +148,92 @@ public class AntomClient implements AutoCloseable {
         return this;
     }
 
+    /** The non-blocking HTTP client, made on first use with the same timeouts, pool size, TLS and proxy. */
+    private CloseableHttpAsyncClient asyncClient() {
+        CloseableHttpAsyncClient client = httpAsyncClient;
+        if (client != null) {
+            return client;
+        }
+        synchronized (this) {
+            if (httpClient == null) {
+                throw new IllegalStateException("The Antom client is not started");
+            }
+            if (httpAsyncClient == null) {
+                PoolingAsyncClientConnectionManager connections = PoolingAsyncClientConnectionManagerBuilder.create()
+                        .setTlsStrategy(configuration.getSslContext() != null
+                                ? new DefaultClientTlsStrategy(configuration.getSslContext())
+                                : DefaultClientTlsStrategy.createDefault())
+                        // Antom's gateway speaks HTTP/1.1 as the blocking client does
+                        .setDefaultTlsConfig(TlsConfig.custom().setVersionPolicy(HttpVersionPolicy.FORCE_HTTP_1).build())
+                        .setDefaultConnectionConfig(ConnectionConfig.custom()
+                                .setConnectTimeout(Timeout.of(configuration.getConnectTimeout()))
+                                .setSocketTimeout(Timeout.of(configuration.getRequestTimeout()))
+                                .setTimeToLive(TimeValue.ofMinutes(5))
+                                .build())
+                        .setMaxConnTotal(configuration.getMaxConnections())
+                        .setMaxConnPerRoute(configuration.getMaxConnections())
+                        .build();
+                HttpAsyncClientBuilder builder = HttpAsyncClients.custom()
+                        .setConnectionManager(connections)
+                        // one I/O thread: signing happens on the caller's thread, verification is cheap
+                        .setIOReactorConfig(IOReactorConfig.custom().setIoThreadCount(1).build())
+                        .setDefaultRequestConfig(RequestConfig.custom()
+                                .setConnectionRequestTimeout(Timeout.of(configuration.getConnectTimeout()))
+                                .setResponseTimeout(Timeout.of(configuration.getRequestTimeout()))
+                                .build())
+                        // retries are ours, as in the blocking client
+                        .disableAutomaticRetries()
+                        .disableRedirectHandling()
+                        .disableCookieManagement()
+                        .setUserAgent("camel-antom");
+                if (configuration.getProxyHost() != null && !configuration.getProxyHost().isBlank()) {
+                    HttpHost proxy = new HttpHost(configuration.getProxyHost(), configuration.getProxyPort());
+                    builder.setProxy(proxy);
+                    if (configuration.getProxyUsername() != null) {
+                        BasicCredentialsProvider credentials = new BasicCredentialsProvider();
+                        String password = configuration.getProxyPassword() == null ? "" : configuration.getProxyPassword();
+                        credentials.setCredentials(new AuthScope(proxy),
+                                new UsernamePasswordCredentials(configuration.getProxyUsername(), password.toCharArray()));
+                        builder.setDefaultCredentialsProvider(credentials);
+                    }
+                }
+                CloseableHttpAsyncClient created = builder.build();
+                created.start();
+                retryScheduler = Executors.newSingleThreadScheduledExecutor(runnable -> {
+                    Thread thread = new Thread(runnable, "camel-antom-resend-" + configuration.getClientId());
+                    thread.setDaemon(true);
+                    return thread;
+                });
+                httpAsyncClient = created;
+            }
+            return httpAsyncClient;
+        }
+    }
+
+    /**
+     * Whether {@link #sendAsync} is available: not when an {@link AntomHttpClientConfigurer} tunes the blocking client,
+     * whose settings the non-blocking client could not honour.
+     */
+    public boolean supportsAsync() {
+        return configuration.getHttpClientConfigurer() == null;
+    }
+
     @Override
     public synchronized void close() {
         CloseableHttpClient client = httpClient;
         httpClient = null;
         if (client != null) {
             client.close(CloseMode.GRACEFUL);
+        }
+        ScheduledExecutorService scheduler = retryScheduler;
+        retryScheduler = null;
+        if (scheduler != null) {
+            scheduler.shutdownNow();
+        }
+        CloseableHttpAsyncClient async = httpAsyncClient;
+        httpAsyncClient = null;
+        if (async != null) {
+            async.close(CloseMode.GRACEFUL);
         }
     }
 
@@ -193,6 +295,127 @@ public class AntomClient implements AutoCloseable {
         if (client == null) {
             throw new IllegalStateException("The Antom client is not started");
         }
+        Prepared request = prepare(operation, apiPath, body);
+        HttpPost post = new HttpPost(URI.create(request.uri()));
+        request.headers().forEach(post::setHeader);
+        post.setEntity(new ByteArrayEntity(request.wire(), request.contentType()));
+        RawAnswer answer;
+        try {
+            answer = client.execute(post, response -> {
+                HttpEntity entity = response.getEntity();
+                byte[] bytes = entity == null ? new byte[0] : EntityUtils.toByteArray(entity, MAX_RESPONSE_BYTES);
+                return rawAnswer(response, bytes);
+            });
+        } catch (IOException e) {
+            throw transportFailure(operation, request.path(), e);
+        }
+        return interpret(operation, request.path(), answer, request.sealed());
+    }
+
+    /**
+     * Sends a request without blocking the calling thread, resending it on retryable outcomes when {@code maxRetries}
+     * &gt; 0 (the wait between two attempts is a scheduled task, not a sleeping thread). The future completes with what
+     * {@link #send(String, String, byte[], int)} returns or throws ({@link AntomRetryableException} when the outcome is
+     * still unknown). Completion runs on the HTTP client's I/O thread: chain blocking work with an executor of your own.
+     */
+    public CompletableFuture<AntomReply> sendAsync(String operation, String apiPath, byte[] body, int maxRetries) {
+        CompletableFuture<AntomReply> result = new CompletableFuture<>();
+        attemptAsync(operation, apiPath, body, maxRetries, 1, configuration.getRetryDelay(), result);
+        return result;
+    }
+
+    /** As {@link #sendAsync(String, String, byte[], int)} with the configured {@code maxRetries}. */
+    public CompletableFuture<AntomReply> sendAsync(String operation, String apiPath, byte[] body) {
+        return sendAsync(operation, apiPath, body, configuration.getMaxRetries());
+    }
+
+    private void attemptAsync(String operation, String apiPath, byte[] body, int maxRetries, int attempt, Duration delay,
+            CompletableFuture<AntomReply> result) {
+        CompletableFuture<AntomReply> once;
+        try {
+            once = sendOnceAsync(operation, apiPath, body);
+        } catch (RuntimeException e) {
+            once = CompletableFuture.failedFuture(e);
+        }
+        once.whenComplete((reply, error) -> {
+            if (error == null) {
+                result.complete(reply);
+                return;
+            }
+            Throwable cause = error instanceof java.util.concurrent.CompletionException && error.getCause() != null
+                    ? error.getCause() : error;
+            if (!(cause instanceof AntomRetryableException e)) {
+                result.completeExceptionally(cause);
+                return;
+            }
+            AntomRetryableException last = attempt > 1 ? e.withAttempts(attempt) : e;
+            ScheduledExecutorService scheduler = retryScheduler;
+            if (attempt > maxRetries || scheduler == null) {
+                result.completeExceptionally(last);
+                return;
+            }
+            LOG.info("Antom {} outcome unknown ({}: {}); resending the identical request in {} ms (retry {} of {})",
+                    operation, e.getKind(), e.getMessage(), delay.toMillis(), attempt, maxRetries);
+            Duration next = Duration.ofMillis((long) (delay.toMillis() * configuration.getRetryBackoffMultiplier()));
+            try {
+                scheduler.schedule(() -> attemptAsync(operation, apiPath, body, maxRetries, attempt + 1, next, result),
+                        delay.toMillis(), TimeUnit.MILLISECONDS);
+            } catch (java.util.concurrent.RejectedExecutionException stopping) {
+                // the client is closing: the outcome is still unknown, say so
+                result.completeExceptionally(last);
+            }
+        });
+    }
+
+    /** Sends a request once without blocking; see {@link #sendAsync(String, String, byte[], int)}. */
+    public CompletableFuture<AntomReply> sendOnceAsync(String operation, String apiPath, byte[] body) {
+        CloseableHttpAsyncClient client = asyncClient();
+        Prepared request = prepare(operation, apiPath, body);
+        SimpleHttpRequest post = SimpleHttpRequest.create("POST", URI.create(request.uri()));
+        request.headers().forEach(post::setHeader);
+        post.setBody(request.wire(), request.contentType());
+        CompletableFuture<AntomReply> result = new CompletableFuture<>();
+        client.execute(SimpleRequestProducer.create(post), SimpleResponseConsumer.create(),
+                new FutureCallback<SimpleHttpResponse>() {
+                    @Override
+                    public void completed(SimpleHttpResponse response) {
+                        try {
+                            byte[] bytes = response.getBodyBytes() == null ? new byte[0] : response.getBodyBytes();
+                            if (bytes.length > MAX_RESPONSE_BYTES) {
+                                throw new IOException("the answer is larger than " + MAX_RESPONSE_BYTES + " bytes");
+                            }
+                            result.complete(interpret(operation, request.path(), rawAnswer(response, bytes), request.sealed()));
+                        } catch (IOException e) {
+                            result.completeExceptionally(transportFailure(operation, request.path(), e));
+                        } catch (RuntimeException e) {
+                            result.completeExceptionally(e);
+                        }
+                    }
+
+                    @Override
+                    public void failed(Exception e) {
+                        result.completeExceptionally(e instanceof IOException io
+                                ? transportFailure(operation, request.path(), io)
+                                : new AntomRetryableException(AntomRetryableException.Kind.IO_ERROR,
+                                        "Antom " + operation + " " + request.path() + " failed with "
+                                                + e.getClass().getSimpleName() + ": " + e.getMessage()
+                                                + ": the outcome is unknown; resend the identical request or inquire",
+                                        operation, request.path(), null, 0, 1, e));
+                    }
+
+                    @Override
+                    public void cancelled() {
+                        result.completeExceptionally(new AntomRetryableException(AntomRetryableException.Kind.IO_ERROR,
+                                "Antom " + operation + " " + request.path() + " was cancelled (the client is stopping):"
+                                        + " the outcome is unknown; resend the identical request or inquire",
+                                operation, request.path(), null, 0, 1, null));
+                    }
+                });
+        return result;
+    }
+
+    /** The signed (and, with RSA_AES, encrypted) request, the same for both HTTP clients. */
+    private Prepared prepare(String operation, String apiPath, byte[] body) {
         String path = configuration.resolvePath(apiPath);
         String requestTime = configuration.getApiVersion() == AntomApiVersion.v2
                 ? V2_TIME.format(configuration.getClock().instant().atZone(configuration.getClock().getZone()))
@@ -203,46 +426,48 @@ public class AntomClient implements AutoCloseable {
         byte[] wire = sealed == null ? body : sealed.body();
         SignatureHeader signature = configuration.getSigner().sign("POST", path, configuration.getClientId(), requestTime, wire);
 
-        HttpPost post = new HttpPost(URI.create(configuration.getGatewayUrl() + path));
-        post.setHeader("client-id", configuration.getClientId());
-        post.setHeader("request-time", requestTime);
-        post.setHeader("signature", signature.format());
+        java.util.Map<String, String> headers = new java.util.LinkedHashMap<>();
+        headers.put("client-id", configuration.getClientId());
+        headers.put("request-time", requestTime);
+        headers.put("signature", signature.format());
         if (sealed != null) {
-            post.setHeader("encrypt", sealed.header());
+            headers.put("encrypt", sealed.header());
         }
         if (configuration.getAgentToken() != null && !configuration.getAgentToken().isBlank()) {
-            post.setHeader("agent-token", configuration.getAgentToken());
+            headers.put("agent-token", configuration.getAgentToken());
         }
-        post.setHeader("Accept", "application/json");
-        post.setEntity(new ByteArrayEntity(wire, sealed == null ? JSON_UTF8 : ContentType.parse(encryption.getContentType())));
-
+        headers.put("Accept", "application/json");
         LOG.debug("Antom {} POST {} ({} body bytes)", operation, path, body.length);
-        RawAnswer answer;
-        try {
-            answer = client.execute(post, response -> {
-                HttpEntity entity = response.getEntity();
-                byte[] bytes = entity == null ? new byte[0] : EntityUtils.toByteArray(entity, MAX_RESPONSE_BYTES);
-                String responseTime = header(response.getFirstHeader("response-time"));
-                if (responseTime == null && configuration.getApiVersion() == AntomApiVersion.v2) {
-                    // v2's header table names Request-Time on both sides [doc]
-                    responseTime = header(response.getFirstHeader("request-time"));
-                }
-                return new RawAnswer(response.getCode(), bytes, header(response.getFirstHeader("signature")),
-                        responseTime, header(response.getFirstHeader("client-id")), header(response.getFirstHeader("encrypt")));
-            });
-        } catch (InterruptedIOException e) {
+        return new Prepared(configuration.getGatewayUrl() + path, path, wire, headers,
+                sealed == null ? JSON_UTF8 : ContentType.parse(encryption.getContentType()), sealed);
+    }
+
+    private record Prepared(String uri, String path, byte[] wire, java.util.Map<String, String> headers,
+            ContentType contentType, RsaAes.Sealed sealed) {
+    }
+
+    private RawAnswer rawAnswer(org.apache.hc.core5.http.HttpResponse response, byte[] bytes) {
+        String responseTime = header(response.getFirstHeader("response-time"));
+        if (responseTime == null && configuration.getApiVersion() == AntomApiVersion.v2) {
+            // v2's header table names Request-Time on both sides [doc]
+            responseTime = header(response.getFirstHeader("request-time"));
+        }
+        return new RawAnswer(response.getCode(), bytes, header(response.getFirstHeader("signature")),
+                responseTime, header(response.getFirstHeader("client-id")), header(response.getFirstHeader("encrypt")));
+    }
+
+    private static AntomRetryableException transportFailure(String operation, String path, IOException e) {
+        if (e instanceof InterruptedIOException) {
             // SocketTimeoutException, ConnectTimeoutException, ConnectionRequestTimeoutException
-            throw new AntomRetryableException(AntomRetryableException.Kind.TIMEOUT,
+            return new AntomRetryableException(AntomRetryableException.Kind.TIMEOUT,
                     "Antom " + operation + " " + path + " timed out (" + e.getClass().getSimpleName()
                                                                        + "): the outcome is unknown; resend the identical request or inquire",
                     operation, path, null, 0, 1, e);
-        } catch (IOException e) {
-            throw new AntomRetryableException(AntomRetryableException.Kind.IO_ERROR,
-                    "Antom " + operation + " " + path + " failed with " + e.getClass().getSimpleName() + ": " + e.getMessage()
-                                                                           + ": the outcome is unknown; resend the identical request or inquire",
-                    operation, path, null, 0, 1, e);
         }
-        return interpret(operation, path, answer, sealed);
+        return new AntomRetryableException(AntomRetryableException.Kind.IO_ERROR,
+                "Antom " + operation + " " + path + " failed with " + e.getClass().getSimpleName() + ": " + e.getMessage()
+                                                                       + ": the outcome is unknown; resend the identical request or inquire",
+                operation, path, null, 0, 1, e);
     }
 
     private AntomReply interpret(String operation, String path, RawAnswer wireAnswer, RsaAes.Sealed sealed) {

@@ -94,6 +94,12 @@ public class AntomConfiguration implements Cloneable {
     @UriParam(label = "security", defaultValue = "1",
               description = "The keyVersion sent in the signature header (which of the client's keys signs).")
     private int keyVersion = 1;
+    @UriParam(label = "security", defaultValue = "auto", enums = "auto,jdk,accp",
+              description = "The JCA provider that signs requests and verifies answers: auto (Amazon Corretto Crypto Provider"
+                            + " when its jar is on the class path and its native library loads, else the JDK), jdk, or accp"
+                            + " (fail at startup without it). The provider is used directly, never registered JVM-wide;"
+                            + " the startup log and the producer health check name the one in use.")
+    private String signatureProvider = "auto";
     @UriParam(label = "security",
               description = "Antom's public key(s) that verify answers: PEM or one-line base64. Several keys (key rotation) are"
                             + " separated by commas; prefix a key with N: to use it only for keyVersion N.")
@@ -248,7 +254,13 @@ public class AntomConfiguration implements Cloneable {
 
     /** The signer of the configured private key (privateKey, privateKeyFile or keyStoreFile: exactly one). */
     public AntomSigner createSigner(CamelContext context) {
-        return new AntomSigner(loadPrivateKey(context), keyVersion);
+        return new AntomSigner(loadPrivateKey(context), keyVersion, signatureProvider());
+    }
+
+    /** The provider the signatureProvider option selects. */
+    public io.camelantom.signing.SignatureProvider signatureProvider() {
+        return io.camelantom.signing.SignatureProvider.select(
+                io.camelantom.signing.SignatureProvider.Choice.parse(signatureProvider));
     }
 
     /** Whether bodies are RSA_AES-encrypted: the encryption option, else on for v2 and off for v1. */
@@ -364,7 +376,7 @@ public class AntomConfiguration implements Cloneable {
             throw new IllegalArgumentException(
                     "Antom's public key is required to verify answers: set antomPublicKey or antomPublicKeyFile");
         }
-        return new AntomVerifier(keys);
+        return new AntomVerifier(keys, signatureProvider());
     }
 
     private static Versioned versioned(String entry) {
@@ -511,6 +523,14 @@ public class AntomConfiguration implements Cloneable {
 
     public void setKeyPassword(String keyPassword) {
         this.keyPassword = keyPassword;
+    }
+
+    public String getSignatureProvider() {
+        return signatureProvider;
+    }
+
+    public void setSignatureProvider(String signatureProvider) {
+        this.signatureProvider = signatureProvider;
     }
 
     public int getKeyVersion() {

@@ -16,6 +16,8 @@ import org.apache.camel.spi.UriEndpoint;
 import org.apache.camel.spi.UriParam;
 import org.apache.camel.support.DefaultEndpoint;
 import org.apache.camel.util.URISupport;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Calls an Antom API. One pooled HTTP client per endpoint, created when the endpoint starts and closed when it stops.
@@ -31,6 +33,8 @@ public class AntomEndpoint extends DefaultEndpoint implements EndpointServiceLoc
 
     @UriParam
     private AntomConfiguration configuration;
+
+    private static final Logger LOG = LoggerFactory.getLogger(AntomEndpoint.class);
 
     private volatile AntomClient client;
 
@@ -79,6 +83,9 @@ public class AntomEndpoint extends DefaultEndpoint implements EndpointServiceLoc
         SSLContext sslContext = configuration.getSslContextParameters() != null
                 ? configuration.getSslContextParameters().createSSLContext(getCamelContext()) : null;
         client = new AntomClient(configuration.toClientConfiguration(getCamelContext(), sslContext)).start();
+        // the URI may hold a key: only the operation is named
+        LOG.info("Antom endpoint antom:{} started: signing with {} (signatureProvider={})", configuration.getOperation(),
+                client.getConfiguration().getSigner().getProvider().name(), configuration.getSignatureProvider());
     }
 
     @Override

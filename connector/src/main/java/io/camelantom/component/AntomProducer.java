@@ -24,24 +24,32 @@ import org.apache.camel.Exchange;
 import org.apache.camel.Message;
 import org.apache.camel.health.HealthCheckHelper;
 import org.apache.camel.health.WritableHealthCheckRepository;
-import org.apache.camel.support.DefaultProducer;
+import org.apache.camel.AsyncCallback;
+import org.apache.camel.support.DefaultAsyncProducer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Sends the exchange body to Antom and puts the typed answer in its place.
  * <p>
+ * Non-blocking: the call (and its resends, {@code maxRetries}) runs on the HTTP client's I/O thread, and the route goes
+ * on from Camel's default thread pool once the answer is in, so hundreds of calls can be in flight without a thread
+ * each. A synchronous caller (a {@code ProducerTemplate}, a synchronous route) waits for the answer as before. With an
+ * {@code httpClientConfigurer} the blocking client is used, since the configurer tunes that one.
+ * <p>
  * The body (a typed request, a {@code Map} or a JSON {@code String}) is serialised canonically. While the outcome is
  * unknown the bytes stay on the exchange, so a redelivery of the same request (same path, same idempotency key) sends
  * exactly the same bytes.
  */
-public class AntomProducer extends DefaultProducer {
+public class AntomProducer extends DefaultAsyncProducer {
 
     private static final Logger LOG = LoggerFactory.getLogger(AntomProducer.class);
     private static final List<String> IDEMPOTENCY_FIELDS = List.of("paymentRequestId", "refundRequestId", "captureRequestId");
 
     private WritableHealthCheckRepository healthCheckRepository;
     private AntomProducerHealthCheck producerHealthCheck;
+    /** Where the route goes on after a non-blocking call; Camel's default thread pool profile, made on first use. */
+    private volatile java.util.concurrent.ExecutorService completions;
 
     public AntomProducer(AntomEndpoint endpoint) {
         super(endpoint);
@@ -52,8 +60,59 @@ public class AntomProducer extends DefaultProducer {
         return (AntomEndpoint) super.getEndpoint();
     }
 
+    /** What is sent: computed before the call, so a resend sends exactly these bytes. */
+    private record Call(AntomOperation operation, String apiPath, byte[] bytes, String idempotencyKey) {
+    }
+
     @Override
-    public void process(Exchange exchange) throws Exception {
+    public boolean process(Exchange exchange, AsyncCallback callback) {
+        Call call;
+        AntomClient client;
+        try {
+            call = prepare(exchange);
+            client = getEndpoint().getClient();
+        } catch (Exception e) {
+            exchange.setException(e);
+            callback.done(true);
+            return true;
+        }
+        if (!client.supportsAsync()) {
+            // an AntomHttpClientConfigurer tunes the blocking client: use it
+            try {
+                complete(exchange, call, client.send(call.operation().name(), call.apiPath(), call.bytes()));
+            } catch (Exception e) {
+                fail(exchange, e);
+            }
+            callback.done(true);
+            return true;
+        }
+        java.util.concurrent.CompletableFuture<AntomReply> reply;
+        try {
+            reply = client.sendAsync(call.operation().name(), call.apiPath(), call.bytes());
+        } catch (Exception e) {
+            fail(exchange, e);
+            callback.done(true);
+            return true;
+        }
+        // the route goes on off the HTTP client's I/O thread, which must never block
+        reply.whenCompleteAsync((answer, error) -> {
+            try {
+                if (error != null) {
+                    fail(exchange, error instanceof java.util.concurrent.CompletionException && error.getCause() != null
+                            ? error.getCause() : error);
+                } else {
+                    complete(exchange, call, answer);
+                }
+            } catch (Exception e) {
+                exchange.setException(e);
+            } finally {
+                callback.done(false);
+            }
+        }, completionExecutor());
+        return false;
+    }
+
+    private Call prepare(Exchange exchange) {
         AntomConfiguration configuration = getEndpoint().getConfiguration();
         Message message = exchange.getMessage();
         AntomOperation operation = operation(message, configuration);
@@ -96,12 +155,13 @@ public class AntomProducer extends DefaultProducer {
             bytes = pending.body();
         }
         exchange.setProperty(AntomConstants.PENDING_REQUEST, new PendingRequest(apiPath, idempotencyKey, bytes));
+        return new Call(operation, apiPath, bytes, idempotencyKey);
+    }
 
-        AntomClient client = getEndpoint().getClient();
-        AntomReply reply;
-        try {
-            reply = client.send(operation.name(), apiPath, bytes);
-        } catch (AntomRetryableException e) {
+    /** An unknown outcome: the U headers, and the exception on the exchange (the request stays pending). */
+    private static void fail(Exchange exchange, Throwable error) {
+        Message message = exchange.getMessage();
+        if (error instanceof AntomRetryableException e) {
             clearResultHeaders(message);
             message.setHeader(AntomConstants.RESULT_STATUS, "U");
             if (e.getReply() != null) {
@@ -111,18 +171,37 @@ public class AntomProducer extends DefaultProducer {
                     message.setHeader(AntomConstants.RESULT_MESSAGE, e.getReply().result().getResultMessage());
                 }
             }
-            throw e;
         }
+        exchange.setException(error);
+    }
+
+    private void complete(Exchange exchange, Call call, AntomReply reply) {
+        AntomConfiguration configuration = getEndpoint().getConfiguration();
+        Message message = exchange.getMessage();
         // a final answer (or one that waits for the buyer): nothing to resend any more
         exchange.removeProperty(AntomConstants.PENDING_REQUEST);
 
-        AntomResponse response = typedResponse(reply, operation);
+        AntomResponse response = typedResponse(reply, call.operation());
         clearResultHeaders(message);
-        setHeaders(message, response, reply, idempotencyKey, operation);
+        setHeaders(message, response, reply, call.idempotencyKey(), call.operation());
         message.setBody(response);
         if (reply.result().isFailed() && configuration.isThrowExceptionOnFailure()) {
-            throw new AntomFailureException(operation.name(), reply.path(), reply);
+            exchange.setException(new AntomFailureException(call.operation().name(), reply.path(), reply));
         }
+    }
+
+    private java.util.concurrent.ExecutorService completionExecutor() {
+        java.util.concurrent.ExecutorService executor = completions;
+        if (executor == null) {
+            synchronized (this) {
+                if (completions == null) {
+                    completions = getEndpoint().getCamelContext().getExecutorServiceManager()
+                            .newDefaultThreadPool(this, "AntomProducerCompletion");
+                }
+                executor = completions;
+            }
+        }
+        return executor;
     }
 
     /**
@@ -285,6 +364,11 @@ public class AntomProducer extends DefaultProducer {
 
     @Override
     protected void doStop() throws Exception {
+        java.util.concurrent.ExecutorService executor = completions;
+        completions = null;
+        if (executor != null) {
+            getEndpoint().getCamelContext().getExecutorServiceManager().shutdownGraceful(executor);
+        }
         if (healthCheckRepository != null && producerHealthCheck != null) {
             healthCheckRepository.removeHealthCheck(producerHealthCheck);
             producerHealthCheck = null;

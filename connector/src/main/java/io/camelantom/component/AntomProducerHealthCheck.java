@@ -34,6 +34,7 @@ public class AntomProducerHealthCheck extends AbstractHealthCheck {
     protected void doCall(HealthCheckResultBuilder builder, Map<String, Object> options) {
         builder.detail("gateway", endpoint.getServiceUrl());
         try {
+            builder.detail("signatureProvider", endpoint.getClient().getConfiguration().getSigner().getProvider().name());
             String probeId = "camel-antom-health-" + UUID.randomUUID();
             byte[] body = ("{\"paymentRequestId\":\"" + probeId + "\"}").getBytes(StandardCharsets.UTF_8);
             AntomReply reply = endpoint.getClient().send(AntomOperation.inquiryPayment.name(),

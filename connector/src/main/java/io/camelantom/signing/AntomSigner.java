@@ -9,7 +9,11 @@ import java.util.Objects;
 
 /**
  * Signs Antom messages with the merchant's (or, in the simulator, Antom's) RSA private key: SHA256withRSA over
- * {@link ContentToSign}. Thread-safe; holds no state but the key.
+ * {@link ContentToSign}. Thread-safe.
+ * <p>
+ * The key is turned into the {@link SignatureProvider}'s own key object once; each thread keeps one initialised
+ * {@link Signature} (after {@code sign()} it is ready for the next message), so a signature costs the RSA operation
+ * and nothing else.
  */
 public final class AntomSigner {
 
@@ -17,13 +21,27 @@ public final class AntomSigner {
 
     private final PrivateKey privateKey;
     private final int keyVersion;
+    private final SignatureProvider provider;
+    private final ThreadLocal<Signature> signatures = new ThreadLocal<>();
 
+    /** A signer on the fastest provider present ({@link SignatureProvider.Choice#auto}). */
     public AntomSigner(PrivateKey privateKey, int keyVersion) {
-        this.privateKey = Objects.requireNonNull(privateKey, "privateKey");
+        this(privateKey, keyVersion, SignatureProvider.select(SignatureProvider.Choice.auto));
+    }
+
+    public AntomSigner(PrivateKey privateKey, int keyVersion, SignatureProvider provider) {
+        Objects.requireNonNull(privateKey, "privateKey");
         if (!"RSA".equals(privateKey.getAlgorithm())) {
             throw new IllegalArgumentException("Antom signs with RSA keys; the key given is " + privateKey.getAlgorithm());
         }
+        this.provider = Objects.requireNonNull(provider, "provider");
+        this.privateKey = provider.privateKey(privateKey);
         this.keyVersion = keyVersion;
+    }
+
+    /** The provider that signs. */
+    public SignatureProvider getProvider() {
+        return provider;
     }
 
     public int getKeyVersion() {
@@ -33,10 +51,22 @@ public final class AntomSigner {
     /** Signs raw content and returns the standard (padded) base64 signature. */
     public String sign(byte[] content) {
         try {
-            Signature signature = Signature.getInstance(JCA_ALGORITHM);
-            signature.initSign(privateKey);
-            signature.update(content);
-            return Base64.getEncoder().encodeToString(signature.sign());
+            Signature signature = signatures.get();
+            if (signature == null) {
+                signature = provider.newSignature();
+                signature.initSign(privateKey);
+                signatures.set(signature);
+            }
+            byte[] value;
+            try {
+                signature.update(content);
+                value = signature.sign();
+            } catch (GeneralSecurityException | RuntimeException e) {
+                // its state is unknown now: the next call starts from a fresh one
+                signatures.remove();
+                throw e;
+            }
+            return Base64.getEncoder().encodeToString(value);
         } catch (GeneralSecurityException e) {
             throw new AntomSignatureException(AntomSignatureException.Reason.SIGNING_FAILED,
                     "signing with the configured private key failed: " + e.getClass().getSimpleName(), e);
@@ -56,6 +86,6 @@ public final class AntomSigner {
 
     @Override
     public String toString() {
-        return "AntomSigner[keyVersion=" + keyVersion + "]";
+        return "AntomSigner[keyVersion=" + keyVersion + ", provider=" + provider.name() + "]";
     }
 }

@@ -32,12 +32,25 @@ public final class AntomVerifier {
     }
 
     private final List<VersionedKey> keys;
+    private final SignatureProvider provider;
 
+    /** A verifier on the fastest provider present ({@link SignatureProvider.Choice#auto}). */
     public AntomVerifier(List<VersionedKey> keys) {
+        this(keys, SignatureProvider.select(SignatureProvider.Choice.auto));
+    }
+
+    /** The keys are turned into the provider's own key objects once, here. */
+    public AntomVerifier(List<VersionedKey> keys, SignatureProvider provider) {
         if (keys == null || keys.isEmpty()) {
             throw new IllegalArgumentException("At least one Antom public key is needed to verify signatures");
         }
-        this.keys = List.copyOf(keys);
+        this.provider = Objects.requireNonNull(provider, "provider");
+        this.keys = keys.stream().map(k -> new VersionedKey(k.keyVersion(), provider.publicKey(k.publicKey()))).toList();
+    }
+
+    /** The provider that verifies. */
+    public SignatureProvider getProvider() {
+        return provider;
     }
 
     /** A verifier with one key that serves every key version. */
@@ -87,7 +100,7 @@ public final class AntomVerifier {
         }
         byte[] content = ContentToSign.of(method, path, clientId, time, body);
         for (VersionedKey candidate : candidates) {
-            if (matches(candidate.publicKey(), content, signatureBytes)) {
+            if (matches(provider, candidate.publicKey(), content, signatureBytes)) {
                 return header;
             }
         }
@@ -119,9 +132,9 @@ public final class AntomVerifier {
                 .collect(Collectors.joining(", "));
     }
 
-    private static boolean matches(PublicKey key, byte[] content, byte[] signatureBytes) {
+    private static boolean matches(SignatureProvider provider, PublicKey key, byte[] content, byte[] signatureBytes) {
         try {
-            Signature signature = Signature.getInstance(AntomSigner.JCA_ALGORITHM);
+            Signature signature = provider.newSignature();
             signature.initVerify(key);
             signature.update(content);
             return signature.verify(signatureBytes);

@@ -203,6 +203,14 @@ public class AntomComponentConfiguration extends ComponentConfigurationPropertie
     private Integer keyVersion = 1;
 
     /**
+     * The JCA provider that signs requests and verifies answers: auto (Amazon Corretto Crypto Provider when its jar is
+     * on the class path and its native library loads, else the JDK), jdk, or accp (fail at startup without it). The
+     * provider is used directly, never registered JVM-wide; the startup log and the producer health check name the
+     * one in use.
+     */
+    private String signatureProvider = "auto";
+
+    /**
      * The merchant's RSA private key: PEM (PKCS#8, PKCS#1, encrypted) or the one-line base64 form of Antom
      * Dashboard. Prefer privateKeyFile or a property placeholder to keep it out of URIs. Secret: never logged;
      * prefer an environment variable or a placeholder.
@@ -476,6 +484,14 @@ public class AntomComponentConfiguration extends ComponentConfigurationPropertie
 
     public void setKeyStoreType(String keyStoreType) {
         this.keyStoreType = keyStoreType;
+    }
+
+    public String getSignatureProvider() {
+        return signatureProvider;
+    }
+
+    public void setSignatureProvider(String signatureProvider) {
+        this.signatureProvider = signatureProvider;
     }
 
     public Integer getKeyVersion() {

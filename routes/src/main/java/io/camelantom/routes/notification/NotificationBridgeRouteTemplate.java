@@ -151,12 +151,13 @@ public class NotificationBridgeRouteTemplate extends RouteBuilder {
     static NotificationDestinations destinations(RouteTemplateContext rtc) {
         String options = optional(rtc, DESTINATION_OPTIONS);
         String connectionFactory = beanName(optional(rtc, CONNECTION_FACTORY));
+        CachedConnections cached = connectionFactory == null ? new CachedConnections(rtc.getCamelContext()) : null;
         NotificationDestinations destinations = new NotificationDestinations(
-                NotificationDestinations.withOptions(required(rtc, PAYMENT_RESULT_DESTINATION), options, connectionFactory),
-                NotificationDestinations.withOptions(required(rtc, PAYMENT_PENDING_DESTINATION), options, connectionFactory),
-                NotificationDestinations.withOptions(required(rtc, REFUND_RESULT_DESTINATION), options, connectionFactory),
-                NotificationDestinations.withOptions(required(rtc, CAPTURE_RESULT_DESTINATION), options, connectionFactory),
-                NotificationDestinations.withOptions(required(rtc, OTHER_DESTINATION), options, connectionFactory));
+                destination(rtc, required(rtc, PAYMENT_RESULT_DESTINATION), options, connectionFactory, cached),
+                destination(rtc, required(rtc, PAYMENT_PENDING_DESTINATION), options, connectionFactory, cached),
+                destination(rtc, required(rtc, REFUND_RESULT_DESTINATION), options, connectionFactory, cached),
+                destination(rtc, required(rtc, CAPTURE_RESULT_DESTINATION), options, connectionFactory, cached),
+                destination(rtc, required(rtc, OTHER_DESTINATION), options, connectionFactory, cached));
         for (String uri : new String[] {
                 destinations.paymentResult(), destinations.paymentPending(), destinations.refundResult(),
                 destinations.captureResult(), destinations.other() }) {
@@ -166,13 +167,32 @@ public class NotificationBridgeRouteTemplate extends RouteBuilder {
     }
 
     /**
+     * One destination's URI. A JMS destination whose connection factory opens a connection per send (a plain
+     * factory, as Artemis' own) gets a caching wrapper of this route's: Spring's JmsTemplate would otherwise open a
+     * connection, a session and a producer for every notification, which cost more than the notification itself.
+     * The send still returns only once the broker has stored the persistent message.
+     */
+    private static String destination(RouteTemplateContext rtc, String destination, String options, String connectionFactory,
+            CachedConnections cached) {
+        String uri = NotificationDestinations.withOptions(destination, options, connectionFactory);
+        if (cached == null) {
+            return uri;
+        }
+        Endpoint endpoint = rtc.getCamelContext().getEndpoint(uri);
+        if (endpoint instanceof JmsEndpoint jms && CachedConnections.opensConnectionPerSend(jms.getConfiguration().getConnectionFactory())) {
+            return NotificationDestinations.withOptions(destination, options, cached.beanFor(jms.getConfiguration().getConnectionFactory()));
+        }
+        return uri;
+    }
+
+    /**
      * The acknowledgement is only safe if the send returned after the broker stored the message. Artemis' client does
      * that for persistent messages unless {@code blockOnDurableSend=false}; such a factory is refused here. (A pooling
      * wrapper around the factory cannot be inspected: keep the default there too.)
      */
     static void requireBlockingDurableSends(String uri, Endpoint endpoint) {
         if (endpoint instanceof JmsEndpoint jms
-            && jms.getConfiguration().getConnectionFactory() instanceof ActiveMQConnectionFactory artemis
+            && CachedConnections.target(jms.getConfiguration().getConnectionFactory()) instanceof ActiveMQConnectionFactory artemis
             && !artemis.isBlockOnDurableSend()) {
             throw new IllegalArgumentException("Destination " + uri + ": the Artemis connection factory has blockOnDurableSend=false,"
                                                + " so a send may return before the broker stored the notification; the bridge"

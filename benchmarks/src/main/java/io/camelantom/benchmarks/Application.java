@@ -1,0 +1,141 @@
+package io.camelantom.benchmarks;
+
+import java.net.ServerSocket;
+import java.nio.file.Path;
+import java.util.Map;
+
+import jakarta.jms.ConnectionFactory;
+
+import io.camelantom.component.AntomComponent;
+import io.camelantom.routes.ledger.EmbeddedLedgerDatabase;
+import io.camelantom.routes.notification.NotificationBridgeRouteTemplate;
+import io.camelantom.routes.order.OrderBridgeRouteTemplate;
+import org.apache.activemq.artemis.core.config.impl.ConfigurationImpl;
+import org.apache.activemq.artemis.core.server.embedded.EmbeddedActiveMQ;
+import org.apache.activemq.artemis.jms.client.ActiveMQConnectionFactory;
+import org.apache.camel.CamelContext;
+import org.apache.camel.builder.TemplatedRouteBuilder;
+import org.apache.camel.component.jms.JmsComponent;
+import org.apache.camel.component.platform.http.vertx.VertxPlatformHttpServer;
+import org.apache.camel.component.platform.http.vertx.VertxPlatformHttpServerConfiguration;
+import org.apache.camel.impl.DefaultCamelContext;
+import org.apache.camel.support.jsse.KeyStoreParameters;
+import org.apache.camel.support.jsse.SSLContextParameters;
+import org.apache.camel.support.jsse.TrustManagersParameters;
+
+/**
+ * The application side as a user deploys it with the defaults: a persistent Artemis broker (embedded, with a TCP
+ * acceptor for the ERP), the H2 file ledger, and one CamelContext running the order bridge and the notification bridge
+ * templates (platform-http on Vert.x), the antom component pointed at the simulator over HTTPS.
+ */
+final class Application implements AutoCloseable {
+
+    static final String NOTIFY_PATH = "/antom/notifications";
+
+    final EmbeddedActiveMQ broker;
+    final int brokerPort;
+    final EmbeddedLedgerDatabase ledger;
+    final CamelContext context;
+    final int httpPort;
+
+    private Application(EmbeddedActiveMQ broker, int brokerPort, EmbeddedLedgerDatabase ledger, CamelContext context,
+            int httpPort) {
+        this.broker = broker;
+        this.brokerPort = brokerPort;
+        this.ledger = ledger;
+        this.context = context;
+        this.httpPort = httpPort;
+    }
+
+    static Application start(Path dir, SimulatorProcess simulator, Map<String, String> orderBridgeParameters,
+            int maxConnections) throws Exception {
+        int brokerPort = freePort();
+        ConfigurationImpl configuration = new ConfigurationImpl();
+        configuration.setName("benchmark-broker");
+        configuration.setPersistenceEnabled(true);
+        configuration.setSecurityEnabled(false);
+        configuration.setJournalDirectory(dir.resolve("broker/journal").toString());
+        configuration.setBindingsDirectory(dir.resolve("broker/bindings").toString());
+        configuration.setLargeMessagesDirectory(dir.resolve("broker/large-messages").toString());
+        configuration.setPagingDirectory(dir.resolve("broker/paging").toString());
+        configuration.addAcceptorConfiguration("in-vm", "vm://0");
+        configuration.addAcceptorConfiguration("tcp", "tcp://127.0.0.1:" + brokerPort);
+        EmbeddedActiveMQ broker = new EmbeddedActiveMQ();
+        broker.setConfiguration(configuration);
+        broker.start();
+
+        EmbeddedLedgerDatabase ledger = EmbeddedLedgerDatabase.open(dir.resolve("ledger"));
+        CamelContext context = new DefaultCamelContext();
+        context.getRegistry().bind(OrderBridgeRouteTemplate.DEFAULT_DATA_SOURCE, ledger.dataSource());
+        // consumerWindowSize=0 as routes/README "Broker settings" advises
+        ConnectionFactory factory = new ActiveMQConnectionFactory("vm://0?consumerWindowSize=0");
+        context.addComponent("jms", JmsComponent.jmsComponent(factory));
+
+        AntomComponent antom = new AntomComponent();
+        antom.getConfiguration().setClientId(SimulatorProcess.CLIENT_ID);
+        antom.getConfiguration().setPrivateKeyFile(simulator.merchantPrivateKey().toString());
+        antom.getConfiguration().setAntomPublicKeyFile(simulator.antomPublicKey().toString());
+        antom.getConfiguration().setGatewayUrl(simulator.baseUrl);
+        antom.getConfiguration().setMaxConnections(maxConnections);
+        antom.getConfiguration().setSslContextParameters(sslContextParameters(simulator));
+        context.addComponent("antom", antom);
+
+        int httpPort = freePort();
+        VertxPlatformHttpServerConfiguration http = new VertxPlatformHttpServerConfiguration();
+        http.setBindHost("127.0.0.1");
+        http.setBindPort(httpPort);
+        http.setPort(httpPort);
+        context.addService(new VertxPlatformHttpServer(http));
+        context.getShutdownStrategy().setTimeout(10);
+
+        context.addRoutes(new OrderBridgeRouteTemplate());
+        context.addRoutes(new NotificationBridgeRouteTemplate());
+        TemplatedRouteBuilder bridge = TemplatedRouteBuilder.builder(context, OrderBridgeRouteTemplate.TEMPLATE_ID)
+                .routeId("order-bridge");
+        orderBridgeParameters.forEach(bridge::parameter);
+        bridge.add();
+        context.start();
+        TemplatedRouteBuilder.builder(context, NotificationBridgeRouteTemplate.TEMPLATE_ID).routeId("notification-bridge")
+                .add();
+        return new Application(broker, brokerPort, ledger, context, httpPort);
+    }
+
+    static SSLContextParameters sslContextParameters(SimulatorProcess simulator) {
+        KeyStoreParameters store = new KeyStoreParameters();
+        store.setResource(simulator.trustStore.toUri().toString());
+        store.setType("PKCS12");
+        store.setPassword(simulator.trustStorePassword);
+        TrustManagersParameters trust = new TrustManagersParameters();
+        trust.setKeyStore(store);
+        SSLContextParameters parameters = new SSLContextParameters();
+        parameters.setTrustManagers(trust);
+        return parameters;
+    }
+
+    String erpBrokerUrl() {
+        return "tcp://127.0.0.1:" + brokerPort;
+    }
+
+    String notificationUrl() {
+        return "http://127.0.0.1:" + httpPort + NOTIFY_PATH;
+    }
+
+    static int freePort() throws java.io.IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+
+    @Override
+    public void close() throws Exception {
+        try {
+            context.stop();
+        } finally {
+            try {
+                broker.stop();
+            } finally {
+                ledger.close();
+            }
+        }
+    }
+}
