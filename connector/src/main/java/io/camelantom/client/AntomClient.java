@@ -105,38 +105,22 @@ public class AntomClient implements AutoCloseable {
             LOG.warn("Antom gateway {} is plain HTTP: acceptable for a local simulator only", configuration.getGatewayUrl());
         }
         PoolingHttpClientConnectionManager connections = PoolingHttpClientConnectionManagerBuilder.create()
-                .setTlsSocketStrategy(configuration.getSslContext() != null
-                        ? new DefaultClientTlsStrategy(configuration.getSslContext())
-                        : DefaultClientTlsStrategy.createDefault())
-                .setDefaultConnectionConfig(ConnectionConfig.custom()
-                        .setConnectTimeout(Timeout.of(configuration.getConnectTimeout()))
-                        .setSocketTimeout(Timeout.of(configuration.getRequestTimeout()))
-                        .setTimeToLive(TimeValue.ofMinutes(5))
-                        .build())
+                .setTlsSocketStrategy(tlsStrategy())
+                .setDefaultConnectionConfig(connectionConfig())
                 .setMaxConnTotal(configuration.getMaxConnections())
                 .setMaxConnPerRoute(configuration.getMaxConnections())
                 .build();
         HttpClientBuilder builder = HttpClients.custom()
                 .setConnectionManager(connections)
-                .setDefaultRequestConfig(RequestConfig.custom()
-                        .setConnectionRequestTimeout(Timeout.of(configuration.getConnectTimeout()))
-                        .setResponseTimeout(Timeout.of(configuration.getRequestTimeout()))
-                        .build())
+                .setDefaultRequestConfig(requestConfig())
                 // retries are ours: an HTTP-level resend of a POST must never happen behind our back
                 .disableAutomaticRetries()
                 .disableRedirectHandling()
                 .disableCookieManagement()
                 .setUserAgent("camel-antom");
-        if (configuration.getProxyHost() != null && !configuration.getProxyHost().isBlank()) {
-            HttpHost proxy = new HttpHost(configuration.getProxyHost(), configuration.getProxyPort());
-            builder.setProxy(proxy);
-            if (configuration.getProxyUsername() != null) {
-                BasicCredentialsProvider credentials = new BasicCredentialsProvider();
-                String password = configuration.getProxyPassword() == null ? "" : configuration.getProxyPassword();
-                credentials.setCredentials(new AuthScope(proxy),
-                        new UsernamePasswordCredentials(configuration.getProxyUsername(), password.toCharArray()));
-                builder.setDefaultCredentialsProvider(credentials);
-            }
+        HttpHost proxy = proxy();
+        if (proxy != null) {
+            builder.setProxy(proxy).setDefaultCredentialsProvider(proxyCredentials(proxy));
         }
         if (configuration.getHttpClientConfigurer() != null) {
             configuration.getHttpClientConfigurer().configureHttpClient(builder);
@@ -146,6 +130,46 @@ public class AntomClient implements AutoCloseable {
         httpClient = builder.build();
         LOG.debug("Started {}", configuration);
         return this;
+    }
+
+    // the settings both HTTP clients (blocking and non-blocking) are made with
+
+    private DefaultClientTlsStrategy tlsStrategy() {
+        return configuration.getSslContext() != null ? new DefaultClientTlsStrategy(configuration.getSslContext())
+                : DefaultClientTlsStrategy.createDefault();
+    }
+
+    private ConnectionConfig connectionConfig() {
+        return ConnectionConfig.custom()
+                .setConnectTimeout(Timeout.of(configuration.getConnectTimeout()))
+                .setSocketTimeout(Timeout.of(configuration.getRequestTimeout()))
+                .setTimeToLive(TimeValue.ofMinutes(5))
+                .build();
+    }
+
+    private RequestConfig requestConfig() {
+        return RequestConfig.custom()
+                .setConnectionRequestTimeout(Timeout.of(configuration.getConnectTimeout()))
+                .setResponseTimeout(Timeout.of(configuration.getRequestTimeout()))
+                .build();
+    }
+
+    /** The configured proxy, or null. */
+    private HttpHost proxy() {
+        return configuration.getProxyHost() == null || configuration.getProxyHost().isBlank() ? null
+                : new HttpHost(configuration.getProxyHost(), configuration.getProxyPort());
+    }
+
+    /** The proxy's credentials, or null when none are configured (HttpClient then uses none). */
+    private BasicCredentialsProvider proxyCredentials(HttpHost proxy) {
+        if (configuration.getProxyUsername() == null) {
+            return null;
+        }
+        BasicCredentialsProvider credentials = new BasicCredentialsProvider();
+        String password = configuration.getProxyPassword() == null ? "" : configuration.getProxyPassword();
+        credentials.setCredentials(new AuthScope(proxy),
+                new UsernamePasswordCredentials(configuration.getProxyUsername(), password.toCharArray()));
+        return credentials;
     }
 
     /** The non-blocking HTTP client, made on first use with the same timeouts, pool size, TLS and proxy. */
@@ -160,16 +184,10 @@ public class AntomClient implements AutoCloseable {
             }
             if (httpAsyncClient == null) {
                 PoolingAsyncClientConnectionManager connections = PoolingAsyncClientConnectionManagerBuilder.create()
-                        .setTlsStrategy(configuration.getSslContext() != null
-                                ? new DefaultClientTlsStrategy(configuration.getSslContext())
-                                : DefaultClientTlsStrategy.createDefault())
+                        .setTlsStrategy(tlsStrategy())
                         // Antom's gateway speaks HTTP/1.1 as the blocking client does
                         .setDefaultTlsConfig(TlsConfig.custom().setVersionPolicy(HttpVersionPolicy.FORCE_HTTP_1).build())
-                        .setDefaultConnectionConfig(ConnectionConfig.custom()
-                                .setConnectTimeout(Timeout.of(configuration.getConnectTimeout()))
-                                .setSocketTimeout(Timeout.of(configuration.getRequestTimeout()))
-                                .setTimeToLive(TimeValue.ofMinutes(5))
-                                .build())
+                        .setDefaultConnectionConfig(connectionConfig())
                         .setMaxConnTotal(configuration.getMaxConnections())
                         .setMaxConnPerRoute(configuration.getMaxConnections())
                         .build();
@@ -177,25 +195,15 @@ public class AntomClient implements AutoCloseable {
                         .setConnectionManager(connections)
                         // one I/O thread: signing happens on the caller's thread, verification is cheap
                         .setIOReactorConfig(IOReactorConfig.custom().setIoThreadCount(1).build())
-                        .setDefaultRequestConfig(RequestConfig.custom()
-                                .setConnectionRequestTimeout(Timeout.of(configuration.getConnectTimeout()))
-                                .setResponseTimeout(Timeout.of(configuration.getRequestTimeout()))
-                                .build())
+                        .setDefaultRequestConfig(requestConfig())
                         // retries are ours, as in the blocking client
                         .disableAutomaticRetries()
                         .disableRedirectHandling()
                         .disableCookieManagement()
                         .setUserAgent("camel-antom");
-                if (configuration.getProxyHost() != null && !configuration.getProxyHost().isBlank()) {
-                    HttpHost proxy = new HttpHost(configuration.getProxyHost(), configuration.getProxyPort());
-                    builder.setProxy(proxy);
-                    if (configuration.getProxyUsername() != null) {
-                        BasicCredentialsProvider credentials = new BasicCredentialsProvider();
-                        String password = configuration.getProxyPassword() == null ? "" : configuration.getProxyPassword();
-                        credentials.setCredentials(new AuthScope(proxy),
-                                new UsernamePasswordCredentials(configuration.getProxyUsername(), password.toCharArray()));
-                        builder.setDefaultCredentialsProvider(credentials);
-                    }
+                HttpHost proxy = proxy();
+                if (proxy != null) {
+                    builder.setProxy(proxy).setDefaultCredentialsProvider(proxyCredentials(proxy));
                 }
                 CloseableHttpAsyncClient created = builder.build();
                 created.start();
