@@ -35,11 +35,12 @@ import org.slf4j.LoggerFactory;
  * Every state change is a compare-and-set: one {@code UPDATE ... WHERE PAYMENT_REQUEST_ID = ? AND STATUS IN (...)}
  * whose update count tells the caller whether it won. Of two threads, nodes or redeliveries racing for the same
  * payment exactly one wins; only the winner acts on the change (publishes the result message). Each method is one
- * auto-committed statement (or a read followed by one), so a caller never holds a transaction open across a call to
- * Antom.
+ * short transaction: one statement (or a read followed by one), plus, for a change that goes into the payment's history
+ * ({@link PaymentEvent}), the event's INSERT, committed together; so a caller never holds a transaction open across a
+ * call to Antom.
  * <p>
  * Plain JDBC over the given {@link DataSource}, which must be a plain (pooled) one, not bound to a surrounding
- * transaction: each call commits on its own, and a connection handed out with auto-commit off is switched back on.
+ * transaction: each call commits on its own, and a connection is handed back with auto-commit on.
  * Thread-safe; holds no state but its settings. Times come from the
  * given {@link Clock}, cut to microseconds (what both databases store).
  */
