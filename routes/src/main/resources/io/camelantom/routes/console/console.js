@@ -5,6 +5,7 @@
 (function () {
   let authorization = null;
   let current = null; // the payment shown
+  let lastQuery = null; // the search shown
   const $ = (id) => document.getElementById(id);
   const SVG = 'http://www.w3.org/2000/svg';
 
@@ -123,6 +124,19 @@
     }
   }
 
+  // after a change: the lists and charts, and the search shown, as they are now
+  async function refreshAfterChange() {
+    if (lastQuery) {
+      try {
+        table('search-results', PAYMENT_COLUMNS,
+          (await api('GET', 'payments?q=' + encodeURIComponent(lastQuery))).payments);
+      } catch (e) {
+        say(e.message, true);
+      }
+    }
+    refreshAll();
+  }
+
   function refreshAll() {
     loadOpen();
     loadDeadLetters();
@@ -131,8 +145,9 @@
 
   async function search(event) {
     event.preventDefault();
+    lastQuery = $('search-input').value.trim();
     try {
-      const result = await api('GET', 'payments?q=' + encodeURIComponent($('search-input').value.trim()));
+      const result = await api('GET', 'payments?q=' + encodeURIComponent(lastQuery));
       table('search-results', PAYMENT_COLUMNS, result.payments);
       say(result.payments.length + ' payment(s) found');
       if (result.payments.length === 1) {
@@ -184,7 +199,7 @@
       if (current && current.paymentRequestId === id) {
         showPayment(id);
       }
-      loadOpen();
+      refreshAfterChange();
     } catch (e) {
       say(e.message, true);
     }
@@ -203,7 +218,7 @@
       say(r.applied ? 'Override applied and recorded' : 'Not applied: the status changed meanwhile', !r.applied);
       $('override-reason').value = '';
       showPayment(current.paymentRequestId);
-      loadOpen();
+      refreshAfterChange();
     } catch (e) {
       say(e.message, true);
     }
@@ -249,7 +264,7 @@
     try {
       const r = await api('POST', 'dead-letters/redrive', { queue: m.queue, messageId: m.messageId });
       say(r.redrivenTo ? 'Re-driven to ' + r.redrivenTo : r.error, !r.redrivenTo);
-      loadDeadLetters();
+      refreshAfterChange();
     } catch (e) {
       say(e.message, true);
     }

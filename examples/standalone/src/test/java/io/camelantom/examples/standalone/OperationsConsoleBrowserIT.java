@@ -23,6 +23,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
@@ -170,6 +171,10 @@ class OperationsConsoleBrowserIT {
                 .contains("PROCESSING -> FAILED by " + banner.group(2) + ": customer paid at the till, receipt 4711");
         assertThat(id("payment-operatorNote").getText())
                 .isEqualTo(banner.group(2) + ": customer paid at the till, receipt 4711");
+        // the whole page, charts included (the README's screenshot: examples/standalone/docs/operations-console.png)
+        browser.manage().window().setSize(new Dimension(1100, 1900));
+        waitFor(() -> !browser.findElements(By.cssSelector("#chart-final svg rect")).isEmpty()
+                && !id("chart-latency").getText().isEmpty());
         screenshot("04-override");
     }
 
@@ -179,7 +184,7 @@ class OperationsConsoleBrowserIT {
             input.clear();
             input.sendKeys(orderId);
             browser.findElement(By.id("search-button")).click();
-            return !id("payment-section").getAttribute("hidden").equals("true")
+            return id("payment-section").isDisplayed()
                     && id("payment-orderId").getText().equals(orderId)
                     && id("payment-status").getText().equals(status);
         });
