@@ -54,6 +54,11 @@ public final class AntomRouteHeaders {
     /** Why a message went to a dead-letter queue: a precise, human-readable reason. */
     public static final String DEAD_LETTER_REASON = "CamelAntomDeadLetterReason";
     /**
+     * The queue a dead letter came from (set by the order bridge with {@link #DEAD_LETTER_REASON}): where the
+     * operations console re-drives it to.
+     */
+    public static final String DEAD_LETTER_ORIGIN = "CamelAntomDeadLetterOrigin";
+    /**
      * Epoch milliseconds when the order bridge first received a message naming a payment or refund its ledger did not
      * know (a payment notification, a cancel ahead of its order, a refund notification); set on the message while it is
      * kept and retried on its own queue (see {@code unknownPaymentGracePeriod}).

@@ -8,6 +8,7 @@ import java.util.function.Supplier;
 
 import javax.sql.DataSource;
 
+import io.camelantom.routes.console.OperationsConsoleRouteTemplate;
 import io.camelantom.routes.ledger.EmbeddedLedgerDatabase;
 import io.camelantom.routes.notification.NotificationBridgeRouteTemplate;
 import io.camelantom.routes.order.OrderBridgeRouteTemplate;
@@ -54,7 +55,8 @@ public class AntomRoutesAutoConfiguration {
     static final Map<String, Supplier<RoutesBuilder>> TEMPLATE_BUILDERS = Map.of(
             NotificationBridgeRouteTemplate.TEMPLATE_ID, NotificationBridgeRouteTemplate::new,
             OrderBridgeRouteTemplate.TEMPLATE_ID, OrderBridgeRouteTemplate::new,
-            ReconciliationRouteTemplate.TEMPLATE_ID, ReconciliationRouteTemplate::new);
+            ReconciliationRouteTemplate.TEMPLATE_ID, ReconciliationRouteTemplate::new,
+            OperationsConsoleRouteTemplate.TEMPLATE_ID, OperationsConsoleRouteTemplate::new);
 
     @Bean
     @Conditional(AnyRouteEnabled.class)
@@ -121,7 +123,8 @@ public class AntomRoutesAutoConfiguration {
     }
 
     static List<AntomRoutesProperties.TemplateRoute> all(AntomRoutesProperties properties) {
-        return List.of(properties.getNotificationBridge(), properties.getOrderBridge(), properties.getReconciliation());
+        return List.of(properties.getNotificationBridge(), properties.getOrderBridge(), properties.getReconciliation(),
+                properties.getOperationsConsole());
     }
 
     static List<AntomRoutesProperties.TemplateRoute> enabled(AntomRoutesProperties properties) {

@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
 
+import io.camelantom.routes.console.OperationsConsoleRouteTemplate;
 import io.camelantom.routes.notification.NotificationBridgeRouteTemplate;
 import io.camelantom.routes.order.OrderBridgeRouteTemplate;
 import io.camelantom.routes.reconciliation.ClusteredQuartz;
@@ -31,6 +32,8 @@ public class AntomRoutesProperties {
     private final OrderBridge orderBridge = new OrderBridge();
     /** The antom-reconciliation route template: settles payments left without a final status. */
     private final Reconciliation reconciliation = new Reconciliation();
+    /** The antom-operations-console route template: the payment operations console, off unless enabled. */
+    private final OperationsConsole operationsConsole = new OperationsConsole();
 
     public Ledger getLedger() {
         return ledger;
@@ -48,9 +51,14 @@ public class AntomRoutesProperties {
         return reconciliation;
     }
 
+    public OperationsConsole getOperationsConsole() {
+        return operationsConsole;
+    }
+
     /** Whether any template is enabled. */
     public boolean anyEnabled() {
-        return notificationBridge.isEnabled() || orderBridge.isEnabled() || reconciliation.isEnabled();
+        return notificationBridge.isEnabled() || orderBridge.isEnabled() || reconciliation.isEnabled()
+                || operationsConsole.isEnabled();
     }
 
     /** The ledger's database, shared by every enabled route. */
@@ -1346,6 +1354,185 @@ public class AntomRoutesProperties {
 
         public void setRefundResultsQueue(String refundResultsQueue) {
             this.refundResultsQueue = refundResultsQueue;
+        }
+    }
+
+    /**
+     * The antom-operations-console route template: the payment operations console (a page and a JSON API) on the
+     * application's HTTP server. Off unless enabled; needs password or token.
+     */
+    public static class OperationsConsole extends TemplateRoute {
+
+        /**
+         * Name of this instance: the prefix of its bean name-console. Default: antom-operations-console.
+         */
+        private String name;
+
+        /**
+         * The HTTP consumer of the console, matching every path below console-path. Default: platform-http:/antom/console?matchOnUriPrefix=true (Spring Boot's own server, through camel-platform-http-starter).
+         */
+        private String httpUri;
+
+        /**
+         * The console's path as requests carry it: the page is at console-path/, the JSON API under console-path/api/. Default: /antom/console.
+         */
+        private String consolePath;
+
+        /**
+         * Operator name for HTTP basic authentication, the name the audit records. Default: operator.
+         */
+        private String username;
+
+        /**
+         * Password for HTTP basic authentication. Password or token must be set: the console never runs open.
+         */
+        private String password;
+
+        /**
+         * Bearer token for scripts (audited as operator api-token). Password or token must be set.
+         */
+        private String token;
+
+        /**
+         * Bean name of the ledger's DataSource. Default: camel.antom.routes.ledger.data-source, else antomLedgerDataSource.
+         */
+        private String dataSource;
+
+        /**
+         * The ledger's table prefix. Default: camel.antom.routes.ledger.table-prefix, else ANTOM_.
+         */
+        private String tablePrefix;
+
+        /**
+         * Name of the Camel JMS component whose connection factory reaches the dead-letter queues. Default: jms.
+         */
+        private String jmsComponent;
+
+        /**
+         * Comma-separated dead-letter queues to browse and re-drive from. Default: antom.orders.DLQ.
+         */
+        private String deadLetterQueues;
+
+        /**
+         * Name of the reconciliation instance whose single check "inquire now" runs. Default: antom-reconciliation.
+         */
+        private String reconciliation;
+
+        /**
+         * Bean name of the Micrometer MeterRegistry for the Antom call latency chart. Default: the only MeterRegistry bean, if any.
+         */
+        private String meterRegistry;
+
+        @Override
+        public String templateId() {
+            return OperationsConsoleRouteTemplate.TEMPLATE_ID;
+        }
+
+        @Override
+        public String defaultRouteId() {
+            return "antom-operations-console";
+        }
+
+        public String getName() {
+            return name;
+        }
+
+        public void setName(String name) {
+            this.name = name;
+        }
+
+        public String getHttpUri() {
+            return httpUri;
+        }
+
+        public void setHttpUri(String httpUri) {
+            this.httpUri = httpUri;
+        }
+
+        public String getConsolePath() {
+            return consolePath;
+        }
+
+        public void setConsolePath(String consolePath) {
+            this.consolePath = consolePath;
+        }
+
+        public String getUsername() {
+            return username;
+        }
+
+        public void setUsername(String username) {
+            this.username = username;
+        }
+
+        public String getPassword() {
+            return password;
+        }
+
+        public void setPassword(String password) {
+            this.password = password;
+        }
+
+        public String getToken() {
+            return token;
+        }
+
+        public void setToken(String token) {
+            this.token = token;
+        }
+
+        public String getDataSource() {
+            return dataSource;
+        }
+
+        public void setDataSource(String dataSource) {
+            this.dataSource = dataSource;
+        }
+
+        public String getTablePrefix() {
+            return tablePrefix;
+        }
+
+        public void setTablePrefix(String tablePrefix) {
+            this.tablePrefix = tablePrefix;
+        }
+
+        public String getJmsComponent() {
+            return jmsComponent;
+        }
+
+        public void setJmsComponent(String jmsComponent) {
+            this.jmsComponent = jmsComponent;
+        }
+
+        public String getDeadLetterQueues() {
+            return deadLetterQueues;
+        }
+
+        public void setDeadLetterQueues(String deadLetterQueues) {
+            this.deadLetterQueues = deadLetterQueues;
+        }
+
+        public String getReconciliation() {
+            return reconciliation;
+        }
+
+        public void setReconciliation(String reconciliation) {
+            this.reconciliation = reconciliation;
+        }
+
+        public String getMeterRegistry() {
+            return meterRegistry;
+        }
+
+        public void setMeterRegistry(String meterRegistry) {
+            this.meterRegistry = meterRegistry;
+        }
+
+        @Override
+        public String toString() {
+            // never the password or the token
+            return "OperationsConsole[enabled=" + isEnabled() + ", consolePath=" + consolePath + "]";
         }
     }
 }

@@ -40,7 +40,8 @@ class AntomRoutesPropertiesTest {
 
     /** Fails when a template gains, renames or drops a parameter the starter does not know (update AntomRoutesProperties). */
     @ParameterizedTest
-    @ValueSource(strings = { "antom-notification-bridge", "antom-order-bridge", "antom-reconciliation" })
+    @ValueSource(strings = { "antom-notification-bridge", "antom-order-bridge", "antom-reconciliation",
+        "antom-operations-console" })
     void typedPropertiesAreExactlyTheTemplatesParameters(String templateId) throws Exception {
         AntomRoutesProperties properties = new AntomRoutesProperties();
         AntomRoutesProperties.TemplateRoute route = AntomRoutesAutoConfiguration.enabledOrNot(properties, templateId);

@@ -35,11 +35,12 @@ import org.slf4j.LoggerFactory;
  * Every state change is a compare-and-set: one {@code UPDATE ... WHERE PAYMENT_REQUEST_ID = ? AND STATUS IN (...)}
  * whose update count tells the caller whether it won. Of two threads, nodes or redeliveries racing for the same
  * payment exactly one wins; only the winner acts on the change (publishes the result message). Each method is one
- * auto-committed statement (or a read followed by one), so a caller never holds a transaction open across a call to
- * Antom.
+ * short transaction: one statement (or a read followed by one), plus, for a change that goes into the payment's history
+ * ({@link PaymentEvent}), the event's INSERT, committed together; so a caller never holds a transaction open across a
+ * call to Antom.
  * <p>
  * Plain JDBC over the given {@link DataSource}, which must be a plain (pooled) one, not bound to a surrounding
- * transaction: each call commits on its own, and a connection handed out with auto-commit off is switched back on.
+ * transaction: each call commits on its own, and a connection is handed back with auto-commit on.
  * Thread-safe; holds no state but its settings. Times come from the
  * given {@link Clock}, cut to microseconds (what both databases store).
  */
@@ -156,6 +157,7 @@ public class PaymentLedger {
                 + "DESCRIPTION, STATUS, CALL_COUNT, CREATED_AT, UPDATED_AT, EXPIRES_AT, NEXT_CHECK_AT, CHECK_COUNT, "
                 + "ORDER_JSON, VERSION) VALUES (?, ?, ?, ?, ?, ?, ?, 0, ?, ?, ?, ?, 0, ?, 0)";
         try (Connection c = connection(); PreparedStatement ps = c.prepareStatement(sql)) {
+            c.setAutoCommit(false);
             ps.setString(1, paymentRequestId);
             ps.setString(2, order.orderId());
             ps.setInt(3, attempt);
@@ -168,7 +170,15 @@ public class PaymentLedger {
             setTime(ps, 10, order.expiresAt() == null ? null : order.expiresAt().truncatedTo(ChronoUnit.MICROS));
             setTime(ps, 11, now);
             setString(ps, 12, order.orderJson());
-            ps.executeUpdate();
+            try {
+                ps.executeUpdate();
+                insertEvent(c, paymentRequestId, now, PaymentEvent.REGISTERED, "attempt " + attempt + " of order "
+                        + order.orderId() + ", " + order.amountMinor() + " " + order.currency() + " (minor units)");
+                c.commit();
+            } finally {
+                rollbackQuietly(c);
+                c.setAutoCommit(true);
+            }
         } catch (SQLException e) {
             if (!isUniqueViolation(e)) {
                 throw new LedgerException("Cannot register order " + order.orderId(), e);
@@ -211,6 +221,69 @@ public class PaymentLedger {
         });
     }
 
+    /** The attempt Antom knows by this paymentId, if any. */
+    public Optional<PaymentRecord> findByPaymentId(String paymentId) {
+        return single("SELECT " + COLUMNS + " FROM " + table + " WHERE PAYMENT_ID = ?", paymentId);
+    }
+
+    /** Payments that are not final (PENDING, PROCESSING, UNKNOWN, CANCELLING), oldest first, at most {@code limit}. */
+    public LedgerBatch findOpen(int limit) {
+        return batch("SELECT " + COLUMNS + " FROM " + table + " WHERE STATUS IN ('PENDING', 'PROCESSING', 'UNKNOWN', "
+                + "'CANCELLING') ORDER BY CREATED_AT, PAYMENT_REQUEST_ID", positive(limit), ps -> {
+                });
+    }
+
+    /**
+     * Final payments per minute of their last change since {@code since}, by status: minute (UTC, truncated) to status
+     * to count, oldest minute first.
+     */
+    public Map<Instant, Map<String, Long>> finalPerMinute(Instant since) {
+        String sql = "SELECT STATUS, UPDATED_AT FROM " + table + " WHERE STATUS IN " + FINAL_STATES
+                + " AND UPDATED_AT >= ?";
+        Map<Instant, Map<String, Long>> perMinute = new java.util.TreeMap<>();
+        try (Connection c = connection(); PreparedStatement ps = c.prepareStatement(sql)) {
+            setTime(ps, 1, since);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    Instant minute = time(rs, 2).truncatedTo(ChronoUnit.MINUTES);
+                    perMinute.computeIfAbsent(minute, m -> new java.util.TreeMap<>()).merge(rs.getString(1), 1L, Long::sum);
+                }
+            }
+            return perMinute;
+        } catch (SQLException e) {
+            throw new LedgerException("Cannot count the final payments per minute", e);
+        }
+    }
+
+    /** A payment's history ({@code <prefix>PAYMENT_EVENT}), oldest first, at most {@code limit} events. */
+    public List<PaymentEvent> events(String paymentRequestId, int limit) {
+        String sql = "SELECT ID, PAYMENT_REQUEST_ID, AT, KIND, DETAIL FROM " + eventTable()
+                + " WHERE PAYMENT_REQUEST_ID = ? ORDER BY ID";
+        try (Connection c = connection(); PreparedStatement ps = c.prepareStatement(sql)) {
+            ps.setString(1, paymentRequestId);
+            ps.setMaxRows(positive(limit));
+            List<PaymentEvent> events = new ArrayList<>();
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    events.add(new PaymentEvent(rs.getLong(1), rs.getString(2), time(rs, 3), rs.getString(4),
+                            rs.getString(5)));
+                }
+            }
+            return events;
+        } catch (SQLException e) {
+            throw new LedgerException("Cannot read the events of " + paymentRequestId, e);
+        }
+    }
+
+    /**
+     * Appends an event that goes with no ledger change (an operator's request, such as "inquire now"), in its own
+     * transaction.
+     */
+    public void recordEvent(String paymentRequestId, String kind, String detail) {
+        EventInsert event = event(paymentRequestId, kind, detail);
+        update(event.sql(), "record an event of " + paymentRequestId, event.binder());
+    }
+
     // ---------------------------------------------------------------- transitions
 
     /** {@link #transition(String, Set, PaymentStatus, TransitionDetails)} from a single expected status. */
@@ -247,6 +320,8 @@ public class PaymentLedger {
                 + "PAYMENT_ID = COALESCE(?, PAYMENT_ID), RESULT_CODE = COALESCE(?, RESULT_CODE), "
                 + "RESULT_MESSAGE = COALESCE(?, RESULT_MESSAGE) "
                 + "WHERE PAYMENT_REQUEST_ID = ? AND STATUS IN (" + placeholders(expected.size()) + ")";
+        String event = expected.stream().map(Enum::name).sorted().collect(Collectors.joining("|")) + " -> "
+                + target + describe(d);
         return update(sql, "transition " + paymentRequestId + " to " + target, ps -> {
             ps.setString(1, target.name());
             setTime(ps, 2, now());
@@ -258,7 +333,21 @@ public class PaymentLedger {
             for (PaymentStatus e : expected) {
                 ps.setString(i++, e.name());
             }
-        }) == 1;
+        }, event(paymentRequestId, d.source() == null ? PaymentEvent.STATUS : d.source(), event)) == 1;
+    }
+
+    private static String describe(TransitionDetails d) {
+        StringBuilder b = new StringBuilder();
+        if (d.resultCode() != null) {
+            b.append(' ').append(d.resultCode());
+        }
+        if (d.resultMessage() != null) {
+            b.append(" (").append(d.resultMessage()).append(')');
+        }
+        if (d.paymentId() != null) {
+            b.append(" paymentId ").append(d.paymentId());
+        }
+        return b.toString();
     }
 
     /**
@@ -283,7 +372,7 @@ public class PaymentLedger {
             for (PaymentStatus s : ordered) {
                 ps.setString(i++, s.name());
             }
-        }) == 1;
+        }, event(paymentRequestId, PaymentEvent.ANTOM_CALL, "call to Antom")) == 1;
     }
 
     /**
@@ -305,7 +394,7 @@ public class PaymentLedger {
             ps.setString(3, note);
             ps.setString(4, paymentRequestId);
             ps.setString(5, expected.name());
-        }) == 1;
+        }, event(paymentRequestId, PaymentEvent.OPERATOR_OVERRIDE, expected + " -> " + target + " by " + note)) == 1;
         if (won) {
             LOG.warn("Operator override of payment {}: {} -> {} by {}", paymentRequestId, expected, target, note);
         } else {
@@ -328,7 +417,7 @@ public class PaymentLedger {
         return update(sql, "mark the result of " + paymentRequestId + " published", ps -> {
             setTime(ps, 1, now());
             ps.setString(2, paymentRequestId);
-        }) == 1;
+        }, event(paymentRequestId, PaymentEvent.RESULT_PUBLISHED, "result message published")) == 1;
     }
 
     /**
@@ -357,7 +446,8 @@ public class PaymentLedger {
             setTime(ps, 1, now());
             ps.setString(2, seen.paymentRequestId());
             ps.setLong(3, seen.version());
-        }) == 1;
+        }, event(seen.paymentRequestId(), PaymentEvent.RESULT_REPUBLISHING, "owed result taken by the outbox repair"))
+                == 1;
     }
 
     // ---------------------------------------------------------------- reconciliation
@@ -409,7 +499,8 @@ public class PaymentLedger {
             setTime(ps, 2, now);
             ps.setString(3, seen.paymentRequestId());
             ps.setLong(4, seen.version());
-        }) == 1;
+        }, event(seen.paymentRequestId(), PaymentEvent.RECONCILIATION_CHECK, "check " + checks + " of a "
+                + seen.status() + " payment, next not before " + next)) == 1;
     }
 
     /** Sets a row's next check time to now plus {@code delay}, whatever its state (also for unreadable rows). */
@@ -487,6 +578,73 @@ public class PaymentLedger {
             return ps.executeUpdate();
         } catch (SQLException e) {
             throw new LedgerException("Cannot " + what, e);
+        }
+    }
+
+    /** An event row to write with a change: its INSERT and its parameters. */
+    record EventInsert(String sql, Binder binder) {
+    }
+
+    /**
+     * {@link #update(String, String, Binder)} that also appends {@code event} to {@code <prefix>PAYMENT_EVENT} when the
+     * update changed a row, in the same transaction (one commit: the history never misses or invents a change).
+     */
+    int update(String sql, String what, Binder binder, EventInsert event) {
+        try (Connection c = connection(); PreparedStatement ps = c.prepareStatement(sql)) {
+            c.setAutoCommit(false);
+            try {
+                binder.bind(ps);
+                int count = ps.executeUpdate();
+                if (count == 1) {
+                    try (PreparedStatement es = c.prepareStatement(event.sql())) {
+                        event.binder().bind(es);
+                        es.executeUpdate();
+                    }
+                }
+                c.commit();
+                return count;
+            } finally {
+                rollbackQuietly(c);
+                c.setAutoCommit(true);
+            }
+        } catch (SQLException e) {
+            throw new LedgerException("Cannot " + what, e);
+        }
+    }
+
+    /** Nothing to roll back after a commit; after a failure, the open transaction's work is undone. */
+    private static void rollbackQuietly(Connection c) {
+        try {
+            c.rollback();
+        } catch (SQLException e) {
+            LOG.debug("Rollback after a failed ledger update failed too: {}", e.toString());
+        }
+    }
+
+    String eventTable() {
+        return tablePrefix + "PAYMENT_EVENT";
+    }
+
+    EventInsert event(String paymentRequestId, String kind, String detail) {
+        Instant at = now();
+        return new EventInsert("INSERT INTO " + eventTable() + " (PAYMENT_REQUEST_ID, AT, KIND, DETAIL) VALUES (?, ?, ?, ?)",
+                ps -> {
+                    ps.setString(1, paymentRequestId);
+                    setTime(ps, 2, at);
+                    ps.setString(3, cut(kind, PaymentEvent.MAX_KIND_LENGTH));
+                    setString(ps, 4, cut(detail, PaymentEvent.MAX_DETAIL_LENGTH));
+                });
+    }
+
+    private void insertEvent(Connection c, String paymentRequestId, Instant at, String kind, String detail)
+            throws SQLException {
+        try (PreparedStatement es = c.prepareStatement("INSERT INTO " + eventTable()
+                + " (PAYMENT_REQUEST_ID, AT, KIND, DETAIL) VALUES (?, ?, ?, ?)")) {
+            es.setString(1, paymentRequestId);
+            setTime(es, 2, at);
+            es.setString(3, kind);
+            setString(es, 4, cut(detail, PaymentEvent.MAX_DETAIL_LENGTH));
+            es.executeUpdate();
         }
     }
 

@@ -227,7 +227,21 @@ public class RefundLedger {
             for (RefundStatus s : ordered) {
                 ps.setString(i++, s.name());
             }
-        }) == 1;
+        }, refundEvent(refundRequestId, "refund " + refundRequestId + " " + ordered + " -> " + target
+                + (resultCode == null ? "" : " " + resultCode))) == 1;
+    }
+
+    /** A refund's event, in its payment's history (the payment read from the refund's row in the same statement). */
+    private PaymentLedger.EventInsert refundEvent(String refundRequestId, String detail) {
+        java.time.Instant at = payments.now();
+        return new PaymentLedger.EventInsert("INSERT INTO " + payments.eventTable()
+                + " (PAYMENT_REQUEST_ID, AT, KIND, DETAIL) SELECT PAYMENT_REQUEST_ID, ?, ?, ? FROM " + table
+                + " WHERE REFUND_REQUEST_ID = ?", ps -> {
+                    PaymentLedger.setTime(ps, 1, at);
+                    ps.setString(2, PaymentEvent.REFUND);
+                    ps.setString(3, PaymentLedger.cut(detail, PaymentEvent.MAX_DETAIL_LENGTH));
+                    ps.setString(4, refundRequestId);
+                });
     }
 
     /** Counts one call to Antom for a refund that is not final; {@code false}: final or missing, do not call. */

@@ -11,6 +11,7 @@ import io.camelantom.routes.ledger.PaymentRecord;
 import io.camelantom.routes.ledger.PaymentStatus;
 import io.camelantom.routes.ledger.TransitionDetails;
 import org.apache.camel.Exchange;
+import org.apache.camel.component.jms.JmsEndpoint;
 import org.apache.camel.Processor;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -40,6 +41,9 @@ final class FailureHandling {
                 reason = cause == null ? "unknown" : cause.getClass().getSimpleName() + ": " + cause.getMessage();
             }
             exchange.getMessage().setHeader(AntomRouteHeaders.DEAD_LETTER_REASON, reason);
+            if (exchange.getFromEndpoint() instanceof JmsEndpoint from) {
+                exchange.getMessage().setHeader(AntomRouteHeaders.DEAD_LETTER_ORIGIN, from.getDestinationName());
+            }
             LOG.warn("Message {} to dead-letter queue {}: {}", exchange.getMessage().getHeader("JMSMessageID"),
                     deadLetterQueue, reason);
         };

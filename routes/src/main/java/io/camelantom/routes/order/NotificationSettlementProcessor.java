@@ -6,6 +6,7 @@ import java.util.Optional;
 import io.camelantom.model.AntomJson;
 import io.camelantom.model.PaymentNotification;
 import io.camelantom.model.Result;
+import io.camelantom.routes.ledger.PaymentEvent;
 import io.camelantom.routes.ledger.PaymentLedger;
 import io.camelantom.routes.ledger.PaymentRecord;
 import io.camelantom.routes.ledger.PaymentStatus;
@@ -74,7 +75,7 @@ final class NotificationSettlementProcessor implements Processor {
             return;
         }
         TransitionDetails details = TransitionDetails.result(result.getResultCode(), result.getResultMessage())
-                .withPaymentId(notification.getPaymentId());
+                .withPaymentId(notification.getPaymentId()).withSource(PaymentEvent.NOTIFICATION);
         PaymentSettlement.Outcome outcome = settlement.settle(id, target, details);
         if (outcome == PaymentSettlement.Outcome.LOST) {
             LOG.debug("Payment {} was settled by another route first", id);

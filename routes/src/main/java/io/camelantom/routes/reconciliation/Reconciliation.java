@@ -13,6 +13,7 @@ import java.util.function.Consumer;
 import io.camelantom.model.PayRequest;
 import io.camelantom.routes.ledger.BadLedgerRow;
 import io.camelantom.routes.ledger.LedgerBatch;
+import io.camelantom.routes.ledger.PaymentEvent;
 import io.camelantom.routes.ledger.PaymentLedger;
 import io.camelantom.routes.ledger.PaymentRecord;
 import io.camelantom.routes.ledger.PaymentStatus;
@@ -133,6 +134,33 @@ public class Reconciliation implements Processor {
             LOG.warn("Reconciliation {}: metrics not recorded: {}", name, e.toString());
         }
         return report;
+    }
+
+    /**
+     * One check of one payment now, whatever its next check time (the operations console's "inquire now"): claims it
+     * like a run does (so it is not checked twice at once), inquires and settles by the same rules. Returns the
+     * report of this single check; {@code checked} is 0 when the payment is final, unknown or being checked by
+     * someone else.
+     */
+    public ReconciliationReport checkNow(String paymentRequestId) {
+        Instant started = clock.instant();
+        long t0 = System.nanoTime();
+        Counts counts = new Counts();
+        Optional<PaymentRecord> row = ledger.find(paymentRequestId);
+        if (row.isPresent() && !row.get().status().isFinal() && ledger.claimForCheck(row.get(), settings.backoff())) {
+            counts.checked++;
+            try {
+                check(row.get(), counts);
+            } catch (RuntimeException e) {
+                counts.errors++;
+                counts.stillPending++;
+                LOG.warn("Reconciliation {}: payment {} could not be checked now: {}", name, paymentRequestId,
+                        e.toString());
+            }
+        }
+        return new ReconciliationReport(started, counts.checked, counts.resolved, counts.cancelled,
+                counts.refundRequired, counts.stillPending, counts.errors, counts.badRows, null,
+                Duration.ofNanos(System.nanoTime() - t0));
     }
 
     private void check(PaymentRecord row, Counts counts) {
@@ -420,7 +448,8 @@ public class Reconciliation implements Processor {
     }
 
     private void settle(PaymentRecord row, PaymentStatus target, TransitionDetails details, Counts counts) {
-        PaymentSettlement.Outcome outcome = settlement.settle(row.paymentRequestId(), target, details);
+        PaymentSettlement.Outcome outcome = settlement.settle(row.paymentRequestId(), target,
+                details.withSource(PaymentEvent.RECONCILIATION));
         counts.resolved++;
         if (outcome == PaymentSettlement.Outcome.SETTLED) {
             LOG.info("Reconciliation {}: payment {} (order {}) settled {} ({})", name, row.paymentRequestId(),

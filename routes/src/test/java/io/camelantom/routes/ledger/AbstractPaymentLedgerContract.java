@@ -227,6 +227,35 @@ abstract class AbstractPaymentLedgerContract {
         assertThat(p.resultCode()).isEqualTo("USER_BALANCE_NOT_ENOUGH");
     }
 
+    /** The history holds exactly the changes that happened, in order; a lost compare-and-set writes nothing. */
+    @Test
+    void eachChangeIsRecordedInThePaymentsHistoryAndALostOneIsNot() {
+        String id = ledger.register(order("SO-EV")).payment().paymentRequestId();
+        assertThat(ledger.recordCall(id)).isTrue();
+        assertThat(ledger.transition(id, PaymentStatus.PENDING, PaymentStatus.PROCESSING,
+                TransitionDetails.result("PAYMENT_IN_PROCESS", "in process"))).isTrue();
+        // lost: the payment is no longer PENDING
+        assertThat(ledger.transition(id, PaymentStatus.PENDING, PaymentStatus.FAILED, TransitionDetails.none()))
+                .isFalse();
+        assertThat(ledger.transition(id, PaymentStatus.PROCESSING, PaymentStatus.PAID, TransitionDetails
+                .result("SUCCESS", "success").withPaymentId("P-EV").withSource(PaymentEvent.NOTIFICATION))).isTrue();
+        assertThat(ledger.markResultPublished(id)).isTrue();
+        assertThat(ledger.markResultPublished(id)).isFalse();
+        assertThat(ledger.operatorOverride(id, PaymentStatus.PAID, PaymentStatus.FAILED, "alice", "chargeback"))
+                .isTrue();
+
+        List<PaymentEvent> events = ledger.events(id, 100);
+        assertThat(events).extracting(PaymentEvent::kind).containsExactly(PaymentEvent.REGISTERED,
+                PaymentEvent.ANTOM_CALL, PaymentEvent.STATUS, PaymentEvent.NOTIFICATION, PaymentEvent.RESULT_PUBLISHED,
+                PaymentEvent.OPERATOR_OVERRIDE);
+        assertThat(events.get(2).detail()).isEqualTo("PENDING -> PROCESSING PAYMENT_IN_PROCESS (in process)");
+        assertThat(events.get(3).detail()).contains("PROCESSING -> PAID SUCCESS").contains("paymentId P-EV");
+        assertThat(events.get(5).detail()).isEqualTo("PAID -> FAILED by alice: chargeback");
+        assertThat(events).extracting(PaymentEvent::paymentRequestId).containsOnly(id);
+        assertThat(ledger.findByPaymentId("P-EV")).hasValueSatisfying(p -> assertThat(p.paymentRequestId()).isEqualTo(id));
+        assertThat(ledger.events("SO-NONE", 10)).isEmpty();
+    }
+
     @Test
     void callsAreCountedWhileThePaymentIsOpen() {
         ledger.register(order("SO-5"));

@@ -13,7 +13,7 @@ class LedgerSchemaTest {
     void bothDialectsCreateTheSameObjectsWithThePrefix() {
         for (LedgerSchema.Dialect d : LedgerSchema.Dialect.values()) {
             List<String> statements = LedgerSchema.statements(d, "acme_");
-            assertThat(statements).hasSize(7);
+            assertThat(statements).hasSize(10);
             assertThat(statements.get(0)).startsWith("CREATE TABLE IF NOT EXISTS ACME_PAYMENT (");
             assertThat(statements.get(1)).startsWith("CREATE INDEX IF NOT EXISTS ACME_PAYMENT_DUE_IX");
             assertThat(statements.get(2)).startsWith("CREATE INDEX IF NOT EXISTS ACME_PAYMENT_OUTBOX_IX");
@@ -21,6 +21,9 @@ class LedgerSchemaTest {
             assertThat(statements.get(4)).startsWith("CREATE TABLE IF NOT EXISTS ACME_REFUND (");
             assertThat(statements.get(5)).startsWith("CREATE INDEX IF NOT EXISTS ACME_REFUND_PAYMENT_IX");
             assertThat(statements.get(6)).startsWith("CREATE INDEX IF NOT EXISTS ACME_REFUND_DUE_IX");
+            assertThat(statements.get(7)).startsWith("CREATE INDEX IF NOT EXISTS ACME_PAYMENT_PAYMENT_ID_IX");
+            assertThat(statements.get(8)).startsWith("CREATE TABLE IF NOT EXISTS ACME_PAYMENT_EVENT (");
+            assertThat(statements.get(9)).startsWith("CREATE INDEX IF NOT EXISTS ACME_PAYMENT_EVENT_PAYMENT_IX");
             assertThat(String.join("\n", statements)).doesNotContain("${prefix}").doesNotContain(";");
         }
     }

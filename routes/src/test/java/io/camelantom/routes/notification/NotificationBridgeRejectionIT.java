@@ -13,6 +13,7 @@ import java.util.Map;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.camelantom.model.AntomJson;
 import io.camelantom.routes.testsupport.EmbeddedBroker;
+import io.camelantom.routes.testsupport.LogLines;
 import io.camelantom.signing.AntomKeys;
 import io.camelantom.simulator.AntomSimulator;
 import org.junit.jupiter.api.AfterAll;

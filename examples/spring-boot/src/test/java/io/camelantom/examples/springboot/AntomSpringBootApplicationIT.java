@@ -56,6 +56,7 @@ class AntomSpringBootApplicationIT {
 
     private static final String CLIENT_ID = "SPRING_BOOT_EXAMPLE";
     private static final ObjectMapper JSON = new ObjectMapper();
+    private static final String CONSOLE_PASSWORD = "console-password-for-the-test";
     private static final Logger LOG = LoggerFactory.getLogger(AntomSpringBootApplicationIT.class);
 
     @TempDir
@@ -93,6 +94,9 @@ class AntomSpringBootApplicationIT {
         registry.add("ANTOM_ARTEMIS_ACCEPTOR", () -> "tcp://127.0.0.1:" + artemisPort);
         // the Artemis journal and the H2 ledger
         registry.add("ANTOM_DATA_DIR", () -> folder.resolve("data").toString());
+        // the operations console
+        registry.add("ANTOM_CONSOLE_ENABLED", () -> "true");
+        registry.add("ANTOM_CONSOLE_PASSWORD", () -> CONSOLE_PASSWORD);
     }
 
     @AfterAll
@@ -160,6 +164,32 @@ class AntomSpringBootApplicationIT {
      * one charged once; the transient errors (72 HTTP 500, 73 HTTP 500 after charging, 81 rate limited, 91 U after
      * charging) cost a resend, not a sale; 63 (never completes) fails only once its expiry has passed.
      */
+    /** The operations console's REST API on Spring Boot's web server: credentials required, the paid order found. */
+    @Test
+    @Order(2)
+    void operationsConsoleFindsThePaidOrder() throws Exception {
+        ResponseEntity<String> anonymous = http.getForEntity("/antom/console/api/payments?q=SB-PAID-1", String.class);
+        assertThat(anonymous.getStatusCode().value()).isEqualTo(401);
+        ResponseEntity<String> wrong = http.withBasicAuth("operator", "wrong")
+                .getForEntity("/antom/console/api/whoami", String.class);
+        assertThat(wrong.getStatusCode().value()).isEqualTo(401);
+        TestRestTemplate operator = http.withBasicAuth("operator", CONSOLE_PASSWORD);
+        ResponseEntity<String> me = operator.getForEntity("/antom/console/api/whoami", String.class);
+        assertThat(me.getStatusCode().value()).as(me.getBody()).isEqualTo(200);
+        assertThat(JSON.readTree(me.getBody()).get("operator").asText()).isEqualTo("operator");
+        ResponseEntity<String> found = operator.getForEntity("/antom/console/api/payments?q=SB-PAID-1", String.class);
+        JsonNode payment = JSON.readTree(found.getBody()).get("payments").get(0);
+        assertThat(payment.get("status").asText()).isEqualTo("PAID");
+        JsonNode detail = JSON.readTree(operator.getForEntity("/antom/console/api/payments/"
+                + payment.get("paymentRequestId").asText(), String.class).getBody());
+        assertThat(detail.get("timeline").findValuesAsText("kind")).contains("REGISTERED", "RESULT_PUBLISHED");
+        // the dead letter of the bad order was taken by the test above; the queue is browsable
+        ResponseEntity<String> deadLetters = operator.getForEntity("/antom/console/api/dead-letters", String.class);
+        assertThat(deadLetters.getStatusCode().value()).as(deadLetters.getBody()).isEqualTo(200);
+        ResponseEntity<String> page = http.getForEntity("/antom/console/", String.class);
+        assertThat(page.getBody()).contains("Antom payment operations");
+    }
+
     @Test
     @Order(3)
     void twentyOrdersAcrossTheTriggerTableGetTheirExpectedStatus() throws Exception {

@@ -8,6 +8,7 @@ import java.util.Set;
 
 import javax.sql.DataSource;
 
+import io.camelantom.routes.console.OperationsConsoleRouteTemplate;
 import io.camelantom.routes.notification.NotificationBridgeRouteTemplate;
 import io.camelantom.routes.reconciliation.ClusteredQuartz;
 import io.camelantom.routes.order.OrderBridgeRouteTemplate;
@@ -40,7 +41,8 @@ public class AntomRoutesFromProperties extends RouteBuilder {
     private static final List<Template> TEMPLATES = List.of(
             new Template("notification-bridge", NotificationBridgeRouteTemplate.TEMPLATE_ID, "antom-notifications"),
             new Template("order-bridge", OrderBridgeRouteTemplate.TEMPLATE_ID, "antom-order-bridge"),
-            new Template("reconciliation", ReconciliationRouteTemplate.TEMPLATE_ID, "antom-reconciliation"));
+            new Template("reconciliation", ReconciliationRouteTemplate.TEMPLATE_ID, "antom-reconciliation"),
+            new Template("operations-console", OperationsConsoleRouteTemplate.TEMPLATE_ID, "antom-operations-console"));
 
     /** Keys of a block that are not template parameters: the route itself, and reconciliation's clustered Quartz. */
     private static final Set<String> NOT_PARAMETERS = Set.of("enabled", "route-id", "routeId",

@@ -18,6 +18,7 @@ import io.camelantom.examples.standalone.SampleOrders.SampleOrder;
 import io.camelantom.routes.ledger.EmbeddedLedgerDatabase;
 import io.camelantom.routes.ledger.PaymentLedger;
 import io.camelantom.routes.ledger.PaymentStatus;
+import io.camelantom.routes.console.OperationsConsoleRouteTemplate;
 import io.camelantom.routes.notification.NotificationBridgeRouteTemplate;
 import io.camelantom.routes.order.OrderBridgeRouteTemplate;
 import io.camelantom.routes.reconciliation.ReconciliationRouteTemplate;
@@ -39,6 +40,8 @@ public final class StandaloneDemo {
     private final DemoOptions options;
     private final Map<String, String> environment;
     private final PrintStream out;
+    /** The running application, for {@link #stop()}; null before it starts. */
+    private volatile Main main;
 
     /** What a run ended with. */
     public record Report(ResultBoard.Counts counts, Duration elapsed, boolean complete, int chargeMismatches,
@@ -213,9 +216,11 @@ public final class StandaloneDemo {
                 "antom.refund.results");
         boolean reconciliation = config.getBoolean("camel.antom.routes.reconciliation.enabled", false);
         String dsl = config.get("demo.routes-dsl", "java");
+        String console = operationsConsole(config, httpPort);
 
         ResultBoard board = new ResultBoard(out);
         Main main = new Main();
+        this.main = main;
         main.bind(OrderBridgeRouteTemplate.DEFAULT_DATA_SOURCE, database.dataSource());
         main.bind("artemisConnectionFactory", connectionFactory);
         config.overrides().forEach(main::addOverrideProperty);
@@ -223,6 +228,7 @@ public final class StandaloneDemo {
         main.configure().addRoutesBuilder(new NotificationBridgeRouteTemplate());
         main.configure().addRoutesBuilder(new OrderBridgeRouteTemplate());
         main.configure().addRoutesBuilder(new ReconciliationRouteTemplate());
+        main.configure().addRoutesBuilder(new OperationsConsoleRouteTemplate());
         String routesFrom;
         switch (dsl) {
             case "java" -> {
@@ -257,6 +263,7 @@ public final class StandaloneDemo {
                 "  reconciliation  " + (reconciliation ? "antom-reconciliation, cron "
                         + config.get("camel.antom.routes.reconciliation.cron", "(template default)") : "off"),
                 "  routes          made from templates in " + routesFrom,
+                "  console         " + console,
                 "");
 
         AntomSimulatorView chargeCounts = simulator;
@@ -301,6 +308,43 @@ public final class StandaloneDemo {
                     + (started.getCount() > 0 ? " (Camel did not start; see the log above)" : ""));
         }
         return report.get();
+    }
+
+    /**
+     * The operations console's line of the banner. Enabled without a password or token, the demo makes a random
+     * password for this run and prints it (the console binds where camel.server.host says: 127.0.0.1 by default).
+     */
+    private static String operationsConsole(DemoConfiguration config, int httpPort) {
+        String prefix = "camel.antom.routes.operations-console.";
+        if (!config.getBoolean(prefix + "enabled", false)) {
+            return "off (" + prefix + "enabled = true turns it on)";
+        }
+        String user = config.get(prefix + "username", "operator");
+        String password = config.get(prefix + "password", null);
+        if (password == null && config.get(prefix + "token", null) == null) {
+            byte[] random = new byte[12];
+            new java.security.SecureRandom().nextBytes(random);
+            password = java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(random);
+            config.set(prefix + "password", password);
+        }
+        String path = config.get(prefix + "console-path", OperationsConsoleRouteTemplate.DEFAULT_PATH);
+        String host = config.get("camel.server.host", "127.0.0.1");
+        return "http://" + ("0.0.0.0".equals(host) ? "127.0.0.1" : host) + ":" + httpPort + path + "/  (operator "
+                + user + ", password " + (password == null ? "(token only)" : password) + ")";
+    }
+
+    /** Stops a run started with {@code --keep-running}, as Ctrl-C would (tests; no-op before the start). */
+    void stop() {
+        Main running = main;
+        if (running != null) {
+            running.completed();
+        }
+    }
+
+    /** The running application's CamelContext (tests); null before the start. */
+    CamelContext camelContext() {
+        Main running = main;
+        return running == null ? null : running.getCamelContext();
     }
 
     private Report feedAndWatch(CamelContext context, ResultBoard board, List<String> banner, String runId,

@@ -5,6 +5,7 @@ import java.util.Map;
 import java.util.Properties;
 import java.util.TreeMap;
 
+import io.camelantom.routes.console.OperationsConsoleRouteTemplate;
 import io.camelantom.routes.notification.NotificationBridgeRouteTemplate;
 import io.camelantom.routes.order.OrderBridgeRouteTemplate;
 import io.camelantom.routes.reconciliation.ReconciliationRouteTemplate;
@@ -30,6 +31,7 @@ class AntomRoutesFromPropertiesTest {
         RoutesBuilder builder = switch (templateId) {
             case NotificationBridgeRouteTemplate.TEMPLATE_ID -> new NotificationBridgeRouteTemplate();
             case OrderBridgeRouteTemplate.TEMPLATE_ID -> new OrderBridgeRouteTemplate();
+            case OperationsConsoleRouteTemplate.TEMPLATE_ID -> new OperationsConsoleRouteTemplate();
             default -> new ReconciliationRouteTemplate();
         };
         try (CamelContext context = new DefaultCamelContext()) {
@@ -57,7 +59,7 @@ class AntomRoutesFromPropertiesTest {
 
     @ParameterizedTest
     @CsvSource({ "notification-bridge,antom-notification-bridge", "order-bridge,antom-order-bridge",
-            "reconciliation,antom-reconciliation" })
+            "reconciliation,antom-reconciliation", "operations-console,antom-operations-console" })
     void everyTemplateParameterReachesItsTemplateUnderItsName(String block, String templateId) throws Exception {
         Map<String, String> expected = templateParameters(templateId);
         Properties properties = new Properties();
@@ -89,7 +91,7 @@ class AntomRoutesFromPropertiesTest {
     /** No typo can hide in the shipped configuration: each key of a template block is one of its parameters. */
     @ParameterizedTest
     @CsvSource({ "notification-bridge,antom-notification-bridge", "order-bridge,antom-order-bridge",
-            "reconciliation,antom-reconciliation" })
+            "reconciliation,antom-reconciliation", "operations-console,antom-operations-console" })
     void theApplicationPropertiesUseOnlyTemplateParameters(String block, String templateId) throws Exception {
         Properties shipped = new Properties();
         try (InputStream in = getClass().getResourceAsStream("/application.properties")) {

@@ -1,4 +1,4 @@
-package io.camelantom.routes.notification;
+package io.camelantom.routes.testsupport;
 
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -16,7 +16,7 @@ import org.apache.logging.log4j.core.config.Property;
  * Records what the project, Camel and Artemis log at INFO and above (what a production log holds) while open: level,
  * logger, message and every cause in the chain.
  */
-final class LogLines extends AbstractAppender implements AutoCloseable {
+public final class LogLines extends AbstractAppender implements AutoCloseable {
 
     private static final List<String> LOGGERS = List.of("io.camelantom", "org.apache.camel", "org.apache.activemq.artemis");
 
@@ -24,8 +24,8 @@ final class LogLines extends AbstractAppender implements AutoCloseable {
     private final java.util.Map<String, LoggerConfig> previous = new java.util.HashMap<>();
     private final LoggerContext loggerContext = (LoggerContext) LogManager.getContext(false);
 
-    LogLines() {
-        super("notification-bridge-log-lines", null, null, true, Property.EMPTY_ARRAY);
+    public LogLines() {
+        super("test-log-lines", null, null, true, Property.EMPTY_ARRAY);
         start();
         Configuration config = loggerContext.getConfiguration();
         for (String name : LOGGERS) {
@@ -53,11 +53,11 @@ final class LogLines extends AbstractAppender implements AutoCloseable {
         lines.add(line.toString());
     }
 
-    List<String> lines() {
+    public List<String> lines() {
         return List.copyOf(lines);
     }
 
-    String text() {
+    public String text() {
         return String.join("\n", lines);
     }
 
