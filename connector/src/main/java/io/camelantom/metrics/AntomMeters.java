@@ -16,7 +16,7 @@ public interface AntomMeters {
     /** Records nothing (no Micrometer, or no registry). */
     AntomMeters NONE = new AntomMeters() {
         @Override
-        public void count(String name, String... tags) {
+        public void add(String name, double amount, String... tags) {
         }
 
         @Override
@@ -34,7 +34,12 @@ public interface AntomMeters {
     };
 
     /** Adds one to the counter {@code name} with these tags (key, value, key, value...). */
-    void count(String name, String... tags);
+    default void count(String name, String... tags) {
+        add(name, 1, tags);
+    }
+
+    /** Adds {@code amount} to the counter {@code name} (0 registers it, so it shows before its first event). */
+    void add(String name, double amount, String... tags);
 
     /** Records one duration in the timer {@code name}. */
     void time(String name, long nanos, String... tags);

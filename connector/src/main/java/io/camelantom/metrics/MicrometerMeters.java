@@ -27,9 +27,9 @@ final class MicrometerMeters implements AntomMeters {
     }
 
     @Override
-    public void count(String name, String... tags) {
+    public void add(String name, double amount, String... tags) {
         ((Counter) meters.computeIfAbsent(key("c", name, tags),
-                k -> Counter.builder(name).tags(common).tags(tags).register(registry))).increment();
+                k -> Counter.builder(name).tags(common).tags(tags).register(registry))).increment(amount);
     }
 
     @Override
