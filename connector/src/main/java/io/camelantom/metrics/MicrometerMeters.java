@@ -16,6 +16,8 @@ import io.micrometer.core.instrument.Timer;
 /** {@link AntomMeters} on a Micrometer {@link MeterRegistry}. Loaded only when Micrometer is on the class path. */
 final class MicrometerMeters implements AntomMeters {
 
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(MicrometerMeters.class);
+
     private final MeterRegistry registry;
     private final Tags common;
     /** Meters by name and tags: a hot path (every Antom call, every notification) skips Micrometer's builders. */
@@ -28,14 +30,28 @@ final class MicrometerMeters implements AntomMeters {
 
     @Override
     public void add(String name, double amount, String... tags) {
-        ((Counter) meters.computeIfAbsent(key("c", name, tags),
-                k -> Counter.builder(name).tags(common).tags(tags).register(registry))).increment(amount);
+        try {
+            ((Counter) meters.computeIfAbsent(key("c", name, tags),
+                    k -> Counter.builder(name).tags(common).tags(tags).register(registry))).increment(amount);
+        } catch (RuntimeException e) {
+            notRecorded(name, e);
+        }
     }
 
     @Override
     public void time(String name, long nanos, String... tags) {
-        ((Timer) meters.computeIfAbsent(key("t", name, tags),
-                k -> Timer.builder(name).tags(common).tags(tags).register(registry))).record(nanos, TimeUnit.NANOSECONDS);
+        try {
+            ((Timer) meters.computeIfAbsent(key("t", name, tags),
+                    k -> Timer.builder(name).tags(common).tags(tags).register(registry)))
+                    .record(nanos, TimeUnit.NANOSECONDS);
+        } catch (RuntimeException e) {
+            notRecorded(name, e);
+        }
+    }
+
+    /** A meter that cannot be recorded (a registry refusing it) must never fail a payment or a notification. */
+    private static void notRecorded(String name, RuntimeException e) {
+        LOG.debug("Meter {} not recorded: {}", name, e.toString());
     }
 
     @Override

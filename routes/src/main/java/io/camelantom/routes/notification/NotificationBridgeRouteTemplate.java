@@ -144,8 +144,9 @@ public class NotificationBridgeRouteTemplate extends RouteBuilder {
                         .toD("${exchangeProperty." + NotificationGate.DESTINATION_PROPERTY + "}")
                     .end()
                     .setExchangePattern(ExchangePattern.InOut)
-                    .process(NotificationAnswers::acknowledge)
-                    .process("{{" + METERS_BEAN + "}}");
+                    // counted before the answer replaces the message (its headers name the type)
+                    .process("{{" + METERS_BEAN + "}}")
+                    .process(NotificationAnswers::acknowledge);
     }
 
     /** One route's gate, from the parameters. */

@@ -38,7 +38,8 @@ final class NotificationMeters implements Processor {
             meters.count(PREFIX + "duplicates", "name", name);
         } else {
             String type = exchange.getMessage().getHeader(AntomRouteHeaders.NOTIFY_TYPE, String.class);
-            meters.count(PREFIX + "accepted", "name", name, "type", TYPES.contains(type) ? type : "OTHER");
+            meters.count(PREFIX + "accepted", "name", name, "type",
+                    type != null && TYPES.contains(type) ? type : "OTHER");
         }
     }
 }
