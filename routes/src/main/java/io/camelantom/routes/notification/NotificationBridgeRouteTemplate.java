@@ -10,6 +10,7 @@ import javax.sql.DataSource;
 
 import io.camelantom.component.AntomComponent;
 import io.camelantom.metrics.AntomMeters;
+import io.camelantom.tracing.AntomSpans;
 import io.camelantom.notification.AntomNotificationVerifier;
 import io.camelantom.routes.ledger.PaymentLedger;
 import io.camelantom.signing.AntomVerifier;
@@ -132,6 +133,8 @@ public class NotificationBridgeRouteTemplate extends RouteBuilder {
                         .process("{{" + METERS_BEAN + "}}")
                     .end()
                     .process("{{" + GATE_BEAN + "}}")
+                    // the verified notification's ids on the route's span, when Camel traces
+                    .process(AntomSpans::tagCurrentSpan)
                     // one delivery of a given notification at a time: a concurrent copy waits, then is a duplicate
                     .process("{{" + SERIALIZER_BEAN + "}}")
                     .idempotentConsumer(exchangeProperty(NotificationGate.KEY_PROPERTY))

@@ -7,6 +7,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import javax.sql.DataSource;
 
 import io.camelantom.metrics.AntomMeters;
+import io.camelantom.tracing.AntomSpans;
 import io.camelantom.model.AntomJson;
 import io.camelantom.routes.AntomRouteHeaders;
 import io.camelantom.routes.ledger.LedgerException;
@@ -283,9 +284,9 @@ public class OrderBridgeRouteTemplate extends RouteBuilder {
                 + param(rtc, COMMAND_CONSUMERS) + "&recoveryInterval=" + param(rtc, JMS_RECOVERY_INTERVAL) + "&"
                 + HEADER_FILTER;
 
-        context.getRegistry().bind(name + ORDER_PROCESSOR, Processor.class, orderMeters.orders(new OrderBridgeProcessor(
-                settlement, context.createProducerTemplate(), param(rtc, ANTOM_ENDPOINT), mapper, notifyUrl,
-                defaultExpiry, resendPolicy, clock)));
+        context.getRegistry().bind(name + ORDER_PROCESSOR, Processor.class, orderMeters.orders(
+                AntomSpans.continuingTraces(new OrderBridgeProcessor(settlement, context.createProducerTemplate(),
+                        param(rtc, ANTOM_ENDPOINT), mapper, notifyUrl, defaultExpiry, resendPolicy, clock))));
         context.getRegistry().bind(name + DEAD_LETTER, Processor.class,
                 orderMeters.deadLetters(FailureHandling.deadLetter(param(rtc, DEAD_LETTER_QUEUE))));
         context.getRegistry().bind(name + PARK, Processor.class, FailureHandling.parkOrRollBack(ledger, maximumDeliveries, true));
