@@ -90,6 +90,8 @@ public class AntomComponentConfigurer extends PropertyConfigurerSupport implemen
         case "maxConnections": getOrCreateConfiguration(target).setMaxConnections(property(camelContext, int.class, value)); return true;
         case "maxretries":
         case "maxRetries": getOrCreateConfiguration(target).setMaxRetries(property(camelContext, int.class, value)); return true;
+        case "meterregistry":
+        case "meterRegistry": target.setMeterRegistry(property(camelContext, java.lang.Object.class, value)); return true;
         case "path": getOrCreateConfiguration(target).setPath(property(camelContext, java.lang.String.class, value)); return true;
         case "privatekey":
         case "privateKey": getOrCreateConfiguration(target).setPrivateKey(property(camelContext, java.lang.String.class, value)); return true;
@@ -198,6 +200,8 @@ public class AntomComponentConfigurer extends PropertyConfigurerSupport implemen
         case "maxConnections": return int.class;
         case "maxretries":
         case "maxRetries": return int.class;
+        case "meterregistry":
+        case "meterRegistry": return java.lang.Object.class;
         case "path": return java.lang.String.class;
         case "privatekey":
         case "privateKey": return java.lang.String.class;
@@ -307,6 +311,8 @@ public class AntomComponentConfigurer extends PropertyConfigurerSupport implemen
         case "maxConnections": return getOrCreateConfiguration(target).getMaxConnections();
         case "maxretries":
         case "maxRetries": return getOrCreateConfiguration(target).getMaxRetries();
+        case "meterregistry":
+        case "meterRegistry": return target.getMeterRegistry();
         case "path": return getOrCreateConfiguration(target).getPath();
         case "privatekey":
         case "privateKey": return getOrCreateConfiguration(target).getPrivateKey();

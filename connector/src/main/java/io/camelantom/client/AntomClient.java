@@ -275,6 +275,7 @@ public class AntomClient implements AutoCloseable {
                 }
                 LOG.info("Antom {} outcome unknown ({}: {}); resending the identical request in {} ms (retry {} of {})",
                         operation, e.getKind(), e.getMessage(), delay.toMillis(), attempt, maxRetries);
+                configuration.getResendListener().accept(operation);
                 if (!sleep(delay)) {
                     // interrupted (the route is stopping): the outcome is still unknown, say so
                     throw last;
@@ -365,6 +366,7 @@ public class AntomClient implements AutoCloseable {
             LOG.info("Antom {} outcome unknown ({}: {}); resending the identical request in {} ms (retry {} of {})",
                     operation, e.getKind(), e.getMessage(), delay.toMillis(), attempt, maxRetries);
             Duration next = Duration.ofMillis((long) (delay.toMillis() * configuration.getRetryBackoffMultiplier()));
+            configuration.getResendListener().accept(operation);
             try {
                 scheduler.schedule(() -> attemptAsync(operation, apiPath, body, maxRetries, attempt + 1, next, result),
                         delay.toMillis(), TimeUnit.MILLISECONDS);

@@ -42,6 +42,7 @@ public final class AntomClientConfiguration {
     private final AntomApiVersion apiVersion;
     private final AntomEncryption encryption;
     private final AntomHttpClientConfigurer httpClientConfigurer;
+    private final java.util.function.Consumer<String> resendListener;
 
     private AntomClientConfiguration(Builder b) {
         this.clientId = requireText(b.clientId, "clientId");
@@ -80,6 +81,8 @@ public final class AntomClientConfiguration {
         this.clock = b.clock == null ? Clock.systemUTC() : b.clock;
         this.apiVersion = b.apiVersion == null ? AntomApiVersion.v1 : b.apiVersion;
         this.httpClientConfigurer = b.httpClientConfigurer;
+        this.resendListener = b.resendListener != null ? b.resendListener : operation -> {
+        };
         if (b.encryption != null && apiVersion != AntomApiVersion.v2) {
             throw new IllegalArgumentException("encryption: the RSA_AES Encrypt header belongs to the v2 APIs; set apiVersion=v2");
         }
@@ -230,6 +233,11 @@ public final class AntomClientConfiguration {
         return httpClientConfigurer;
     }
 
+    /** Told the operation name each time the client resends a request on its own ({@code maxRetries}). */
+    public java.util.function.Consumer<String> getResendListener() {
+        return resendListener;
+    }
+
     @Override
     public String toString() {
         return "AntomClientConfiguration[clientId=" + clientId + ", gateway=" + gatewayUrl + ", sandbox=" + isSandbox()
@@ -264,8 +272,15 @@ public final class AntomClientConfiguration {
         private AntomApiVersion apiVersion;
         private AntomEncryption encryption;
         private AntomHttpClientConfigurer httpClientConfigurer;
+        private java.util.function.Consumer<String> resendListener;
 
         private Builder() {
+        }
+
+        /** Told the operation name of every automatic resend (metrics); {@code null}: nobody. */
+        public Builder resendListener(java.util.function.Consumer<String> resendListener) {
+            this.resendListener = resendListener;
+            return this;
         }
 
         /** Tunes the HTTP client builder after the options above are applied; {@code null}: none. */

@@ -2,6 +2,7 @@ package io.camelantom.component;
 
 import java.util.Map;
 
+import io.camelantom.metrics.AntomMeters;
 import org.apache.camel.CamelContext;
 import org.apache.camel.Endpoint;
 import org.apache.camel.SSLContextParametersAware;
@@ -21,6 +22,16 @@ public class AntomComponent extends HealthCheckComponent implements SSLContextPa
 
     @Metadata(label = "security", defaultValue = "false", description = "Enable usage of global SSL context parameters.")
     private boolean useGlobalSslContextParameters;
+
+    @Metadata(label = "advanced",
+              description = "The Micrometer MeterRegistry (io.micrometer.core.instrument.MeterRegistry) the component"
+                            + " records its Antom calls in (meters antom.calls and antom.call.resends). When not set,"
+                            + " the only MeterRegistry bean of the registry, if Micrometer is present; else nothing is"
+                            + " recorded.")
+    private Object meterRegistry;
+
+    /** Resolved when the first producer starts (a metrics service may bind its registry while Camel starts). */
+    private volatile AntomMeters meters;
 
     public AntomComponent() {
     }
@@ -52,6 +63,30 @@ public class AntomComponent extends HealthCheckComponent implements SSLContextPa
     /** The component-level options, shared as defaults by every endpoint. */
     public void setConfiguration(AntomConfiguration configuration) {
         this.configuration = configuration;
+    }
+
+    public Object getMeterRegistry() {
+        return meterRegistry;
+    }
+
+    public void setMeterRegistry(Object meterRegistry) {
+        this.meterRegistry = meterRegistry;
+        this.meters = null;
+    }
+
+    /** Where the calls of this component's endpoints are recorded; {@link AntomMeters#NONE} without a registry. */
+    AntomMeters meters() {
+        AntomMeters current = meters;
+        if (current == null) {
+            synchronized (this) {
+                if (meters == null) {
+                    meters = AntomMeters.lookup(getCamelContext().getRegistry(), meterRegistry,
+                            "antom component option meterRegistry");
+                }
+                current = meters;
+            }
+        }
+        return current;
     }
 
     @Override

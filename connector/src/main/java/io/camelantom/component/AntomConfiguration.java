@@ -220,6 +220,11 @@ public class AntomConfiguration implements Cloneable {
 
     /** The client configuration these options describe; loads the keys (failing with a message naming the option). */
     public AntomClientConfiguration toClientConfiguration(CamelContext context, javax.net.ssl.SSLContext sslContext) {
+        return clientConfigurationBuilder(context, sslContext).build();
+    }
+
+    /** The client configuration of these options, before {@code build()} (the endpoint adds its resend listener). */
+    AntomClientConfiguration.Builder clientConfigurationBuilder(CamelContext context, javax.net.ssl.SSLContext sslContext) {
         AntomClientConfiguration.Builder builder = AntomClientConfiguration.builder()
                 .clientId(clientId)
                 .signer(createSigner(context))
@@ -245,7 +250,7 @@ public class AntomConfiguration implements Cloneable {
                 builder.proxyCredentials(proxyUsername, proxyPassword);
             }
         }
-        return builder.build();
+        return builder;
     }
 
     private boolean hasAntomPublicKey() {

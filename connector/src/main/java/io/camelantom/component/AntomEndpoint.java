@@ -7,6 +7,7 @@ import java.util.regex.Pattern;
 import javax.net.ssl.SSLContext;
 
 import io.camelantom.client.AntomClient;
+import io.camelantom.metrics.AntomMeters;
 import org.apache.camel.Category;
 import org.apache.camel.Consumer;
 import org.apache.camel.Processor;
@@ -82,7 +83,10 @@ public class AntomEndpoint extends DefaultEndpoint implements EndpointServiceLoc
         }
         SSLContext sslContext = configuration.getSslContextParameters() != null
                 ? configuration.getSslContextParameters().createSSLContext(getCamelContext()) : null;
-        client = new AntomClient(configuration.toClientConfiguration(getCamelContext(), sslContext)).start();
+        AntomMeters meters = getComponent().meters();
+        client = new AntomClient(configuration.clientConfigurationBuilder(getCamelContext(), sslContext)
+                .resendListener(operation -> meters.count(AntomProducer.RESENDS, "operation", operation)).build())
+                .start();
         // the URI may hold a key: only the operation is named
         LOG.info("Antom endpoint antom:{} started: signing with {} (signatureProvider={})", configuration.getOperation(),
                 client.getConfiguration().getSigner().getProvider().name(), configuration.getSignatureProvider());

@@ -11,7 +11,9 @@ import io.camelantom.client.AntomApiVersion;
 import io.camelantom.client.AntomClient;
 import io.camelantom.client.AntomFailureException;
 import io.camelantom.client.AntomReply;
+import io.camelantom.client.AntomResultCodes;
 import io.camelantom.client.AntomRetryableException;
+import io.camelantom.metrics.AntomMeters;
 import io.camelantom.model.AntomJson;
 import io.camelantom.model.AntomRequest;
 import io.camelantom.model.AntomResponse;
@@ -44,12 +46,17 @@ import org.slf4j.LoggerFactory;
 public class AntomProducer extends DefaultAsyncProducer {
 
     private static final Logger LOG = LoggerFactory.getLogger(AntomProducer.class);
+    /** Timer of every call (its resends within included): tags operation, outcome, result.code. */
+    static final String CALLS = "antom.calls";
+    /** Counter of the identical request sent again: by the client ({@code maxRetries}) or by a redelivery. */
+    static final String RESENDS = "antom.call.resends";
     private static final List<String> IDEMPOTENCY_FIELDS = List.of("paymentRequestId", "refundRequestId", "captureRequestId");
 
     private WritableHealthCheckRepository healthCheckRepository;
     private AntomProducerHealthCheck producerHealthCheck;
     /** Where the route goes on after a non-blocking call; Camel's default thread pool profile, made on first use. */
     private volatile java.util.concurrent.ExecutorService completions;
+    private AntomMeters meters = AntomMeters.NONE;
 
     public AntomProducer(AntomEndpoint endpoint) {
         super(endpoint);
@@ -78,18 +85,24 @@ public class AntomProducer extends DefaultAsyncProducer {
         }
         if (!client.supportsAsync()) {
             // an AntomHttpClientConfigurer tunes the blocking client: use it
+            long start = System.nanoTime();
             try {
-                complete(exchange, call, client.send(call.operation().name(), call.apiPath(), call.bytes()));
+                AntomReply answer = client.send(call.operation().name(), call.apiPath(), call.bytes());
+                record(call, start, answer, null);
+                complete(exchange, call, answer);
             } catch (Exception e) {
+                record(call, start, null, e);
                 fail(exchange, e);
             }
             callback.done(true);
             return true;
         }
         java.util.concurrent.CompletableFuture<AntomReply> reply;
+        long start = System.nanoTime();
         try {
             reply = client.sendAsync(call.operation().name(), call.apiPath(), call.bytes());
         } catch (Exception e) {
+            record(call, start, null, e);
             fail(exchange, e);
             callback.done(true);
             return true;
@@ -98,9 +111,12 @@ public class AntomProducer extends DefaultAsyncProducer {
         reply.whenCompleteAsync((answer, error) -> {
             try {
                 if (error != null) {
-                    fail(exchange, error instanceof java.util.concurrent.CompletionException && error.getCause() != null
-                            ? error.getCause() : error);
+                    Throwable cause = error instanceof java.util.concurrent.CompletionException && error.getCause() != null
+                            ? error.getCause() : error;
+                    record(call, start, null, cause);
+                    fail(exchange, cause);
                 } else {
+                    record(call, start, answer, null);
                     complete(exchange, call, answer);
                 }
             } catch (Exception e) {
@@ -148,6 +164,7 @@ public class AntomProducer extends DefaultAsyncProducer {
 
         PendingRequest pending = exchange.getProperty(AntomConstants.PENDING_REQUEST, PendingRequest.class);
         if (pending != null && pending.isResendOf(apiPath, idempotencyKey)) {
+            meters.count(RESENDS, "operation", operation.name());
             if (!Arrays.equals(pending.body(), bytes)) {
                 LOG.warn("Antom {} {}: the body changed since the attempt whose outcome is unknown; resending the original bytes"
                          + " (Antom would reject a different body with the same id)", operation, idempotencyKey);
@@ -156,6 +173,30 @@ public class AntomProducer extends DefaultAsyncProducer {
         }
         exchange.setProperty(AntomConstants.PENDING_REQUEST, new PendingRequest(apiPath, idempotencyKey, bytes));
         return new Call(operation, apiPath, bytes, idempotencyKey);
+    }
+
+    /**
+     * One call in {@link #CALLS}: outcome S, F or U as Antom answered, else why it is unknown (the
+     * {@link AntomRetryableException.Kind}, or ERROR); the result code only when Antom's answer was verified.
+     */
+    private void record(Call call, long start, AntomReply reply, Throwable error) {
+        if (!meters.isRecording()) {
+            return;
+        }
+        String outcome;
+        String code = null;
+        if (reply != null) {
+            outcome = reply.result() != null && reply.result().getResultStatus() != null
+                    ? reply.result().getResultStatus() : "U";
+            code = reply.result() != null ? reply.result().getResultCode() : null;
+        } else if (error instanceof AntomRetryableException e) {
+            outcome = e.getKind() == AntomRetryableException.Kind.RESULT_UNKNOWN ? "U" : e.getKind().name();
+            code = e.getReply() != null && e.getReply().verified() ? e.getResultCode() : null;
+        } else {
+            outcome = "ERROR";
+        }
+        meters.time(CALLS, System.nanoTime() - start, "operation", call.operation().name(), "outcome", outcome,
+                "result.code", AntomResultCodes.bounded(code));
     }
 
     /** An unknown outcome: the U headers, and the exception on the exchange (the request stays pending). */
@@ -352,6 +393,7 @@ public class AntomProducer extends DefaultAsyncProducer {
     @Override
     protected void doStart() throws Exception {
         super.doStart();
+        meters = getEndpoint().getComponent().meters();
         // health checks are optional: register only when a repository is present
         healthCheckRepository = HealthCheckHelper.getHealthCheckRepository(getEndpoint().getCamelContext(), "producers",
                 WritableHealthCheckRepository.class);

@@ -249,10 +249,25 @@ public class AntomComponentConfiguration extends ComponentConfigurationPropertie
     private Boolean useGlobalSslContextParameters = false;
 
     /**
+     * The Micrometer MeterRegistry the component records its Antom calls in (antom.calls, antom.call.resends). A
+     * reference to an io.micrometer.core.instrument.MeterRegistry bean: #bean:name (or #name). When not set, the only
+     * MeterRegistry bean (Spring Boot's, with the actuator), if Micrometer is present.
+     */
+    private String meterRegistry;
+
+    /**
      * Whether every answer's signature is verified. An answer that fails verification is never trusted: it raises
      * AntomRetryableException. Switch off only for diagnosis.
      */
     private Boolean verifyResponseSignature = true;
+
+    public String getMeterRegistry() {
+        return meterRegistry;
+    }
+
+    public void setMeterRegistry(String meterRegistry) {
+        this.meterRegistry = meterRegistry;
+    }
 
     public String getConfiguration() {
         return configuration;

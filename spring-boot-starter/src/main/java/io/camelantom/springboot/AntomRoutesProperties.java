@@ -312,6 +312,11 @@ public class AntomRoutesProperties {
          */
         private String deduplicationKeySpace;
 
+        /**
+         * Name of a Micrometer MeterRegistry bean; when not set, the only MeterRegistry bean if Micrometer is present.
+         */
+        private String meterRegistry;
+
         @Override
         public String templateId() {
             return NotificationBridgeRouteTemplate.TEMPLATE_ID;
@@ -460,6 +465,14 @@ public class AntomRoutesProperties {
 
         public String getDeduplicationKeySpace() {
             return deduplicationKeySpace;
+        }
+
+        public String getMeterRegistry() {
+            return meterRegistry;
+        }
+
+        public void setMeterRegistry(String meterRegistry) {
+            this.meterRegistry = meterRegistry;
         }
 
         public void setDeduplicationKeySpace(String deduplicationKeySpace) {
@@ -653,6 +666,11 @@ public class AntomRoutesProperties {
          * The Antom endpoint that inquires a refund (status inquiries with refresh). Default: antom:inquiryRefund.
          */
         private String inquiryRefundEndpoint;
+
+        /**
+         * Name of a Micrometer MeterRegistry bean; when not set, the only MeterRegistry bean if Micrometer is present.
+         */
+        private String meterRegistry;
 
         @Override
         public String templateId() {
@@ -947,6 +965,14 @@ public class AntomRoutesProperties {
 
         public String getInquiryRefundEndpoint() {
             return inquiryRefundEndpoint;
+        }
+
+        public String getMeterRegistry() {
+            return meterRegistry;
+        }
+
+        public void setMeterRegistry(String meterRegistry) {
+            this.meterRegistry = meterRegistry;
         }
 
         public void setInquiryRefundEndpoint(String inquiryRefundEndpoint) {

@@ -529,6 +529,18 @@ public class PaymentLedger {
         }
     }
 
+    /** How many final payments still owe their result message (the outbox's backlog, see {@link #findResultsOwed}). */
+    public long countResultsOwed() {
+        String sql = "SELECT COUNT(*) FROM " + table + " WHERE RESULT_PUBLISHED_AT IS NULL AND STATUS IN " + FINAL_STATES;
+        try (Connection c = connection(); PreparedStatement ps = c.prepareStatement(sql);
+                ResultSet rs = ps.executeQuery()) {
+            rs.next();
+            return rs.getLong(1);
+        } catch (SQLException e) {
+            throw new LedgerException("Cannot count the results owed", e);
+        }
+    }
+
     /** Number of rows per stored status, unknown statuses included (a health check: it reads the whole status index). */
     public Map<String, Long> countByStatus() {
         String sql = "SELECT STATUS, COUNT(*) FROM " + table + " GROUP BY STATUS ORDER BY STATUS";

@@ -9,6 +9,8 @@ import java.util.Set;
 import javax.sql.DataSource;
 
 import io.camelantom.component.AntomComponent;
+import io.camelantom.metrics.AntomMeters;
+import io.camelantom.tracing.AntomSpans;
 import io.camelantom.notification.AntomNotificationVerifier;
 import io.camelantom.routes.ledger.PaymentLedger;
 import io.camelantom.signing.AntomVerifier;
@@ -60,6 +62,7 @@ public class NotificationBridgeRouteTemplate extends RouteBuilder {
     public static final String TABLE_PREFIX = "tablePrefix";
     public static final String IDEMPOTENT_REPOSITORY = "idempotentRepository";
     public static final String DEDUPLICATION_KEY_SPACE = "deduplicationKeySpace";
+    public static final String METER_REGISTRY = "meterRegistry";
 
     /** Artemis' duplicate-detection property (org.apache.activemq.artemis.api.core.Message.HDR_DUPLICATE_DETECTION_ID). */
     public static final String ARTEMIS_DUPLICATE_ID = org.apache.activemq.artemis.api.core.Message.HDR_DUPLICATE_DETECTION_ID.toString();
@@ -72,6 +75,7 @@ public class NotificationBridgeRouteTemplate extends RouteBuilder {
     private static final String GATE_BEAN = "antomNotificationGate";
     private static final String REPOSITORY_BEAN = "antomNotificationDeduplication";
     private static final String SERIALIZER_BEAN = "antomNotificationSerializer";
+    private static final String METERS_BEAN = "antomNotificationMeters";
     /** How long a second delivery of one notification waits for the first to be published. */
     private static final long CONCURRENT_DELIVERY_WAIT_MILLIS = 30_000;
 
@@ -110,18 +114,27 @@ public class NotificationBridgeRouteTemplate extends RouteBuilder {
                 .templateOptionalParameter(IDEMPOTENT_REPOSITORY,
                         "Bean name of an IdempotentRepository to use instead of the ledger's de-duplication table")
                 .templateParameter(DEDUPLICATION_KEY_SPACE, TEMPLATE_ID, "The de-duplication store's processor name")
+                .templateOptionalParameter(METER_REGISTRY,
+                        "Name of a Micrometer MeterRegistry bean; when absent, the only MeterRegistry bean if Micrometer is present, else no metrics")
                 .templateBean(GATE_BEAN, Processor.class, NotificationBridgeRouteTemplate::gate)
                 .templateBean(REPOSITORY_BEAN, IdempotentRepository.class,
                         rtc -> repository(rtc, rtc.getCamelContext()))
                 .templateBean(SERIALIZER_BEAN, Processor.class, rtc -> new NotificationSerializer(CONCURRENT_DELIVERY_WAIT_MILLIS))
+                .templateBean(METERS_BEAN, Processor.class, rtc -> new NotificationMeters(AntomMeters.lookup(
+                        rtc.getCamelContext().getRegistry(), optional(rtc, METER_REGISTRY),
+                        TEMPLATE_ID + ": parameter " + METER_REGISTRY)))
                 .from("{{" + HTTP_URI + "}}")
                     .onException(NotificationRejectedException.class).handled(true)
                         .process(NotificationAnswers::reject)
+                        .process("{{" + METERS_BEAN + "}}")
                     .end()
                     .onException(Exception.class).handled(true)
                         .process(NotificationAnswers::unavailable)
+                        .process("{{" + METERS_BEAN + "}}")
                     .end()
                     .process("{{" + GATE_BEAN + "}}")
+                    // the verified notification's ids on the route's span, when Camel traces
+                    .process(AntomSpans::tagCurrentSpan)
                     // one delivery of a given notification at a time: a concurrent copy waits, then is a duplicate
                     .process("{{" + SERIALIZER_BEAN + "}}")
                     .idempotentConsumer(exchangeProperty(NotificationGate.KEY_PROPERTY))
@@ -134,6 +147,8 @@ public class NotificationBridgeRouteTemplate extends RouteBuilder {
                         .toD("${exchangeProperty." + NotificationGate.DESTINATION_PROPERTY + "}")
                     .end()
                     .setExchangePattern(ExchangePattern.InOut)
+                    // counted before the answer replaces the message (its headers name the type)
+                    .process("{{" + METERS_BEAN + "}}")
                     .process(NotificationAnswers::acknowledge);
     }
 

@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
 
+import io.camelantom.tracing.AntomSpans;
 import io.camelantom.client.AntomFailureException;
 import io.camelantom.client.AntomRetryableException;
 import io.camelantom.component.AntomConstants;
@@ -165,7 +166,10 @@ final class OrderBridgeProcessor implements Processor {
         // an existing row is paid from its stored order, so a resend is identical to the first call
         CanonicalOrder order = row.orderJson() == null ? current : CanonicalOrderReader.read(row.orderJson());
         PayRequest request = PayRequestFactory.payRequest(order, row, defaultNotifyUrl);
-        Exchange reply = producer.send(antomEndpoint, e -> e.getMessage().setBody(request));
+        Exchange reply = producer.send(antomEndpoint, e -> {
+            AntomSpans.continueTrace(e);
+            e.getMessage().setBody(request);
+        });
         for (int resend = 1;; resend++) {
             AntomRetryableException u = reply.getException() instanceof AntomRetryableException r ? r : null;
             Duration wait = resendPolicy.resendAfter(u, resend, row.createdAt(), row.expiresAt(), clock.instant());
@@ -184,6 +188,7 @@ final class OrderBridgeProcessor implements Processor {
             // the component resends the bytes it sent first for the same paymentRequestId (PendingRequest)
             Object pending = reply.getProperty(AntomConstants.PENDING_REQUEST);
             reply = producer.send(antomEndpoint, e -> {
+                AntomSpans.continueTrace(e);
                 e.getMessage().setBody(request);
                 if (pending != null) {
                     e.setProperty(AntomConstants.PENDING_REQUEST, pending);

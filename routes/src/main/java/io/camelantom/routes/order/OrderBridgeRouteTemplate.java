@@ -6,9 +6,12 @@ import java.util.concurrent.atomic.AtomicBoolean;
 
 import javax.sql.DataSource;
 
+import io.camelantom.metrics.AntomMeters;
+import io.camelantom.tracing.AntomSpans;
 import io.camelantom.model.AntomJson;
 import io.camelantom.routes.AntomRouteHeaders;
 import io.camelantom.routes.ledger.LedgerException;
+import io.camelantom.routes.ledger.LedgerMeters;
 import io.camelantom.routes.ledger.PaymentLedger;
 import io.camelantom.routes.notification.AntomJmsHeaderFilterStrategy;
 import io.camelantom.routes.reconciliation.AntomCalls;
@@ -94,6 +97,10 @@ public class OrderBridgeRouteTemplate extends RouteBuilder {
     public static final String REFUND_ENDPOINT = "refundEndpoint";
     public static final String INQUIRY_ENDPOINT = "inquiryEndpoint";
     public static final String INQUIRY_REFUND_ENDPOINT = "inquiryRefundEndpoint";
+    public static final String METER_REGISTRY = "meterRegistry";
+
+    /** How long the ledger gauges' snapshot is served before the ledger is queried again. */
+    static final Duration LEDGER_GAUGES_MAX_AGE = Duration.ofSeconds(5);
 
     /** Longest wait between two attempts while the ledger's database is unreachable. */
     static final long LEDGER_OUTAGE_MAXIMUM_DELAY_MILLIS = 30_000;
@@ -146,6 +153,7 @@ public class OrderBridgeRouteTemplate extends RouteBuilder {
                 .templateParameter(REFUND_ENDPOINT, "antom:refund", "The Antom endpoint that refunds")
                 .templateParameter(INQUIRY_ENDPOINT, "antom:inquiryPayment", "The Antom endpoint that inquires a payment (status inquiries with refresh)")
                 .templateParameter(INQUIRY_REFUND_ENDPOINT, "antom:inquiryRefund", "The Antom endpoint that inquires a refund (status inquiries with refresh)")
+                .templateOptionalParameter(METER_REGISTRY, "Name of a Micrometer MeterRegistry bean; when absent, the only MeterRegistry bean if Micrometer is present, else no metrics")
                 .configure(this::instantiate)
                 .from("{{" + JMS_COMPONENT + "}}:queue:{{" + ORDERS_QUEUE + "}}?transacted=true"
                         + "&lazyCreateTransactionManager=false&cacheLevelName=CACHE_CONSUMER&disableReplyTo=true"
@@ -229,10 +237,14 @@ public class OrderBridgeRouteTemplate extends RouteBuilder {
         String deadLetterUri = jms + ":queue:" + param(rtc, DEAD_LETTER_QUEUE) + "?" + HEADER_FILTER;
         // orders: results in the consumer's JMS transaction; notifications: results committed before they are
         // recorded as published (see EndpointResultPublisher)
+        AntomMeters meters = AntomMeters.lookup(context.getRegistry(), param(rtc, METER_REGISTRY),
+                TEMPLATE_ID + ": parameter " + METER_REGISTRY, "name", name);
+        OrderBridgeMeters orderMeters = new OrderBridgeMeters(meters);
+        LedgerMeters.register(ledger, meters, LEDGER_GAUGES_MAX_AGE);
         PaymentSettlement settlement = new PaymentSettlement(ledger,
-                EndpointResultPublisher.joiningTransaction(context, resultsUri), clock);
+                EndpointResultPublisher.joiningTransaction(context, resultsUri).countedIn(meters), clock);
         PaymentSettlement notificationSettlementOfPayments = new PaymentSettlement(ledger,
-                EndpointResultPublisher.ownTransaction(context, resultsUri), clock);
+                EndpointResultPublisher.ownTransaction(context, resultsUri).countedIn(meters), clock);
         int maximumDeliveries = Integer.parseInt(param(rtc, MAXIMUM_DELIVERIES));
 
         // the ERP's commands (issue 18): cancel, refund, status inquiry, and refund notifications
@@ -272,9 +284,11 @@ public class OrderBridgeRouteTemplate extends RouteBuilder {
                 + param(rtc, COMMAND_CONSUMERS) + "&recoveryInterval=" + param(rtc, JMS_RECOVERY_INTERVAL) + "&"
                 + HEADER_FILTER;
 
-        context.getRegistry().bind(name + ORDER_PROCESSOR, Processor.class, new OrderBridgeProcessor(settlement, context.createProducerTemplate(),
-                param(rtc, ANTOM_ENDPOINT), mapper, notifyUrl, defaultExpiry, resendPolicy, clock));
-        context.getRegistry().bind(name + DEAD_LETTER, Processor.class, FailureHandling.deadLetter(param(rtc, DEAD_LETTER_QUEUE)));
+        context.getRegistry().bind(name + ORDER_PROCESSOR, Processor.class, orderMeters.orders(
+                AntomSpans.continuingTraces(new OrderBridgeProcessor(settlement, context.createProducerTemplate(),
+                        param(rtc, ANTOM_ENDPOINT), mapper, notifyUrl, defaultExpiry, resendPolicy, clock))));
+        context.getRegistry().bind(name + DEAD_LETTER, Processor.class,
+                orderMeters.deadLetters(FailureHandling.deadLetter(param(rtc, DEAD_LETTER_QUEUE))));
         context.getRegistry().bind(name + PARK, Processor.class, FailureHandling.parkOrRollBack(ledger, maximumDeliveries, true));
 
         String notificationsQueue = param(rtc, NOTIFICATIONS_QUEUE);
@@ -283,7 +297,7 @@ public class OrderBridgeRouteTemplate extends RouteBuilder {
                 + "&concurrentConsumers=" + param(rtc, CONCURRENT_CONSUMERS)
                 + "&recoveryInterval=" + param(rtc, JMS_RECOVERY_INTERVAL) + "&" + HEADER_FILTER;
         Processor notificationSettlement = new NotificationSettlementProcessor(notificationSettlementOfPayments);
-        Processor deadLetter = FailureHandling.deadLetter(param(rtc, DEAD_LETTER_QUEUE));
+        Processor deadLetter = orderMeters.deadLetters(FailureHandling.deadLetter(param(rtc, DEAD_LETTER_QUEUE)));
         Processor rollBack = FailureHandling.parkOrRollBack(ledger, maximumDeliveries, false);
         Duration quiet = Duration.parse(param(rtc, OUTBOX_QUIET_PERIOD));
         Processor keepForLater = FailureHandling.keepForLater(

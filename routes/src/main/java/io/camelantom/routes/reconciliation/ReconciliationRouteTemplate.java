@@ -2,10 +2,10 @@ package io.camelantom.routes.reconciliation;
 
 import java.time.Clock;
 import java.time.Duration;
-import java.util.function.Consumer;
 
 import javax.sql.DataSource;
 
+import io.camelantom.metrics.AntomMeters;
 import io.camelantom.routes.ledger.CheckBackoff;
 import io.camelantom.routes.ledger.PaymentLedger;
 import io.camelantom.routes.notification.AntomJmsHeaderFilterStrategy;
@@ -132,8 +132,10 @@ public class ReconciliationRouteTemplate extends RouteBuilder {
 
         PaymentLedger ledger = new PaymentLedger(dataSource, param(rtc, TABLE_PREFIX), clock).createSchemaIfMissing();
         String resultsUri = param(rtc, JMS_COMPONENT) + ":queue:" + param(rtc, RESULTS_QUEUE) + "?" + HEADER_FILTER;
-        PaymentSettlement settlement = new PaymentSettlement(ledger, new EndpointResultPublisher(context, resultsUri),
-                clock);
+        AntomMeters meters = AntomMeters.lookup(context.getRegistry(), param(rtc, METER_REGISTRY),
+                TEMPLATE_ID + ": parameter " + METER_REGISTRY, "name", name);
+        PaymentSettlement settlement = new PaymentSettlement(ledger,
+                new EndpointResultPublisher(context, resultsUri).countedIn(meters), clock);
         AntomCalls antom = new AntomCalls(context.createProducerTemplate(), param(rtc, INQUIRY_ENDPOINT),
                 param(rtc, CANCEL_ENDPOINT), param(rtc, PAY_ENDPOINT), param(rtc, REFUND_ENDPOINT),
                 param(rtc, INQUIRY_REFUND_ENDPOINT));
@@ -142,27 +144,8 @@ public class ReconciliationRouteTemplate extends RouteBuilder {
         RefundSettlement refunds = new RefundSettlement(ledger.refunds(),
                 new EndpointResultPublisher(context, refundResultsUri), clock);
         Reconciliation reconciliation = new Reconciliation(name, settlement, refunds, antom, settings, clock,
-                metrics(context, param(rtc, METER_REGISTRY), name));
+                meters.isRecording() ? new ReconciliationMetrics(meters) : null);
         context.getRegistry().bind(name + BEAN_SUFFIX, Reconciliation.class, reconciliation);
-    }
-
-    private static Consumer<ReconciliationReport> metrics(CamelContext context, String beanName, String name) {
-        boolean micrometer;
-        try {
-            Class.forName("io.micrometer.core.instrument.MeterRegistry", false,
-                    ReconciliationRouteTemplate.class.getClassLoader());
-            micrometer = true;
-        } catch (ClassNotFoundException | LinkageError e) {
-            micrometer = false;
-        }
-        if (!micrometer) {
-            if (beanName != null) {
-                throw new IllegalArgumentException(TEMPLATE_ID + ": parameter " + METER_REGISTRY
-                        + " is set but Micrometer is not on the class path (add camel-micrometer)");
-            }
-            return null;
-        }
-        return MicrometerReconciliationMetrics.lookup(context.getRegistry(), beanName, name);
     }
 
     private static Duration duration(RouteTemplateContext rtc, String name) {

@@ -3,6 +3,7 @@ package io.camelantom.routes.result;
 import java.util.Objects;
 import java.util.concurrent.ExecutionException;
 
+import io.camelantom.tracing.AntomSpans;
 import org.apache.camel.CamelContext;
 import org.apache.camel.Exchange;
 import org.apache.camel.ExchangePattern;
@@ -61,6 +62,8 @@ public final class EndpointResultPublisher implements ResultPublisher {
     /** Publishes any result message (a payment's, a refund's) the same way. */
     public void publish(ResultMessage result) {
         Processor message = exchange -> {
+            // part of the trace of the order or notification being processed, when Camel traces
+            AntomSpans.continueTrace(exchange);
             exchange.setPattern(ExchangePattern.InOnly);
             exchange.getMessage().setBody(result.toJson());
             exchange.getMessage().getHeaders().putAll(result.headers());

@@ -8,4 +8,15 @@ package io.camelantom.routes.result;
 public interface ResultPublisher {
 
     void publish(PaymentResultMessage result);
+
+    /** This publisher, counting each result it sent in {@code antom.results.published} (tag {@code status}). */
+    default ResultPublisher countedIn(io.camelantom.metrics.AntomMeters meters) {
+        if (!meters.isRecording()) {
+            return this;
+        }
+        return result -> {
+            publish(result);
+            meters.count("antom.results.published", "status", result.publishedStatus());
+        };
+    }
 }

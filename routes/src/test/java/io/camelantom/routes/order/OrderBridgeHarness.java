@@ -86,7 +86,13 @@ final class OrderBridgeHarness implements AutoCloseable {
      * as a separate application would: Antom's notifications over HTTP, verified, on the notifications queue.
      */
     OrderBridgeHarness withNotifications() throws Exception {
+        return withNotifications(ContextCustomizerNone.NONE);
+    }
+
+    /** As {@link #withNotifications()}, {@code beforeStart} customizing the bridge's context before it starts. */
+    OrderBridgeHarness withNotifications(ContextCustomizer beforeStart) throws Exception {
         notificationContext = new DefaultCamelContext();
+        beforeStart.customize(notificationContext);
         notificationContext.getRegistry().bind(OrderBridgeRouteTemplate.DEFAULT_DATA_SOURCE, db.dataSource());
         notificationContext.addComponent("antom", antomComponent());
         notificationContext.addComponent("jms", JmsComponent.jmsComponentAutoAcknowledge(broker.connectionFactory()));

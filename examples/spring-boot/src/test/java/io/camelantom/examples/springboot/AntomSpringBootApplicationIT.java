@@ -32,6 +32,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.http.ResponseEntity;
@@ -50,6 +51,8 @@ import static org.awaitility.Awaitility.await;
  * a bad order lands in the dead-letter queue, and actuator's health is UP.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.DEFINED_PORT)
+// Spring Boot's tests leave metrics exporters off unless asked: /actuator/prometheus as the application serves it
+@AutoConfigureObservability(tracing = false)
 @DirtiesContext
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class AntomSpringBootApplicationIT {
@@ -146,11 +149,55 @@ class AntomSpringBootApplicationIT {
     }
 
     /**
+     * Issue 15: after the four orders of the first test, Spring Boot's /actuator/prometheus (the Prometheus registry
+     * is the only MeterRegistry bean) shows the antom: component's calls, the order bridge, the notification bridge
+     * and the ledger gauges, with the values those orders make.
+     */
+    @Test
+    @Order(2)
+    void prometheusShowsTheCallsTheBridgesAndTheLedger() {
+        ResponseEntity<String> scrape = http.getForEntity("/actuator/prometheus", String.class);
+        assertThat(scrape.getStatusCode().value()).isEqualTo(200);
+        PrometheusText metrics = new PrometheusText(scrape.getBody());
+
+        // the pay calls: one S, one F, one U (PAYMENT_IN_PROCESS: Antom has it, not resent)
+        assertThat(metrics.value("antom_calls_seconds_count", "operation", "pay", "outcome", "S", "result_code", "SUCCESS"))
+                .isEqualTo(1);
+        assertThat(metrics.value("antom_calls_seconds_count", "operation", "pay", "outcome", "F", "result_code",
+                "USER_BALANCE_NOT_ENOUGH")).isEqualTo(1);
+        assertThat(metrics.value("antom_calls_seconds_count", "operation", "pay", "outcome", "U", "result_code",
+                "PAYMENT_IN_PROCESS")).isEqualTo(1);
+        assertThat(metrics.value("antom_calls_seconds_sum", "operation", "pay", "outcome", "S")).isPositive();
+
+        // the order bridge: four orders, the bad one dead-lettered, two PAID and one FAILED result, none in flight
+        String bridge = "antom-order-bridge";
+        assertThat(metrics.value("antom_orders_received_total", "name", bridge)).isEqualTo(4);
+        assertThat(metrics.value("antom_orders_dead_letters_total", "name", bridge, "reason", "REJECTED")).isEqualTo(1);
+        assertThat(metrics.value("antom_results_published_total", "name", bridge, "status", "PAID")).isEqualTo(2);
+        assertThat(metrics.value("antom_results_published_total", "name", bridge, "status", "FAILED")).isEqualTo(1);
+        assertThat(metrics.value("antom_payments_in_flight", "name", bridge)).isZero();
+
+        // the notification bridge: every notification Antom saw acknowledged was accepted once or was a duplicate
+        long acknowledged = List.of("SB-PAID-1", "SB-FAILED-1", "SB-NOTIFIED-1").stream()
+                .flatMap(id -> simulator.notificationAttempts(id).stream()).filter(a -> a.acknowledged()).count();
+        assertThat(metrics.value("antom_notifications_accepted_total", "type", "PAYMENT_RESULT")
+                   + metrics.valueOrZero("antom_notifications_duplicates_total")).isEqualTo(acknowledged);
+        assertThat(metrics.valueOrZero("antom_notifications_rejected_total")).isZero();
+
+        // the ledger: the three payments final, their results published
+        assertThat(metrics.value("antom_ledger_payments", "name", bridge, "status", "PAID")).isEqualTo(2);
+        assertThat(metrics.value("antom_ledger_payments", "name", bridge, "status", "FAILED")).isEqualTo(1);
+        assertThat(metrics.value("antom_ledger_payments", "name", bridge, "status", "PENDING")).isZero();
+        assertThat(metrics.value("antom_ledger_results_owed", "name", bridge)).isZero();
+        assertThat(metrics.value("antom_ledger_oldest_open_age_seconds", "name", bridge)).isEqualTo(-1);
+    }
+
+    /**
      * After the orders: the prebuilt routes call antom: through a producer template, so the antom producer, and with it
      * its health check, exists once the first payment was made.
      */
     @Test
-    @Order(2)
+    @Order(3)
     void healthIsUp() {
         ResponseEntity<String> health = http.getForEntity("/actuator/health", String.class);
         assertThat(health.getStatusCode().value()).as(health.getBody()).isEqualTo(200);
@@ -191,7 +238,7 @@ class AntomSpringBootApplicationIT {
     }
 
     @Test
-    @Order(3)
+    @Order(4)
     void twentyOrdersAcrossTheTriggerTableGetTheirExpectedStatus() throws Exception {
         List<String> triggers = List.of("00", "51", "52", "53", "54", "61", "62", "63", "71", "72", "73", "81", "91",
                 "10", "72", "81", "91", "73", "62", "63");

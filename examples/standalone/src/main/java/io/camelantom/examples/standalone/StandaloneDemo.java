@@ -56,10 +56,19 @@ public final class StandaloneDemo {
         long refundedAmount(String paymentRequestId);
     }
 
+    /** Called with the running CamelContext once the summary is printed, before Camel stops (tests look around). */
+    private java.util.function.Consumer<CamelContext> afterSummary = context -> {
+    };
+
     public StandaloneDemo(DemoOptions options, Map<String, String> environment, PrintStream out) {
         this.options = options;
         this.environment = environment;
         this.out = out;
+    }
+
+    StandaloneDemo afterSummary(java.util.function.Consumer<CamelContext> hook) {
+        this.afterSummary = hook;
+        return this;
     }
 
     public static void main(String[] args) throws Exception {
@@ -279,6 +288,7 @@ public final class StandaloneDemo {
                         report.set(feedAndWatch(main.getCamelContext(), board, banner, runId, orderCount,
                                 reconciliation, lostNotifyUrl, closingTime, ordersQueue, cancelsQueue, ledger, timeout,
                                 chargeCounts));
+                        afterSummary.accept(main.getCamelContext());
                         if (keepRunning && orderCount > 0) {
                             // the demo's ERP side steps back: results are left on the queue for the real ERP
                             main.getCamelContext().getRouteController().stopRoute("demo-erp-results");

@@ -49,11 +49,18 @@ final class DemoRun {
     }
 
     static DemoRun run(Path config, int orders, Map<String, String> environment) throws Exception {
+        return run(config, orders, environment, context -> {
+        });
+    }
+
+    /** As {@link #run(Path, int, Map)}, calling {@code afterSummary} while Camel still runs. */
+    static DemoRun run(Path config, int orders, Map<String, String> environment,
+            java.util.function.Consumer<org.apache.camel.CamelContext> afterSummary) throws Exception {
         ByteArrayOutputStream captured = new ByteArrayOutputStream();
         PrintStream out = new PrintStream(new Tee(captured, System.out), true, StandardCharsets.UTF_8);
         StandaloneDemo.Report report = new StandaloneDemo(
                 DemoOptions.parse("--orders", Integer.toString(orders), "--config", config.toString()), environment, out)
-                .run();
+                .afterSummary(afterSummary).run();
         return new DemoRun(report, captured.toString(StandardCharsets.UTF_8));
     }
 
