@@ -1,6 +1,7 @@
 package io.camelantom.routes.ledger;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -9,7 +10,6 @@ import javax.sql.DataSource;
 
 import io.camelantom.routes.notification.NotificationDeduplication;
 
-import org.apache.camel.processor.idempotent.jdbc.JdbcMessageIdRepository;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -46,7 +46,7 @@ class H2PaymentLedgerIT extends AbstractPaymentLedgerContract {
     void theLedgerAndTheDeduplicationStoreSurviveARestartOfTheDatabase() throws Exception {
         ledger.register(order("SO-RESTART"));
         ledger.transition("SO-RESTART", PaymentStatus.PENDING, PaymentStatus.PAID, null);
-        JdbcMessageIdRepository repo = NotificationDeduplication.repository(dataSource(), ledger, "antom-notify");
+        NotificationDeduplication repo = NotificationDeduplication.repository(dataSource(), ledger, "antom-notify");
         repo.start();
         assertThat(repo.add("PAYMENT_RESULT:P9:S")).isTrue();
         repo.stop();
@@ -58,12 +58,29 @@ class H2PaymentLedgerIT extends AbstractPaymentLedgerContract {
                 .createSchemaIfMissing();
         assertThat(reopened.find("SO-RESTART").orElseThrow().status()).isEqualTo(PaymentStatus.PAID);
         assertThat(reopened.findResultsOwed(java.time.Duration.ZERO, 10).payments()).hasSize(1);
-        JdbcMessageIdRepository again = NotificationDeduplication.repository(database.dataSource(), reopened,
+        NotificationDeduplication again = NotificationDeduplication.repository(database.dataSource(), reopened,
                 "antom-notify");
         again.start();
         assertThat(again.contains("PAYMENT_RESULT:P9:S")).isTrue();
         assertThat(again.add("PAYMENT_RESULT:P9:S")).isFalse();
         again.stop();
+    }
+
+    @Test
+    void aDeduplicationKeyThatCouldNotBeCommittedIsNotTakenForKnown() throws Exception {
+        NotificationDeduplication repo = NotificationDeduplication.repository(dataSource(), ledger, "antom-notify");
+        database.close();
+        assertThatThrownBy(() -> repo.add("PAYMENT_RESULT:LOST:S")).isInstanceOf(LedgerException.class)
+                .hasMessageContaining("de-duplication store");
+        // the failed key is not kept as "being committed": a second try fails the same way instead of answering false
+        assertThatThrownBy(() -> repo.add("PAYMENT_RESULT:LOST:S")).isInstanceOf(LedgerException.class);
+
+        database = EmbeddedLedgerDatabase.open(folder);
+        PaymentLedger reopened = new PaymentLedger(database.dataSource(), tablePrefix(), clock).createSchemaIfMissing();
+        NotificationDeduplication again = NotificationDeduplication.repository(database.dataSource(), reopened,
+                "antom-notify");
+        assertThat(again.contains("PAYMENT_RESULT:LOST:S")).isFalse();
+        assertThat(again.add("PAYMENT_RESULT:LOST:S")).isTrue();
     }
 
     @Test
