@@ -12,6 +12,9 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.ReentrantLock;
 
 import javax.sql.DataSource;
@@ -21,25 +24,32 @@ import io.camelantom.routes.ledger.LedgerSchema;
 import io.camelantom.routes.ledger.PaymentLedger;
 import org.apache.camel.spi.IdempotentRepository;
 import org.apache.camel.support.service.ServiceSupport;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The notification route's de-duplication store, in the ledger's table {@code <prefix>MESSAGE_PROCESSED} (the layout of
  * Camel's {@code JdbcMessageIdRepository}: processor name, message id, time; stores written by earlier versions are
  * read as they are). Keys survive restarts and are never expired.
  * <p>
- * <b>Group commit.</b> Every {@link #add} returns only once its key is committed, but concurrent adds share one
- * transaction: the first caller to take the writer lock inserts every key queued at that moment; callers whose keys
- * went in with it return without a commit of their own. One commit per notification was the bridge's largest cost
- * under a notification storm (a file-database commit writes a chunk, whatever its size).
+ * <b>Written behind.</b> {@link #add} queues the key and returns; a writer thread inserts the queued keys in one
+ * transaction every {@value #FLUSH_INTERVAL_MILLIS} ms. A commit per notification was the bridge's largest cost under a
+ * notification storm (a file database writes a chunk per commit, whatever its size). Until its commit a key is known to
+ * {@link #contains} and to a second {@link #add} from this store's memory. The store was never on the acknowledgement's
+ * durability path: the message is in the broker before the key is recorded. A key lost in a crash (or while the
+ * database is unreachable) lets Antom's next delivery of that notification through to the broker, whose duplicate
+ * detection drops it (the bridge's second layer); with another broker it is published once more.
  * <p>
- * Of two adds of one key, one answers {@code true}: while a key waits for its commit it is known to {@link #contains}
- * and to a second {@link #add}; two nodes inserting one key at once are told apart by the primary key (the loser's
- * batch is repeated key by key, and the duplicate answers {@code false}).
- * <p>
- * With Camel's idempotent consumer, use {@code eager(false)}: the key is stored only after the message was published,
- * so a crash between the two republishes once instead of acknowledging a notification that was never published.
+ * Two nodes inserting one key at once are told apart by the primary key: the loser's batch is repeated key by key.
  */
 public final class NotificationDeduplication extends ServiceSupport implements IdempotentRepository {
+
+    static final long FLUSH_INTERVAL_MILLIS = 10;
+    /** The most keys one transaction inserts. */
+    private static final int MAX_BATCH = 500;
+    /** How long the writer waits after a failed insert before trying the same keys again. */
+    private static final long RETRY_AFTER_FAILURE_MILLIS = 1000;
+    private static final Logger LOG = LoggerFactory.getLogger(NotificationDeduplication.class);
 
     /** SQLState of a unique-constraint violation (H2 and PostgreSQL). */
     private static final String UNIQUE_VIOLATION = "23505";
@@ -54,8 +64,11 @@ public final class NotificationDeduplication extends ServiceSupport implements I
     private volatile String insertSql;
 
     private final Set<String> uncommitted = ConcurrentHashMap.newKeySet();
-    private final ConcurrentLinkedQueue<PendingKey> queue = new ConcurrentLinkedQueue<>();
+    private final ConcurrentLinkedQueue<String> queue = new ConcurrentLinkedQueue<>();
     private final ReentrantLock writer = new ReentrantLock();
+    private ScheduledExecutorService flusher;
+    private volatile long nextAttemptAt;
+    private volatile boolean failing;
 
     private NotificationDeduplication(DataSource dataSource, String table, String processorName, Clock clock) {
         this.dataSource = Objects.requireNonNull(dataSource, "dataSource");
@@ -80,9 +93,10 @@ public final class NotificationDeduplication extends ServiceSupport implements I
 
     @Override
     public boolean contains(String key) {
-        if (uncommitted.contains(key)) {
-            return true;
-        }
+        return uncommitted.contains(key) || stored(key);
+    }
+
+    private boolean stored(String key) {
         try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(selectSql)) {
             ps.setString(1, processorName);
             ps.setString(2, key);
@@ -94,26 +108,31 @@ public final class NotificationDeduplication extends ServiceSupport implements I
         }
     }
 
-    /** Records a key; returns once it is committed. {@code false} when the key was known already. */
+    /**
+     * Records a key: {@code false} when the key is known (stored, or being stored by this store). Once started, the
+     * key is written to the database within {@value #FLUSH_INTERVAL_MILLIS} ms (see the class comment), or when the
+     * database answers again.
+     */
     @Override
     public boolean add(String key) {
         if (!uncommitted.add(key)) {
-            return false; // another delivery of this notification is committing it now
+            return false; // being recorded by another caller
         }
-        PendingKey pending = new PendingKey(key);
-        queue.add(pending);
-        writer.lock();
+        boolean stored;
         try {
-            if (!pending.done) {
-                commitQueued();
-            }
-        } finally {
-            writer.unlock();
+            stored = stored(key);
+        } catch (LedgerException unreachable) {
+            stored = false; // recorded once the database answers again
         }
-        if (pending.failure != null) {
-            throw new LedgerException("Cannot record a notification in the de-duplication store", pending.failure);
+        if (stored) {
+            uncommitted.remove(key);
+            return false;
         }
-        return pending.inserted;
+        queue.add(key);
+        if (!isStarted()) {
+            flush(); // no writer thread before start: written at once
+        }
+        return true;
     }
 
     @Override
@@ -131,12 +150,41 @@ public final class NotificationDeduplication extends ServiceSupport implements I
         update(clearSql, null);
     }
 
-    /** Inserts every queued key in one transaction; called holding the writer lock. */
-    private void commitQueued() {
-        List<PendingKey> batch = new ArrayList<>();
-        for (PendingKey next; (next = queue.poll()) != null;) {
-            batch.add(next);
+    /** Inserts the queued keys, a batch per transaction, until the queue is empty or the database refuses. */
+    void flush() {
+        writer.lock();
+        try {
+            while (!queue.isEmpty() && System.currentTimeMillis() >= nextAttemptAt) {
+                List<String> batch = new ArrayList<>();
+                for (String next; batch.size() < MAX_BATCH && (next = queue.poll()) != null;) {
+                    batch.add(next);
+                }
+                // one order on every node: two nodes' batches then wait for each other instead of deadlocking
+                java.util.Collections.sort(batch);
+                try {
+                    insertBatch(batch);
+                    batch.forEach(uncommitted::remove);
+                    if (failing) {
+                        failing = false;
+                        LOG.info("{}: recording keys again", this);
+                    }
+                } catch (SQLException | RuntimeException e) {
+                    // keep the keys (still known from memory) and try again later
+                    queue.addAll(batch);
+                    nextAttemptAt = System.currentTimeMillis() + RETRY_AFTER_FAILURE_MILLIS;
+                    if (!failing) {
+                        failing = true;
+                        LOG.warn("{}: cannot record {} notification keys, retrying every {} ms: {}", this,
+                                queue.size(), RETRY_AFTER_FAILURE_MILLIS, e.toString());
+                    }
+                }
+            }
+        } finally {
+            writer.unlock();
         }
+    }
+
+    private void insertBatch(List<String> batch) throws SQLException {
         try (Connection c = dataSource.getConnection()) {
             boolean autoCommit = c.getAutoCommit();
             c.setAutoCommit(false);
@@ -148,8 +196,8 @@ public final class NotificationDeduplication extends ServiceSupport implements I
                 if (!UNIQUE_VIOLATION.equals(e.getSQLState())) {
                     throw e;
                 }
-                // another node inserted one of these keys meanwhile: key by key, that one answers false
-                for (PendingKey one : batch) {
+                // another node inserted one of these keys meanwhile: key by key, skipping that one
+                for (String one : batch) {
                     try {
                         insertAll(c, List.of(one));
                         c.commit();
@@ -158,38 +206,26 @@ public final class NotificationDeduplication extends ServiceSupport implements I
                         if (!UNIQUE_VIOLATION.equals(raced.getSQLState())) {
                             throw raced;
                         }
-                        one.inserted = false;
                     }
                 }
             } finally {
                 c.setAutoCommit(autoCommit);
             }
-        } catch (SQLException | RuntimeException e) {
-            // every caller of this batch fails, not only the one that ran it
-            batch.forEach(p -> p.failure = e);
-        } finally {
-            batch.forEach(p -> {
-                uncommitted.remove(p.key);
-                p.done = true;
-            });
         }
     }
 
-    private void insertAll(Connection c, List<PendingKey> batch) throws SQLException {
+    private void insertAll(Connection c, List<String> batch) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement(insertSql(c))) {
             Timestamp now = new Timestamp(clock.millis());
-            for (PendingKey p : batch) {
+            for (String key : batch) {
                 ps.setString(1, processorName);
-                ps.setString(2, p.key);
+                ps.setString(2, key);
                 ps.setTimestamp(3, now);
                 ps.setString(4, processorName);
-                ps.setString(5, p.key);
+                ps.setString(5, key);
                 ps.addBatch();
             }
-            int[] counts = ps.executeBatch();
-            for (int i = 0; i < batch.size(); i++) {
-                batch.get(i).inserted = counts[i] != 0;
-            }
+            ps.executeBatch();
         }
     }
 
@@ -223,28 +259,29 @@ public final class NotificationDeduplication extends ServiceSupport implements I
 
     @Override
     protected void doStart() {
-        // nothing to open: connections are taken from the data source per use
+        nextAttemptAt = 0;
+        flusher = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread thread = new Thread(r, "Camel " + this);
+            thread.setDaemon(true);
+            return thread;
+        });
+        flusher.scheduleWithFixedDelay(this::flush, FLUSH_INTERVAL_MILLIS, FLUSH_INTERVAL_MILLIS, TimeUnit.MILLISECONDS);
     }
 
     @Override
-    protected void doStop() {
-        // nothing held between calls
+    protected void doStop() throws InterruptedException {
+        flusher.shutdown();
+        flusher.awaitTermination(10, TimeUnit.SECONDS);
+        nextAttemptAt = 0;
+        flush();
+        if (!queue.isEmpty()) {
+            LOG.warn("{} stopped with {} notification keys not recorded: a repeat of those notifications is passed to"
+                     + " the broker, whose duplicate detection drops it", this, queue.size());
+        }
     }
 
     @Override
     public String toString() {
         return "NotificationDeduplication[" + table + ", " + processorName + "]";
-    }
-
-    /** One caller's key waiting for the group commit; written under the writer lock, read after it. */
-    private static final class PendingKey {
-        final String key;
-        volatile boolean done;
-        volatile boolean inserted;
-        volatile Exception failure;
-
-        PendingKey(String key) {
-            this.key = key;
-        }
     }
 }

@@ -67,20 +67,48 @@ class H2PaymentLedgerIT extends AbstractPaymentLedgerContract {
     }
 
     @Test
-    void aDeduplicationKeyThatCouldNotBeCommittedIsNotTakenForKnown() throws Exception {
-        NotificationDeduplication repo = NotificationDeduplication.repository(dataSource(), ledger, "antom-notify");
-        database.close();
-        assertThatThrownBy(() -> repo.add("PAYMENT_RESULT:LOST:S")).isInstanceOf(LedgerException.class)
-                .hasMessageContaining("de-duplication store");
-        // the failed key is not kept as "being committed": a second try fails the same way instead of answering false
-        assertThatThrownBy(() -> repo.add("PAYMENT_RESULT:LOST:S")).isInstanceOf(LedgerException.class);
+    void deduplicationKeysAddedWhileTheDatabaseIsUnreachableAreWrittenWhenItIsBack() throws Exception {
+        Unreachable database = new Unreachable(dataSource());
+        NotificationDeduplication repo = NotificationDeduplication.repository(database.dataSource, ledger, "antom-notify");
+        repo.start();
+        database.down = true;
+        assertThat(repo.add("PAYMENT_RESULT:OUTAGE:S")).isTrue();
+        assertThat(repo.contains("PAYMENT_RESULT:OUTAGE:S")).as("known from memory while not written").isTrue();
+        assertThatThrownBy(() -> repo.contains("PAYMENT_RESULT:OTHER:S")).isInstanceOf(LedgerException.class);
+        Thread.sleep(100); // several writer rounds fail meanwhile
+        assertThat(stored("PAYMENT_RESULT:OUTAGE:S")).isFalse();
 
-        database = EmbeddedLedgerDatabase.open(folder);
-        PaymentLedger reopened = new PaymentLedger(database.dataSource(), tablePrefix(), clock).createSchemaIfMissing();
-        NotificationDeduplication again = NotificationDeduplication.repository(database.dataSource(), reopened,
-                "antom-notify");
-        assertThat(again.contains("PAYMENT_RESULT:LOST:S")).isFalse();
-        assertThat(again.add("PAYMENT_RESULT:LOST:S")).isTrue();
+        database.down = false;
+        long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(20);
+        while (!stored("PAYMENT_RESULT:OUTAGE:S") && System.nanoTime() < deadline) {
+            Thread.sleep(50);
+        }
+        assertThat(stored("PAYMENT_RESULT:OUTAGE:S")).isTrue();
+        repo.stop();
+    }
+
+    private boolean stored(String key) {
+        return NotificationDeduplication.repository(dataSource(), ledger, "antom-notify").contains(key);
+    }
+
+    /** The real database behind a switch that refuses connections, as an unreachable server does. */
+    private static final class Unreachable {
+        final DataSource dataSource;
+        volatile boolean down;
+
+        Unreachable(DataSource real) {
+            this.dataSource = (DataSource) java.lang.reflect.Proxy.newProxyInstance(DataSource.class.getClassLoader(),
+                    new Class<?>[] { DataSource.class }, (proxy, method, args) -> {
+                        if (down && method.getName().equals("getConnection")) {
+                            throw new java.sql.SQLTransientConnectionException("database unreachable (test switch)", "08001");
+                        }
+                        try {
+                            return method.invoke(real, args);
+                        } catch (java.lang.reflect.InvocationTargetException e) {
+                            throw e.getCause();
+                        }
+                    });
+        }
     }
 
     @Test
