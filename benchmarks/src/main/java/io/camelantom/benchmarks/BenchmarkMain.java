@@ -138,7 +138,7 @@ public final class BenchmarkMain {
                 if (settings.notifications > 0) {
                     LOG.info("{} notifications, {} senders", settings.notifications, settings.senders);
                     report.notifications = NotificationLoad.run(app, meter,
-                            AntomKeys.privateKey(simulator.antomPrivateKey(), null), paid, settings.notifications,
+                            AntomKeys.privateKey(simulator.antomPrivateKey(), null), paid, runId, settings.notifications,
                             settings.senders);
                     report.load("after notifications", Report.loadAverage());
                 }

@@ -17,12 +17,19 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import io.camelantom.routes.ledger.NewPayment;
+import io.camelantom.routes.ledger.PaymentLedger;
+import io.camelantom.routes.ledger.PaymentRecord;
+import io.camelantom.routes.ledger.PaymentStatus;
+import io.camelantom.routes.ledger.TransitionDetails;
 import io.camelantom.signing.AntomSigner;
 
 /**
- * Antom: N signed PAYMENT_RESULT notifications (for payments the order phase paid, so the order bridge settles each as
- * the documented repeat) posted by S concurrent senders to the notification bridge's real HTTP endpoint. Signing is
- * done before the clock starts: it is Antom's cost, not the bridge's.
+ * Antom: N signed PAYMENT_RESULT notifications, each for a different payment, posted by S concurrent senders to the
+ * notification bridge's real HTTP endpoint. The payments are those the order phase paid, topped up with payments
+ * registered in the ledger as PAID beforehand (a storm of notifications for payments settled earlier), so every
+ * notification is new to the de-duplication store, is published, and the order bridge settles each as the documented
+ * repeat. Signing and seeding are done before the clock starts: they are Antom's cost, not the bridge's.
  */
 final class NotificationLoad {
 
@@ -38,14 +45,15 @@ final class NotificationLoad {
     private NotificationLoad() {
     }
 
-    static Outcome run(Application app, ResourceMeter meter, PrivateKey antomKey, List<String[]> payments, int count,
-            int senders) throws Exception {
+    static Outcome run(Application app, ResourceMeter meter, PrivateKey antomKey, List<String[]> paid, String runId,
+            int count, int senders) throws Exception {
+        List<String[]> payments = new ArrayList<>(paid.subList(0, Math.min(paid.size(), count)));
+        payments.addAll(seedPaidPayments(app, runId, count - payments.size()));
         AntomSigner signer = new AntomSigner(antomKey, 1);
         List<HttpRequest> requests = new ArrayList<>(count);
         URI uri = URI.create(app.notificationUrl());
         for (int i = 0; i < count; i++) {
-            String[] p = payments.isEmpty() ? new String[] { "UNKNOWN-" + i, "P-" + i, "10.00", "USD" }
-                    : payments.get(i % payments.size());
+            String[] p = payments.get(i);
             byte[] body = ("{\"notifyType\":\"PAYMENT_RESULT\",\"result\":{\"resultCode\":\"SUCCESS\",\"resultStatus\":\"S\","
                     + "\"resultMessage\":\"success.\"},\"paymentRequestId\":\"" + p[0] + "\",\"paymentId\":\"" + p[1]
                     + "\",\"paymentAmount\":{\"currency\":\"" + p[3] + "\",\"value\":\"" + minor(p[2]) + "\"},"
@@ -99,6 +107,46 @@ final class NotificationLoad {
         ResourceMeter.Usage usage = meter.stop();
         java.util.Arrays.sort(latencies);
         return new Outcome(count, acknowledged.get(), refused.get(), senders, seconds, latencies, usage);
+    }
+
+    /**
+     * Registers {@code count} payments in the ledger and settles them PAID with their result published, as the order
+     * bridge would have: {paymentRequestId, paymentId, amount, currency} each.
+     */
+    private static List<String[]> seedPaidPayments(Application app, String runId, int count) throws Exception {
+        List<String[]> seeded = java.util.Collections.synchronizedList(new ArrayList<>(Math.max(count, 0)));
+        if (count <= 0) {
+            return seeded;
+        }
+        PaymentLedger ledger = new PaymentLedger(app.ledger.dataSource());
+        AtomicInteger next = new AtomicInteger();
+        ExecutorService pool = Executors.newFixedThreadPool(4);
+        try {
+            List<Future<?>> workers = new ArrayList<>();
+            for (int w = 0; w < 4; w++) {
+                workers.add(pool.submit(() -> {
+                    int i;
+                    while ((i = next.getAndIncrement()) < count) {
+                        PaymentRecord payment = ledger.register(new NewPayment(runId + "-SEEDED-" + i, 1000, "USD",
+                                "seeded for the notification phase", null, null)).payment();
+                        String paymentId = "SEEDED-" + runId + "-" + i;
+                        if (!ledger.transition(payment.paymentRequestId(), PaymentStatus.PENDING, PaymentStatus.PAID,
+                                TransitionDetails.result("SUCCESS", "seeded").withPaymentId(paymentId))
+                            || !ledger.markResultPublished(payment.paymentRequestId())) {
+                            throw new IllegalStateException("could not seed " + payment.paymentRequestId());
+                        }
+                        seeded.add(new String[] { payment.paymentRequestId(), paymentId, "10.00", "USD" });
+                    }
+                    return null;
+                }));
+            }
+            for (Future<?> worker : workers) {
+                worker.get();
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        return new ArrayList<>(seeded);
     }
 
     /** "10.00" → "1000" (the notification's amount is in minor units, as Antom sends it). */

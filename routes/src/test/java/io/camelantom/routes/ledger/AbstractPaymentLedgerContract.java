@@ -27,7 +27,6 @@ import javax.sql.DataSource;
 
 import io.camelantom.routes.notification.NotificationDeduplication;
 
-import org.apache.camel.processor.idempotent.jdbc.JdbcMessageIdRepository;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -444,17 +443,17 @@ abstract class AbstractPaymentLedgerContract {
 
     @Test
     void theDeduplicationStoreKeepsKeysAcrossRepositoryInstances() throws Exception {
-        JdbcMessageIdRepository repo = NotificationDeduplication.repository(dataSource(), ledger, "antom-notify");
+        NotificationDeduplication repo = NotificationDeduplication.repository(dataSource(), ledger, "antom-notify");
         repo.start();
         assertThat(repo.add("PAYMENT_RESULT:2026P1:S")).isTrue();
         assertThat(repo.add("PAYMENT_RESULT:2026P1:S")).isFalse();
         repo.stop();
 
-        JdbcMessageIdRepository again = NotificationDeduplication.repository(dataSource(), ledger, "antom-notify");
+        NotificationDeduplication again = NotificationDeduplication.repository(dataSource(), ledger, "antom-notify");
         again.start();
         assertThat(again.contains("PAYMENT_RESULT:2026P1:S")).isTrue();
         assertThat(again.add("PAYMENT_RESULT:2026P2:S")).isTrue();
-        JdbcMessageIdRepository otherRoute = NotificationDeduplication.repository(dataSource(), ledger, "other");
+        NotificationDeduplication otherRoute = NotificationDeduplication.repository(dataSource(), ledger, "other");
         otherRoute.start();
         assertThat(otherRoute.contains("PAYMENT_RESULT:2026P1:S")).as("key spaces are separate").isFalse();
         again.stop();
@@ -463,7 +462,7 @@ abstract class AbstractPaymentLedgerContract {
 
     @Test
     void concurrentAddsOfOneKeyLetOneCallerIn() throws Exception {
-        JdbcMessageIdRepository repo = NotificationDeduplication.repository(dataSource(), ledger, "antom-notify");
+        NotificationDeduplication repo = NotificationDeduplication.repository(dataSource(), ledger, "antom-notify");
         repo.start();
         for (int round = 0; round < 5; round++) {
             String key = "PAYMENT_RESULT:RACE" + round + ":S";
@@ -471,6 +470,81 @@ abstract class AbstractPaymentLedgerContract {
             assertThat(adds.stream().filter(b -> b)).hasSize(1);
         }
         repo.stop();
+    }
+
+    @Test
+    void concurrentAddsAreAllWrittenAndStoppingWritesWhatIsQueued() throws Exception {
+        NotificationDeduplication repo = NotificationDeduplication.repository(dataSource(), ledger, "antom-notify");
+        repo.start();
+        int rounds = 10;
+        for (int round = 0; round < rounds; round++) {
+            List<Callable<Boolean>> adds = new ArrayList<>();
+            for (int i = 0; i < THREADS; i++) {
+                String key = "PAYMENT_RESULT:GROUP" + round + "-" + i + ":S";
+                adds.add(() -> repo.add(key));
+            }
+            assertThat(raceAll(adds)).hasSize(THREADS).containsOnly(true);
+        }
+        assertThat(repo.contains("PAYMENT_RESULT:GROUP9-15:S")).as("known from the moment it was added").isTrue();
+        assertThat(repo.add("PAYMENT_RESULT:GROUP7-7:S")).isFalse();
+        repo.stop();
+        assertThat(countRows("SELECT COUNT(*) FROM " + ledger.messageProcessedTable()
+                             + " WHERE PROCESSORNAME = 'antom-notify' AND MESSAGEID LIKE 'PAYMENT_RESULT:GROUP%'"))
+                .isEqualTo(rounds * THREADS);
+    }
+
+    @Test
+    void twoNodesAddingTheSameKeysStoreEachKeyOnce() throws Exception {
+        NotificationDeduplication node1 = NotificationDeduplication.repository(dataSource(), ledger, "antom-notify");
+        NotificationDeduplication node2 = NotificationDeduplication.repository(dataSource(), ledger, "antom-notify");
+        node1.start();
+        node2.start();
+        int keys = 0;
+        for (int round = 0; round < 8; round++) {
+            List<Callable<Boolean>> adds = new ArrayList<>();
+            for (int i = 0; i < THREADS / 2; i++) {
+                String key = "PAYMENT_RESULT:NODES" + round + "-" + i + ":S";
+                adds.add(() -> node1.add(key));
+                adds.add(() -> node2.add(key));
+                keys++;
+            }
+            raceAll(adds);
+        }
+        node1.stop();
+        node2.stop();
+        assertThat(countRows("SELECT COUNT(*) FROM " + ledger.messageProcessedTable()
+                             + " WHERE PROCESSORNAME = 'antom-notify' AND MESSAGEID LIKE 'PAYMENT_RESULT:NODES%'"))
+                .isEqualTo(keys);
+        NotificationDeduplication restarted = NotificationDeduplication.repository(dataSource(), ledger, "antom-notify");
+        assertThat(restarted.contains("PAYMENT_RESULT:NODES7-7:S")).isTrue();
+    }
+
+    @Test
+    void keysStoredByCamelsJdbcRepositoryLayoutAreKnown() throws Exception {
+        // the table layout of Camel's JdbcMessageIdRepository, which earlier versions of the bridge used
+        try (Connection c = dataSource().getConnection(); PreparedStatement ps = c.prepareStatement("INSERT INTO "
+                + ledger.messageProcessedTable() + " (PROCESSORNAME, MESSAGEID, CREATEDAT) VALUES (?, ?, ?)")) {
+            ps.setString(1, "antom-notify");
+            ps.setString(2, "PAYMENT_RESULT:OLD1:S");
+            ps.setTimestamp(3, new java.sql.Timestamp(System.currentTimeMillis()));
+            ps.executeUpdate();
+            if (!c.getAutoCommit()) {
+                c.commit();
+            }
+        }
+        NotificationDeduplication repo = NotificationDeduplication.repository(dataSource(), ledger, "antom-notify");
+        assertThat(repo.contains("PAYMENT_RESULT:OLD1:S")).isTrue();
+        assertThat(repo.add("PAYMENT_RESULT:OLD1:S")).isFalse();
+        assertThat(repo.remove("PAYMENT_RESULT:OLD1:S")).isTrue();
+        assertThat(repo.contains("PAYMENT_RESULT:OLD1:S")).isFalse();
+    }
+
+    long countRows(String sql) throws SQLException {
+        try (Connection c = dataSource().getConnection(); PreparedStatement ps = c.prepareStatement(sql);
+             java.sql.ResultSet rs = ps.executeQuery()) {
+            rs.next();
+            return rs.getLong(1);
+        }
     }
 
     // ------------------------------------------------------------ helpers

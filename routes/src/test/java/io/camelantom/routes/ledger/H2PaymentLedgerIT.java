@@ -1,6 +1,7 @@
 package io.camelantom.routes.ledger;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -9,7 +10,6 @@ import javax.sql.DataSource;
 
 import io.camelantom.routes.notification.NotificationDeduplication;
 
-import org.apache.camel.processor.idempotent.jdbc.JdbcMessageIdRepository;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -46,7 +46,7 @@ class H2PaymentLedgerIT extends AbstractPaymentLedgerContract {
     void theLedgerAndTheDeduplicationStoreSurviveARestartOfTheDatabase() throws Exception {
         ledger.register(order("SO-RESTART"));
         ledger.transition("SO-RESTART", PaymentStatus.PENDING, PaymentStatus.PAID, null);
-        JdbcMessageIdRepository repo = NotificationDeduplication.repository(dataSource(), ledger, "antom-notify");
+        NotificationDeduplication repo = NotificationDeduplication.repository(dataSource(), ledger, "antom-notify");
         repo.start();
         assertThat(repo.add("PAYMENT_RESULT:P9:S")).isTrue();
         repo.stop();
@@ -58,12 +58,57 @@ class H2PaymentLedgerIT extends AbstractPaymentLedgerContract {
                 .createSchemaIfMissing();
         assertThat(reopened.find("SO-RESTART").orElseThrow().status()).isEqualTo(PaymentStatus.PAID);
         assertThat(reopened.findResultsOwed(java.time.Duration.ZERO, 10).payments()).hasSize(1);
-        JdbcMessageIdRepository again = NotificationDeduplication.repository(database.dataSource(), reopened,
+        NotificationDeduplication again = NotificationDeduplication.repository(database.dataSource(), reopened,
                 "antom-notify");
         again.start();
         assertThat(again.contains("PAYMENT_RESULT:P9:S")).isTrue();
         assertThat(again.add("PAYMENT_RESULT:P9:S")).isFalse();
         again.stop();
+    }
+
+    @Test
+    void deduplicationKeysAddedWhileTheDatabaseIsUnreachableAreWrittenWhenItIsBack() throws Exception {
+        Unreachable database = new Unreachable(dataSource());
+        NotificationDeduplication repo = NotificationDeduplication.repository(database.dataSource, ledger, "antom-notify");
+        repo.start();
+        database.down = true;
+        assertThat(repo.add("PAYMENT_RESULT:OUTAGE:S")).isTrue();
+        assertThat(repo.contains("PAYMENT_RESULT:OUTAGE:S")).as("known from memory while not written").isTrue();
+        assertThatThrownBy(() -> repo.contains("PAYMENT_RESULT:OTHER:S")).isInstanceOf(LedgerException.class);
+        Thread.sleep(100); // several writer rounds fail meanwhile
+        assertThat(stored("PAYMENT_RESULT:OUTAGE:S")).isFalse();
+
+        database.down = false;
+        long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(20);
+        while (!stored("PAYMENT_RESULT:OUTAGE:S") && System.nanoTime() < deadline) {
+            Thread.sleep(50);
+        }
+        assertThat(stored("PAYMENT_RESULT:OUTAGE:S")).isTrue();
+        repo.stop();
+    }
+
+    private boolean stored(String key) {
+        return NotificationDeduplication.repository(dataSource(), ledger, "antom-notify").contains(key);
+    }
+
+    /** The real database behind a switch that refuses connections, as an unreachable server does. */
+    private static final class Unreachable {
+        final DataSource dataSource;
+        volatile boolean down;
+
+        Unreachable(DataSource real) {
+            this.dataSource = (DataSource) java.lang.reflect.Proxy.newProxyInstance(DataSource.class.getClassLoader(),
+                    new Class<?>[] { DataSource.class }, (proxy, method, args) -> {
+                        if (down && method.getName().equals("getConnection")) {
+                            throw new java.sql.SQLTransientConnectionException("database unreachable (test switch)", "08001");
+                        }
+                        try {
+                            return method.invoke(real, args);
+                        } catch (java.lang.reflect.InvocationTargetException e) {
+                            throw e.getCause();
+                        }
+                    });
+        }
     }
 
     @Test
