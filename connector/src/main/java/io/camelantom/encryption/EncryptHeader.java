@@ -3,7 +3,7 @@ package io.camelantom.encryption;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
-import java.util.Locale;
+import java.util.Map;
 
 import io.camelantom.signing.SignatureHeader;
 
@@ -38,33 +38,16 @@ public record EncryptHeader(String algorithm, Integer keyVersion, byte[] symmetr
         if (value == null || value.isBlank()) {
             throw bad("the Encrypt header is missing or empty");
         }
-        String algorithm = null;
+        Map<String, String> parts = SignatureHeader.parts(value,
+                part -> bad("the Encrypt header has a part without 'name=value'"));
+        String algorithm = parts.get("algorithm");
+        String symmetricKey = parts.get("symmetrickey");
         Integer keyVersion = null;
-        String symmetricKey = null;
-        for (String part : value.split(",")) {
-            String trimmed = part.trim();
-            if (trimmed.isEmpty()) {
-                continue;
-            }
-            int eq = trimmed.indexOf('=');
-            if (eq <= 0) {
-                throw bad("the Encrypt header has a part without 'name=value'");
-            }
-            String name = trimmed.substring(0, eq).trim().toLowerCase(Locale.ROOT);
-            String partValue = trimmed.substring(eq + 1).trim();
-            switch (name) {
-                case "algorithm" -> algorithm = partValue;
-                case "keyversion" -> {
-                    try {
-                        keyVersion = Integer.valueOf(partValue);
-                    } catch (NumberFormatException e) {
-                        throw bad("the Encrypt header's keyVersion is not a number");
-                    }
-                }
-                case "symmetrickey" -> symmetricKey = partValue;
-                default -> {
-                    // unknown parts are ignored so that Antom may add some
-                }
+        if (parts.containsKey("keyversion")) {
+            try {
+                keyVersion = Integer.valueOf(parts.get("keyversion"));
+            } catch (NumberFormatException e) {
+                throw bad("the Encrypt header's keyVersion is not a number");
             }
         }
         if (algorithm != null && !ALGORITHM_RSA_AES.equalsIgnoreCase(algorithm)) {

@@ -33,6 +33,14 @@ public abstract class AntomRequest extends AntomObject {
         }
     }
 
+    /** A required amount, itself valid (see {@link Amount#validate(String)}). */
+    protected static void requireAmount(Amount amount, String field) {
+        if (amount == null) {
+            throw new IllegalArgumentException(field + ": is required");
+        }
+        amount.validate(field);
+    }
+
     protected static void requireOneOf(String first, String firstField, String second, String secondField) {
         if ((first == null || first.isBlank()) && (second == null || second.isBlank())) {
             throw new IllegalArgumentException(firstField + " or " + secondField + ": one of them is required");

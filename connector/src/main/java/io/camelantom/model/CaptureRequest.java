@@ -1,10 +1,9 @@
 package io.camelantom.model;
 
 /** Request of {@code capture}; idempotency key {@code captureRequestId}. Unknown fields are kept. */
-public class CaptureRequest extends AntomRequest {
+public class CaptureRequest extends AntomRequest implements PaymentId {
 
     private String captureRequestId;
-    private String paymentId;
     private Amount captureAmount;
     private String isLastCapture;
 
@@ -14,14 +13,6 @@ public class CaptureRequest extends AntomRequest {
 
     public void setCaptureRequestId(String captureRequestId) {
         this.captureRequestId = captureRequestId;
-    }
-
-    public String getPaymentId() {
-        return paymentId;
-    }
-
-    public void setPaymentId(String paymentId) {
-        this.paymentId = paymentId;
     }
 
     public Amount getCaptureAmount() {
@@ -43,11 +34,8 @@ public class CaptureRequest extends AntomRequest {
     @Override
     public void validate() {
         require(captureRequestId, "captureRequestId");
-        require(paymentId, "paymentId");
-        if (captureAmount == null) {
-            throw new IllegalArgumentException("captureAmount: is required");
-        }
-        captureAmount.validate("captureAmount");
+        require(getPaymentId(), "paymentId");
+        requireAmount(captureAmount, "captureAmount");
     }
 
     @Override

@@ -1,7 +1,7 @@
 package io.camelantom.model;
 
 /** Request of {@code pay} ({@code /ams/api/v1/payments/pay}); idempotency key {@code paymentRequestId}. Unknown fields are kept. */
-public class PayRequest extends AntomRequest {
+public class PayRequest extends AntomRequest implements MerchantAccount {
 
     private String productCode;
     private String paymentRequestId;
@@ -16,7 +16,6 @@ public class PayRequest extends AntomRequest {
     private Env env;
     private String merchantRegion;
     private String userRegion;
-    private String merchantAccountId;
     private String extendInfo;
 
     public String getProductCode() {
@@ -123,14 +122,6 @@ public class PayRequest extends AntomRequest {
         this.userRegion = userRegion;
     }
 
-    public String getMerchantAccountId() {
-        return merchantAccountId;
-    }
-
-    public void setMerchantAccountId(String merchantAccountId) {
-        this.merchantAccountId = merchantAccountId;
-    }
-
     public String getExtendInfo() {
         return extendInfo;
     }
@@ -142,10 +133,7 @@ public class PayRequest extends AntomRequest {
     @Override
     public void validate() {
         require(paymentRequestId, "paymentRequestId");
-        if (paymentAmount == null) {
-            throw new IllegalArgumentException("paymentAmount: is required");
-        }
-        paymentAmount.validate("paymentAmount");
+        requireAmount(paymentAmount, "paymentAmount");
         if (order != null && order.getOrderAmount() != null) {
             order.getOrderAmount().validate("order.orderAmount");
         }

@@ -1,17 +1,9 @@
 package io.camelantom.model;
 
 /** A {@code notifyRefund} notification ({@code notifyType} REFUND_RESULT); {@code refundStatus} is SUCCESS or FAIL. Unknown fields are kept. */
-public class RefundNotification extends AntomNotification {
+public class RefundNotification extends AntomNotification implements RefundDetails, SettlementDetails, AcquirerReference {
 
     private String refundStatus;
-    private String refundRequestId;
-    private String refundId;
-    private String paymentId;
-    private Amount refundAmount;
-    private String refundTime;
-    private Amount grossSettlementAmount;
-    private Object settlementQuote;
-    private String acquirerReferenceNo;
 
     public String getRefundStatus() {
         return refundStatus;
@@ -20,69 +12,4 @@ public class RefundNotification extends AntomNotification {
     public void setRefundStatus(String refundStatus) {
         this.refundStatus = refundStatus;
     }
-
-    public String getRefundRequestId() {
-        return refundRequestId;
-    }
-
-    public void setRefundRequestId(String refundRequestId) {
-        this.refundRequestId = refundRequestId;
-    }
-
-    public String getRefundId() {
-        return refundId;
-    }
-
-    public void setRefundId(String refundId) {
-        this.refundId = refundId;
-    }
-
-    public String getPaymentId() {
-        return paymentId;
-    }
-
-    public void setPaymentId(String paymentId) {
-        this.paymentId = paymentId;
-    }
-
-    public Amount getRefundAmount() {
-        return refundAmount;
-    }
-
-    public void setRefundAmount(Amount refundAmount) {
-        this.refundAmount = refundAmount;
-    }
-
-    public String getRefundTime() {
-        return refundTime;
-    }
-
-    public void setRefundTime(String refundTime) {
-        this.refundTime = refundTime;
-    }
-
-    public Amount getGrossSettlementAmount() {
-        return grossSettlementAmount;
-    }
-
-    public void setGrossSettlementAmount(Amount grossSettlementAmount) {
-        this.grossSettlementAmount = grossSettlementAmount;
-    }
-
-    public Object getSettlementQuote() {
-        return settlementQuote;
-    }
-
-    public void setSettlementQuote(Object settlementQuote) {
-        this.settlementQuote = settlementQuote;
-    }
-
-    public String getAcquirerReferenceNo() {
-        return acquirerReferenceNo;
-    }
-
-    public void setAcquirerReferenceNo(String acquirerReferenceNo) {
-        this.acquirerReferenceNo = acquirerReferenceNo;
-    }
-
 }

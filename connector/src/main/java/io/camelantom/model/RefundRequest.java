@@ -1,10 +1,9 @@
 package io.camelantom.model;
 
 /** Request of {@code refund}; idempotency key {@code refundRequestId}. Unknown fields are kept. */
-public class RefundRequest extends AntomRequest {
+public class RefundRequest extends AntomRequest implements PaymentId {
 
     private String refundRequestId;
-    private String paymentId;
     private String referenceRefundId;
     private Amount refundAmount;
     private String refundReason;
@@ -18,14 +17,6 @@ public class RefundRequest extends AntomRequest {
 
     public void setRefundRequestId(String refundRequestId) {
         this.refundRequestId = refundRequestId;
-    }
-
-    public String getPaymentId() {
-        return paymentId;
-    }
-
-    public void setPaymentId(String paymentId) {
-        this.paymentId = paymentId;
     }
 
     public String getReferenceRefundId() {
@@ -79,11 +70,8 @@ public class RefundRequest extends AntomRequest {
     @Override
     public void validate() {
         require(refundRequestId, "refundRequestId");
-        require(paymentId, "paymentId");
-        if (refundAmount == null) {
-            throw new IllegalArgumentException("refundAmount: is required");
-        }
-        refundAmount.validate("refundAmount");
+        require(getPaymentId(), "paymentId");
+        requireAmount(refundAmount, "refundAmount");
     }
 
     @Override

@@ -3,7 +3,10 @@ package io.camelantom.signing;
 import java.io.ByteArrayOutputStream;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
 import java.util.Locale;
+import java.util.Map;
+import java.util.function.Function;
 
 /**
  * The {@code signature} header: {@code algorithm=RSA256,keyVersion=N,signature=<URL-encoded standard base64>}.
@@ -44,35 +47,18 @@ public record SignatureHeader(String algorithm, Integer keyVersion, String signa
             throw new AntomSignatureException(AntomSignatureException.Reason.MISSING_SIGNATURE,
                     "the signature header is missing or empty");
         }
-        String algorithm = null;
-        String keyVersion = null;
+        Map<String, String> parts = parts(value, part -> new AntomSignatureException(
+                AntomSignatureException.Reason.UNPARSABLE_SIGNATURE,
+                "the signature header has a part without 'name=value': '" + abbreviate(part) + "'"));
+        String algorithm = parts.get("algorithm");
+        String keyVersion = parts.get("keyversion");
         String signature = null;
-        for (String part : value.split(",")) {
-            String trimmed = part.trim();
-            if (trimmed.isEmpty()) {
-                continue;
-            }
-            int eq = trimmed.indexOf('=');
-            if (eq <= 0) {
+        if (parts.containsKey("signature")) {
+            try {
+                signature = percentDecode(parts.get("signature"));
+            } catch (IllegalArgumentException e) {
                 throw new AntomSignatureException(AntomSignatureException.Reason.UNPARSABLE_SIGNATURE,
-                        "the signature header has a part without 'name=value': '" + abbreviate(trimmed) + "'");
-            }
-            String name = trimmed.substring(0, eq).trim().toLowerCase(Locale.ROOT);
-            String partValue = trimmed.substring(eq + 1).trim();
-            switch (name) {
-                case "algorithm" -> algorithm = partValue;
-                case "keyversion" -> keyVersion = partValue;
-                case "signature" -> {
-                    try {
-                        signature = percentDecode(partValue);
-                    } catch (IllegalArgumentException e) {
-                        throw new AntomSignatureException(AntomSignatureException.Reason.UNPARSABLE_SIGNATURE,
-                                "the signature value has " + e.getMessage());
-                    }
-                }
-                default -> {
-                    // unknown parts are ignored so that Antom may add some
-                }
+                        "the signature value has " + e.getMessage());
             }
         }
         if (signature == null || signature.isEmpty()) {
@@ -89,6 +75,29 @@ public record SignatureHeader(String algorithm, Integer keyVersion, String signa
             }
         }
         return new SignatureHeader(algorithm, version, signature);
+    }
+
+    /**
+     * The {@code name=value} parts of a comma-separated header value ({@code signature}, v2 {@code Encrypt}): names in
+     * lower case, values trimmed, empty parts skipped, the last of a repeated name wins. Unknown names are returned too;
+     * callers ignore them so that Antom may add some.
+     *
+     * @param malformedPart the exception for a part without {@code name=value} (given the trimmed part)
+     */
+    public static Map<String, String> parts(String value, Function<String, ? extends RuntimeException> malformedPart) {
+        Map<String, String> parts = new HashMap<>();
+        for (String part : value.split(",")) {
+            String trimmed = part.trim();
+            if (trimmed.isEmpty()) {
+                continue;
+            }
+            int eq = trimmed.indexOf('=');
+            if (eq <= 0) {
+                throw malformedPart.apply(trimmed);
+            }
+            parts.put(trimmed.substring(0, eq).trim().toLowerCase(Locale.ROOT), trimmed.substring(eq + 1).trim());
+        }
+        return parts;
     }
 
     /**
