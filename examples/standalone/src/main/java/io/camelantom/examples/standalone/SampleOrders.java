@@ -13,7 +13,7 @@ import io.camelantom.model.AntomJson;
 
 /**
  * Sample ERP orders in the canonical order format of the {@code antom-order-bridge} (routes/README.md), with amounts
- * whose last two digits pick the simulator's outcome (simulator/README.md, "Outcome triggers").
+ * whose last two digits pick the simulator's outcome (connector/simulator/README.md, "Outcome triggers").
  */
 final class SampleOrders {
 

@@ -18,7 +18,7 @@ import io.camelantom.signing.AntomSigner;
 
 /**
  * A minimal signed HTTP endpoint for unit tests of the producer's own logic (headers, paths, bodies). Behaviour of
- * Antom itself is tested against the simulator in connector-it.
+ * Antom itself is tested against the simulator in connector/it.
  */
 final class TestGateway implements AutoCloseable {
 

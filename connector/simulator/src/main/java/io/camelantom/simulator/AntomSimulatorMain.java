@@ -20,7 +20,7 @@ import java.util.concurrent.CountDownLatch;
 import io.camelantom.signing.AntomKeys;
 
 /**
- * Runs the simulator standalone until Ctrl-C: {@code mvn -q -pl simulator exec:java -Dexec.args="..."}. Without
+ * Runs the simulator standalone until Ctrl-C: {@code mvn -q -pl connector/simulator exec:java -Dexec.args="..."}. Without
  * merchant keys it generates (or reuses, from {@code --keys-dir}) a merchant key pair and an Antom key pair and prints
  * the files a client needs.
  */
