@@ -59,6 +59,7 @@ public class PaymentLedger {
     private final Clock clock;
     private final String tablePrefix;
     private final String table;
+    private final GroupCommit writes;
 
     /** A ledger with the default table prefix and the system clock. */
     public PaymentLedger(DataSource dataSource) {
@@ -76,6 +77,7 @@ public class PaymentLedger {
         this.clock = Objects.requireNonNull(clock, "clock");
         this.tablePrefix = LedgerSchema.checkPrefix(tablePrefix);
         this.table = this.tablePrefix + "PAYMENT";
+        this.writes = new GroupCommit(this::connection);
     }
 
     /** Creates the ledger's tables where missing ({@link LedgerSchema#apply}); call it on start. */
@@ -155,20 +157,21 @@ public class PaymentLedger {
         String sql = "INSERT INTO " + table + " (PAYMENT_REQUEST_ID, ORDER_ID, ATTEMPT_NO, AMOUNT_MINOR, CURRENCY, "
                 + "DESCRIPTION, STATUS, CALL_COUNT, CREATED_AT, UPDATED_AT, EXPIRES_AT, NEXT_CHECK_AT, CHECK_COUNT, "
                 + "ORDER_JSON, VERSION) VALUES (?, ?, ?, ?, ?, ?, ?, 0, ?, ?, ?, ?, 0, ?, 0)";
-        try (Connection c = connection(); PreparedStatement ps = c.prepareStatement(sql)) {
-            ps.setString(1, paymentRequestId);
-            ps.setString(2, order.orderId());
-            ps.setInt(3, attempt);
-            ps.setLong(4, order.amountMinor());
-            ps.setString(5, order.currency());
-            setString(ps, 6, cut(order.description(), 256));
-            ps.setString(7, PaymentStatus.PENDING.name());
-            setTime(ps, 8, now);
-            setTime(ps, 9, now);
-            setTime(ps, 10, order.expiresAt() == null ? null : order.expiresAt().truncatedTo(ChronoUnit.MICROS));
-            setTime(ps, 11, now);
-            setString(ps, 12, order.orderJson());
-            ps.executeUpdate();
+        try {
+            writes.execute(sql, ps -> {
+                ps.setString(1, paymentRequestId);
+                ps.setString(2, order.orderId());
+                ps.setInt(3, attempt);
+                ps.setLong(4, order.amountMinor());
+                ps.setString(5, order.currency());
+                setString(ps, 6, cut(order.description(), 256));
+                ps.setString(7, PaymentStatus.PENDING.name());
+                setTime(ps, 8, now);
+                setTime(ps, 9, now);
+                setTime(ps, 10, order.expiresAt() == null ? null : order.expiresAt().truncatedTo(ChronoUnit.MICROS));
+                setTime(ps, 11, now);
+                setString(ps, 12, order.orderJson());
+            });
         } catch (SQLException e) {
             if (!isUniqueViolation(e)) {
                 throw new LedgerException("Cannot register order " + order.orderId(), e);
@@ -481,10 +484,10 @@ public class PaymentLedger {
         void bind(PreparedStatement ps) throws SQLException;
     }
 
+    /** One write, committed together with the writes of concurrent callers ({@link GroupCommit}). */
     int update(String sql, String what, Binder binder) {
-        try (Connection c = connection(); PreparedStatement ps = c.prepareStatement(sql)) {
-            binder.bind(ps);
-            return ps.executeUpdate();
+        try {
+            return writes.execute(sql, binder);
         } catch (SQLException e) {
             throw new LedgerException("Cannot " + what, e);
         }
