@@ -5,13 +5,12 @@ import java.util.Objects;
 
 import javax.sql.DataSource;
 
-import com.zaxxer.hikari.HikariConfig;
-import com.zaxxer.hikari.HikariDataSource;
+import org.h2.jdbcx.JdbcConnectionPool;
 
 /**
- * The embedded default database of the ledger and the de-duplication store: an H2 file database in a folder, behind a
- * HikariCP pool. For demos, tests and single-node installations; production uses PostgreSQL through the merchant's own
- * pooled {@link DataSource}.
+ * The embedded default database of the ledger and the de-duplication store: an H2 file database in a folder, behind
+ * H2's own small connection pool (no pooling library needed). For demos, tests and single-node installations;
+ * production uses PostgreSQL through the merchant's own pooled {@link DataSource}.
  * <p>
  * URL: {@code jdbc:h2:file:<folder>/ledger;LOCK_TIMEOUT=10000;WRITE_DELAY=0;DB_CLOSE_ON_EXIT=FALSE}, or
  * {@code ...;LOCK_TIMEOUT=10000;WRITE_DELAY=0;AUTO_SERVER=TRUE} when asked for.
@@ -28,10 +27,6 @@ import com.zaxxer.hikari.HikariDataSource;
  * before Camel has finished its in-flight exchanges; {@link #close()} closes it (after Camel has stopped).</li>
  * <li>Several instances over the same folder in one JVM share one open database (H2 keeps one per URL).</li>
  * <li>{@code LOCK_TIMEOUT=10000}: a statement waits up to 10 s for a row another connection is changing.</li>
- * <li>The pool is HikariCP, not H2's own {@code JdbcConnectionPool}: H2's pool rolls a connection back when it is
- * handed out and again when it is returned, and with {@code WRITE_DELAY=0} every rollback, even of nothing, writes a
- * chunk of the database file whenever any connection has unsaved changes. That was most of the ledger's cost under
- * load (issue 11). HikariCP rolls back only a connection returned with an open transaction.</li>
  * <li>{@code AUTO_SERVER=TRUE} (off by default) lets a second JVM on the same host open the same files: the first
  * opener serves the others over a local TCP port. It is off by default because it opens a port and because the
  * other processes lose their open transactions when the first one stops; several nodes on several hosts need
@@ -42,18 +37,12 @@ import com.zaxxer.hikari.HikariDataSource;
 public final class EmbeddedLedgerDatabase implements AutoCloseable {
 
     private final String url;
-    private final HikariDataSource pool;
+    private final JdbcConnectionPool pool;
 
     private EmbeddedLedgerDatabase(String url, String user, String password, int maxConnections) {
         this.url = url;
-        HikariConfig config = new HikariConfig();
-        config.setJdbcUrl(url);
-        config.setUsername(user);
-        config.setPassword(password);
-        config.setMaximumPoolSize(maxConnections);
-        // opened on first use, as before: a database that cannot be opened yet fails the call, not the constructor
-        config.setInitializationFailTimeout(-1);
-        this.pool = new HikariDataSource(config);
+        this.pool = JdbcConnectionPool.create(url, user, password);
+        this.pool.setMaxConnections(maxConnections);
     }
 
     /** A database {@code ledger} in {@code folder} (created when missing), user {@code sa}, 16 connections at most. */
@@ -94,7 +83,7 @@ public final class EmbeddedLedgerDatabase implements AutoCloseable {
      */
     @Override
     public void close() {
-        pool.close();
+        pool.dispose();
     }
 
     @Override
