@@ -60,6 +60,7 @@ public class PaymentLedger {
     private final Clock clock;
     private final String tablePrefix;
     private final String table;
+    private final GroupCommit writes;
 
     /** A ledger with the default table prefix and the system clock. */
     public PaymentLedger(DataSource dataSource) {
@@ -77,6 +78,7 @@ public class PaymentLedger {
         this.clock = Objects.requireNonNull(clock, "clock");
         this.tablePrefix = LedgerSchema.checkPrefix(tablePrefix);
         this.table = this.tablePrefix + "PAYMENT";
+        this.writes = new GroupCommit(this::connection);
     }
 
     /** Creates the ledger's tables where missing ({@link LedgerSchema#apply}); call it on start. */
@@ -156,29 +158,22 @@ public class PaymentLedger {
         String sql = "INSERT INTO " + table + " (PAYMENT_REQUEST_ID, ORDER_ID, ATTEMPT_NO, AMOUNT_MINOR, CURRENCY, "
                 + "DESCRIPTION, STATUS, CALL_COUNT, CREATED_AT, UPDATED_AT, EXPIRES_AT, NEXT_CHECK_AT, CHECK_COUNT, "
                 + "ORDER_JSON, VERSION) VALUES (?, ?, ?, ?, ?, ?, ?, 0, ?, ?, ?, ?, 0, ?, 0)";
-        try (Connection c = connection(); PreparedStatement ps = c.prepareStatement(sql)) {
-            c.setAutoCommit(false);
-            ps.setString(1, paymentRequestId);
-            ps.setString(2, order.orderId());
-            ps.setInt(3, attempt);
-            ps.setLong(4, order.amountMinor());
-            ps.setString(5, order.currency());
-            setString(ps, 6, cut(order.description(), 256));
-            ps.setString(7, PaymentStatus.PENDING.name());
-            setTime(ps, 8, now);
-            setTime(ps, 9, now);
-            setTime(ps, 10, order.expiresAt() == null ? null : order.expiresAt().truncatedTo(ChronoUnit.MICROS));
-            setTime(ps, 11, now);
-            setString(ps, 12, order.orderJson());
-            try {
-                ps.executeUpdate();
-                insertEvent(c, paymentRequestId, now, PaymentEvent.REGISTERED, "attempt " + attempt + " of order "
-                        + order.orderId() + ", " + order.amountMinor() + " " + order.currency() + " (minor units)");
-                c.commit();
-            } finally {
-                rollbackQuietly(c);
-                c.setAutoCommit(true);
-            }
+        try {
+            writes.execute(sql, ps -> {
+                ps.setString(1, paymentRequestId);
+                ps.setString(2, order.orderId());
+                ps.setInt(3, attempt);
+                ps.setLong(4, order.amountMinor());
+                ps.setString(5, order.currency());
+                setString(ps, 6, cut(order.description(), 256));
+                ps.setString(7, PaymentStatus.PENDING.name());
+                setTime(ps, 8, now);
+                setTime(ps, 9, now);
+                setTime(ps, 10, order.expiresAt() == null ? null : order.expiresAt().truncatedTo(ChronoUnit.MICROS));
+                setTime(ps, 11, now);
+                setString(ps, 12, order.orderJson());
+            }, event(paymentRequestId, PaymentEvent.REGISTERED, "attempt " + attempt + " of order " + order.orderId()
+                    + ", " + order.amountMinor() + " " + order.currency() + " (minor units)"));
         } catch (SQLException e) {
             if (!isUniqueViolation(e)) {
                 throw new LedgerException("Cannot register order " + order.orderId(), e);
@@ -584,10 +579,10 @@ public class PaymentLedger {
         void bind(PreparedStatement ps) throws SQLException;
     }
 
+    /** One write, committed together with the writes of concurrent callers ({@link GroupCommit}). */
     int update(String sql, String what, Binder binder) {
-        try (Connection c = connection(); PreparedStatement ps = c.prepareStatement(sql)) {
-            binder.bind(ps);
-            return ps.executeUpdate();
+        try {
+            return writes.execute(sql, binder);
         } catch (SQLException e) {
             throw new LedgerException("Cannot " + what, e);
         }
@@ -602,34 +597,10 @@ public class PaymentLedger {
      * update changed a row, in the same transaction (one commit: the history never misses or invents a change).
      */
     int update(String sql, String what, Binder binder, EventInsert event) {
-        try (Connection c = connection(); PreparedStatement ps = c.prepareStatement(sql)) {
-            c.setAutoCommit(false);
-            try {
-                binder.bind(ps);
-                int count = ps.executeUpdate();
-                if (count == 1) {
-                    try (PreparedStatement es = c.prepareStatement(event.sql())) {
-                        event.binder().bind(es);
-                        es.executeUpdate();
-                    }
-                }
-                c.commit();
-                return count;
-            } finally {
-                rollbackQuietly(c);
-                c.setAutoCommit(true);
-            }
+        try {
+            return writes.execute(sql, binder, event);
         } catch (SQLException e) {
             throw new LedgerException("Cannot " + what, e);
-        }
-    }
-
-    /** Nothing to roll back after a commit; after a failure, the open transaction's work is undone. */
-    private static void rollbackQuietly(Connection c) {
-        try {
-            c.rollback();
-        } catch (SQLException e) {
-            LOG.debug("Rollback after a failed ledger update failed too: {}", e.toString());
         }
     }
 
@@ -646,18 +617,6 @@ public class PaymentLedger {
                     ps.setString(3, cut(kind, PaymentEvent.MAX_KIND_LENGTH));
                     setString(ps, 4, cut(detail, PaymentEvent.MAX_DETAIL_LENGTH));
                 });
-    }
-
-    private void insertEvent(Connection c, String paymentRequestId, Instant at, String kind, String detail)
-            throws SQLException {
-        try (PreparedStatement es = c.prepareStatement("INSERT INTO " + eventTable()
-                + " (PAYMENT_REQUEST_ID, AT, KIND, DETAIL) VALUES (?, ?, ?, ?)")) {
-            es.setString(1, paymentRequestId);
-            setTime(es, 2, at);
-            es.setString(3, kind);
-            setString(es, 4, cut(detail, PaymentEvent.MAX_DETAIL_LENGTH));
-            es.executeUpdate();
-        }
     }
 
     private Optional<PaymentRecord> single(String sql, String... params) {

@@ -196,6 +196,88 @@ abstract class AbstractPaymentLedgerContract {
     }
 
     @Test
+    void writesQueuedTogetherAreCommittedTogetherAndAFailingOneGetsOnlyItsOwnFailure() throws Exception {
+        for (int i = 0; i < 6; i++) {
+            ledger.register(order("SO-GROUP-" + i));
+        }
+        // the first caller's connection is held back until the others wait for the writer: they form one batch
+        CountDownLatch firstOpening = new CountDownLatch(1);
+        CountDownLatch othersWaiting = new CountDownLatch(1);
+        java.util.concurrent.atomic.AtomicBoolean first = new java.util.concurrent.atomic.AtomicBoolean(true);
+        GroupCommit[] writes = new GroupCommit[1];
+        writes[0] = new GroupCommit(() -> {
+            if (first.getAndSet(false)) {
+                firstOpening.countDown();
+                try {
+                    othersWaiting.await(30, TimeUnit.SECONDS);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }
+            return ledger.connection();
+        });
+        String table = ledger.paymentTable();
+        String cas = "UPDATE " + table + " SET STATUS = ?, VERSION = VERSION + 1 WHERE PAYMENT_REQUEST_ID = ? "
+                + "AND STATUS = 'PENDING'";
+        List<Callable<Object>> writers = new ArrayList<>();
+        writers.add(() -> writes[0].execute(cas, ps -> {
+            ps.setString(1, "PROCESSING");
+            ps.setString(2, "SO-GROUP-0");
+        }));
+        for (int i = 1; i < 6; i++) {
+            String id = "SO-GROUP-" + i;
+            writers.add(() -> writes[0].execute(cas, ps -> {
+                ps.setString(1, "PAID");
+                ps.setString(2, id);
+            }));
+        }
+        // two compare-and-sets on one row: one wins
+        writers.add(() -> writes[0].execute(cas, ps -> {
+            ps.setString(1, "FAILED");
+            ps.setString(2, "SO-GROUP-5");
+        }));
+        // a duplicate key: only this caller fails
+        writers.add(() -> {
+            try {
+                return writes[0].execute("INSERT INTO " + table + " (PAYMENT_REQUEST_ID, ORDER_ID, ATTEMPT_NO, "
+                        + "AMOUNT_MINOR, CURRENCY, STATUS, CALL_COUNT, CREATED_AT, UPDATED_AT, NEXT_CHECK_AT, "
+                        + "CHECK_COUNT, VERSION) SELECT PAYMENT_REQUEST_ID, ORDER_ID, ATTEMPT_NO, AMOUNT_MINOR, "
+                        + "CURRENCY, STATUS, CALL_COUNT, CREATED_AT, UPDATED_AT, NEXT_CHECK_AT, CHECK_COUNT, VERSION "
+                        + "FROM " + table + " WHERE PAYMENT_REQUEST_ID = ?", ps -> ps.setString(1, "SO-GROUP-1"));
+            } catch (SQLException e) {
+                return PaymentLedger.isUniqueViolation(e) ? "unique violation" : e;
+            }
+        });
+        List<Future<Object>> outcomes = new ArrayList<>();
+        outcomes.add(pool.submit(writers.get(0)));
+        assertThat(firstOpening.await(30, TimeUnit.SECONDS)).isTrue();
+        for (int i = 1; i < writers.size(); i++) {
+            outcomes.add(pool.submit(writers.get(i)));
+        }
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        while (writes[0].waitingCallers() < writers.size() - 1 && System.nanoTime() < deadline) {
+            Thread.onSpinWait();
+        }
+        othersWaiting.countDown();
+        List<Object> results = new ArrayList<>();
+        for (Future<Object> f : outcomes) {
+            results.add(f.get(30, TimeUnit.SECONDS));
+        }
+
+        assertThat(results.subList(0, 5)).containsOnly(1);
+        assertThat(results.subList(5, 7)).containsExactlyInAnyOrder(0, 1);
+        assertThat(results.get(7)).isEqualTo("unique violation");
+        assertThat(ledger.find("SO-GROUP-0").orElseThrow().status()).isEqualTo(PaymentStatus.PROCESSING);
+        for (int i = 1; i < 5; i++) {
+            assertThat(ledger.find("SO-GROUP-" + i).orElseThrow().status()).isEqualTo(PaymentStatus.PAID);
+        }
+        PaymentRecord raced = ledger.find("SO-GROUP-5").orElseThrow();
+        assertThat(raced.status()).isIn(PaymentStatus.PAID, PaymentStatus.FAILED);
+        assertThat(raced.version()).isEqualTo(1);
+        assertThat(ledger.findAttempts("SO-GROUP-1").payments()).hasSize(1);
+    }
+
+    @Test
     void finalStatesAreNeverLeftExceptByAnOperator() {
         ledger.register(order("SO-4"));
         ledger.transition("SO-4", PaymentStatus.PENDING, PaymentStatus.FAILED,
