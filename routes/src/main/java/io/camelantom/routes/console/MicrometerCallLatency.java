@@ -9,7 +9,6 @@ import java.util.concurrent.TimeUnit;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
-import org.apache.camel.spi.Registry;
 
 /**
  * {@link CallLatency} from a Micrometer registry: the {@value CallLatency#TIMER} timers summed per operation and
@@ -23,25 +22,8 @@ final class MicrometerCallLatency implements CallLatency {
         this.registry = registry;
     }
 
-    /**
-     * The registry bean named {@code beanName}, or the only {@link MeterRegistry} bean when the name is null;
-     * {@link CallLatency#NONE} when there is none.
-     */
-    static CallLatency lookup(Registry beans, String beanName) {
-        Object registry;
-        if (beanName != null) {
-            registry = beans.lookupByName(beanName);
-            if (!(registry instanceof MeterRegistry)) {
-                throw new IllegalArgumentException(OperationsConsoleRouteTemplate.TEMPLATE_ID + ": no MeterRegistry bean "
-                        + "named '" + beanName + "' (parameter " + OperationsConsoleRouteTemplate.METER_REGISTRY + ")");
-            }
-        } else {
-            var all = beans.findByType(MeterRegistry.class);
-            if (all.size() != 1) {
-                return NONE;
-            }
-            registry = all.iterator().next();
-        }
+    /** The latency chart of this registry (a {@code MeterRegistry}, as {@code TemplateParameters.meterRegistry} finds it). */
+    static CallLatency of(Object registry) {
         return new MicrometerCallLatency((MeterRegistry) registry);
     }
 

@@ -1,12 +1,12 @@
 package io.camelantom.routes.console;
 
 import java.time.Clock;
-import java.util.Arrays;
 import java.util.List;
 import java.util.function.Supplier;
 
 import javax.sql.DataSource;
 
+import io.camelantom.routes.TemplateParameters;
 import io.camelantom.routes.ledger.PaymentLedger;
 import io.camelantom.routes.reconciliation.Reconciliation;
 import io.camelantom.routes.reconciliation.ReconciliationRouteTemplate;
@@ -65,43 +65,28 @@ public class OperationsConsoleRouteTemplate extends RouteBuilder {
     }
 
     private void instantiate(RouteTemplateContext rtc) {
-        CamelContext context = rtc.getCamelContext();
-        String name = param(rtc, NAME);
-        String dataSourceName = param(rtc, DATA_SOURCE);
-        DataSource dataSource = context.getRegistry().lookupByNameAndType(dataSourceName, DataSource.class);
-        if (dataSource == null) {
-            throw new IllegalArgumentException(TEMPLATE_ID + ": no javax.sql.DataSource bean named '" + dataSourceName
-                    + "' (parameter " + DATA_SOURCE + ")");
-        }
-        ConsoleAuthentication authentication = new ConsoleAuthentication(param(rtc, USERNAME), param(rtc, PASSWORD),
-                param(rtc, TOKEN));
+        TemplateParameters p = new TemplateParameters(TEMPLATE_ID, rtc);
+        CamelContext context = p.context();
+        String name = p.required(NAME);
+        DataSource dataSource = p.requiredBean(DATA_SOURCE, DataSource.class);
+        ConsoleAuthentication authentication = new ConsoleAuthentication(p.optional(USERNAME), p.optional(PASSWORD),
+                p.optional(TOKEN));
         Clock clock = Clock.systemUTC();
-        PaymentLedger ledger = new PaymentLedger(dataSource, param(rtc, TABLE_PREFIX), clock).createSchemaIfMissing();
-        String jms = param(rtc, JMS_COMPONENT);
-        List<String> queues = Arrays.stream(param(rtc, DEAD_LETTER_QUEUES).split(",")).map(String::strip)
-                .filter(q -> !q.isEmpty()).toList();
+        PaymentLedger ledger = new PaymentLedger(dataSource, p.optional(TABLE_PREFIX), clock).createSchemaIfMissing();
+        String jms = p.required(JMS_COMPONENT);
+        List<String> queues = TemplateParameters.split(p.required(DEAD_LETTER_QUEUES));
         // looked up per request: the JMS component and reconciliation may be configured after this route
         DeadLetters deadLetters = new DeadLetters(new LazyConnectionFactory(context, jms), queues);
-        String reconciliationBean = param(rtc, RECONCILIATION) + ReconciliationRouteTemplate.BEAN_SUFFIX;
+        String reconciliationBean = p.required(RECONCILIATION) + ReconciliationRouteTemplate.BEAN_SUFFIX;
         Supplier<Reconciliation> reconciliation = () -> context.getRegistry().lookupByNameAndType(reconciliationBean,
                 Reconciliation.class);
-        OperationsConsole console = new OperationsConsole(param(rtc, CONSOLE_PATH), authentication, ledger, deadLetters,
-                reconciliation, callLatency(context, param(rtc, METER_REGISTRY)), clock);
+        // the registry is a plain Object: MicrometerCallLatency, the only class linking Micrometer, is loaded only
+        // when there is one
+        Object meterRegistry = p.meterRegistry(METER_REGISTRY);
+        CallLatency callLatency = meterRegistry == null ? CallLatency.NONE : MicrometerCallLatency.of(meterRegistry);
+        OperationsConsole console = new OperationsConsole(p.required(CONSOLE_PATH), authentication, ledger,
+                deadLetters, reconciliation, callLatency, clock);
         context.getRegistry().bind(name + CONSOLE_BEAN, Processor.class, console);
-    }
-
-    private static CallLatency callLatency(CamelContext context, String beanName) {
-        try {
-            Class.forName("io.micrometer.core.instrument.MeterRegistry", false,
-                    OperationsConsoleRouteTemplate.class.getClassLoader());
-        } catch (ClassNotFoundException | LinkageError e) {
-            if (beanName != null) {
-                throw new IllegalArgumentException(TEMPLATE_ID + ": parameter " + METER_REGISTRY
-                        + " is set but Micrometer is not on the class path (add camel-micrometer)");
-            }
-            return CallLatency.NONE;
-        }
-        return MicrometerCallLatency.lookup(context.getRegistry(), beanName);
     }
 
     /** The JMS component's connection factory, found when first used. */
@@ -116,14 +101,5 @@ public class OperationsConsoleRouteTemplate extends RouteBuilder {
             }
             return factory;
         }
-    }
-
-    private static String param(RouteTemplateContext rtc, String name) {
-        Object value = rtc.getProperty(name);
-        if (value == null) {
-            return null;
-        }
-        String text = rtc.getCamelContext().resolvePropertyPlaceholders(value.toString()).strip();
-        return text.isEmpty() ? null : text;
     }
 }

@@ -2,16 +2,15 @@ package io.camelantom.routes.notification;
 
 import java.time.Clock;
 import java.time.Duration;
-import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.Set;
 
 import javax.sql.DataSource;
 
 import io.camelantom.component.AntomComponent;
-import io.camelantom.metrics.AntomMeters;
 import io.camelantom.tracing.AntomSpans;
 import io.camelantom.notification.AntomNotificationVerifier;
+import io.camelantom.routes.TemplateParameters;
 import io.camelantom.routes.ledger.PaymentLedger;
 import io.camelantom.signing.AntomVerifier;
 import org.apache.activemq.artemis.jms.client.ActiveMQConnectionFactory;
@@ -23,7 +22,6 @@ import org.apache.camel.RouteTemplateContext;
 import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.component.jms.JmsEndpoint;
 import org.apache.camel.spi.IdempotentRepository;
-import org.apache.camel.util.TimeUtils;
 
 /**
  * The route template {@value #TEMPLATE_ID}: Antom's signed notifications over HTTP, verified, published once to JMS,
@@ -116,13 +114,11 @@ public class NotificationBridgeRouteTemplate extends RouteBuilder {
                 .templateParameter(DEDUPLICATION_KEY_SPACE, TEMPLATE_ID, "The de-duplication store's processor name")
                 .templateOptionalParameter(METER_REGISTRY,
                         "Name of a Micrometer MeterRegistry bean; when absent, the only MeterRegistry bean if Micrometer is present, else no metrics")
-                .templateBean(GATE_BEAN, Processor.class, NotificationBridgeRouteTemplate::gate)
-                .templateBean(REPOSITORY_BEAN, IdempotentRepository.class,
-                        rtc -> repository(rtc, rtc.getCamelContext()))
+                .templateBean(GATE_BEAN, Processor.class, rtc -> gate(parameters(rtc)))
+                .templateBean(REPOSITORY_BEAN, IdempotentRepository.class, rtc -> repository(parameters(rtc)))
                 .templateBean(SERIALIZER_BEAN, Processor.class, rtc -> new NotificationSerializer(CONCURRENT_DELIVERY_WAIT_MILLIS))
-                .templateBean(METERS_BEAN, Processor.class, rtc -> new NotificationMeters(AntomMeters.lookup(
-                        rtc.getCamelContext().getRegistry(), optional(rtc, METER_REGISTRY),
-                        TEMPLATE_ID + ": parameter " + METER_REGISTRY)))
+                .templateBean(METERS_BEAN, Processor.class,
+                        rtc -> new NotificationMeters(parameters(rtc).meters(METER_REGISTRY)))
                 .from("{{" + HTTP_URI + "}}")
                     .onException(NotificationRejectedException.class).handled(true)
                         .process(NotificationAnswers::reject)
@@ -152,31 +148,34 @@ public class NotificationBridgeRouteTemplate extends RouteBuilder {
                     .process(NotificationAnswers::acknowledge);
     }
 
+    private static TemplateParameters parameters(RouteTemplateContext rtc) {
+        return new TemplateParameters(TEMPLATE_ID, rtc);
+    }
+
     /** One route's gate, from the parameters. */
-    static NotificationGate gate(RouteTemplateContext rtc) {
-        CamelContext context = rtc.getCamelContext();
-        String path = required(rtc, NOTIFICATION_PATH);
-        long maxBodySize = Long.parseLong(required(rtc, MAX_BODY_SIZE));
-        Duration skew = Duration.ofMillis(TimeUtils.toMilliSeconds(required(rtc, ALLOWED_CLOCK_SKEW)));
-        return new NotificationGate(verifier(rtc, context), destinations(rtc), clientIds(rtc, context), path, maxBodySize,
-                skew, Clock.systemUTC());
+    static NotificationGate gate(TemplateParameters p) {
+        String path = p.required(NOTIFICATION_PATH);
+        long maxBodySize = p.longInteger(MAX_BODY_SIZE);
+        Duration skew = p.camelDuration(ALLOWED_CLOCK_SKEW);
+        return new NotificationGate(verifier(p), destinations(p), clientIds(p), path, maxBodySize, skew,
+                Clock.systemUTC());
     }
 
     /** One route's destinations, from the parameters; each is resolved now, so a wrong URI fails at startup. */
-    static NotificationDestinations destinations(RouteTemplateContext rtc) {
-        String options = optional(rtc, DESTINATION_OPTIONS);
-        String connectionFactory = beanName(optional(rtc, CONNECTION_FACTORY));
-        CachedConnections cached = connectionFactory == null ? new CachedConnections(rtc.getCamelContext()) : null;
+    static NotificationDestinations destinations(TemplateParameters p) {
+        String options = p.optional(DESTINATION_OPTIONS);
+        String connectionFactory = TemplateParameters.beanName(p.optional(CONNECTION_FACTORY));
+        CachedConnections cached = connectionFactory == null ? new CachedConnections(p.context()) : null;
         NotificationDestinations destinations = new NotificationDestinations(
-                destination(rtc, required(rtc, PAYMENT_RESULT_DESTINATION), options, connectionFactory, cached),
-                destination(rtc, required(rtc, PAYMENT_PENDING_DESTINATION), options, connectionFactory, cached),
-                destination(rtc, required(rtc, REFUND_RESULT_DESTINATION), options, connectionFactory, cached),
-                destination(rtc, required(rtc, CAPTURE_RESULT_DESTINATION), options, connectionFactory, cached),
-                destination(rtc, required(rtc, OTHER_DESTINATION), options, connectionFactory, cached));
+                destination(p.context(), p.required(PAYMENT_RESULT_DESTINATION), options, connectionFactory, cached),
+                destination(p.context(), p.required(PAYMENT_PENDING_DESTINATION), options, connectionFactory, cached),
+                destination(p.context(), p.required(REFUND_RESULT_DESTINATION), options, connectionFactory, cached),
+                destination(p.context(), p.required(CAPTURE_RESULT_DESTINATION), options, connectionFactory, cached),
+                destination(p.context(), p.required(OTHER_DESTINATION), options, connectionFactory, cached));
         for (String uri : new String[] {
                 destinations.paymentResult(), destinations.paymentPending(), destinations.refundResult(),
                 destinations.captureResult(), destinations.other() }) {
-            requireBlockingDurableSends(uri, rtc.getCamelContext().getEndpoint(uri));
+            requireBlockingDurableSends(uri, p.context().getEndpoint(uri));
         }
         return destinations;
     }
@@ -187,13 +186,13 @@ public class NotificationBridgeRouteTemplate extends RouteBuilder {
      * connection, a session and a producer for every notification, which cost more than the notification itself.
      * The send still returns only once the broker has stored the persistent message.
      */
-    private static String destination(RouteTemplateContext rtc, String destination, String options, String connectionFactory,
+    private static String destination(CamelContext context, String destination, String options, String connectionFactory,
             CachedConnections cached) {
         String uri = NotificationDestinations.withOptions(destination, options, connectionFactory);
         if (cached == null) {
             return uri;
         }
-        Endpoint endpoint = rtc.getCamelContext().getEndpoint(uri);
+        Endpoint endpoint = context.getEndpoint(uri);
         if (endpoint instanceof JmsEndpoint jms && CachedConnections.opensConnectionPerSend(jms.getConfiguration().getConnectionFactory())) {
             return NotificationDestinations.withOptions(destination, options, cached.beanFor(jms.getConfiguration().getConnectionFactory()));
         }
@@ -216,9 +215,11 @@ public class NotificationBridgeRouteTemplate extends RouteBuilder {
         }
     }
 
-    private static AntomNotificationVerifier verifier(RouteTemplateContext rtc, CamelContext context) {
-        String name = beanName(optional(rtc, ANTOM_VERIFIER));
+    private static AntomNotificationVerifier verifier(TemplateParameters p) {
+        CamelContext context = p.context();
+        String name = TemplateParameters.beanName(p.optional(ANTOM_VERIFIER));
         if (name != null) {
+            // either of two types, so not TemplateParameters.bean
             Object bean = context.getRegistry().lookupByName(name);
             if (bean instanceof AntomNotificationVerifier v) {
                 return v;
@@ -229,91 +230,45 @@ public class NotificationBridgeRouteTemplate extends RouteBuilder {
             throw new IllegalArgumentException(ANTOM_VERIFIER + ": no AntomVerifier or AntomNotificationVerifier bean named '"
                                                + name + "'" + (bean == null ? "" : " (found a " + bean.getClass().getName() + ")"));
         }
-        AntomComponent antom = antomComponent(rtc, context);
+        AntomComponent antom = antomComponent(p);
         try {
             return new AntomNotificationVerifier(antom.getConfiguration().createVerifier(context));
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException("Cannot verify Antom notifications: set antomPublicKey (or antomPublicKeyFile) on the '"
-                                               + required(rtc, ANTOM_COMPONENT) + "' component, or the template parameter "
+                                               + p.required(ANTOM_COMPONENT) + "' component, or the template parameter "
                                                + ANTOM_VERIFIER + " (" + e.getMessage() + ")", e);
         }
     }
 
-    private static Set<String> clientIds(RouteTemplateContext rtc, CamelContext context) {
-        String list = optional(rtc, CLIENT_IDS);
+    private static Set<String> clientIds(TemplateParameters p) {
+        String list = p.optional(CLIENT_IDS);
         if (list == null) {
-            list = antomComponent(rtc, context).getConfiguration().getClientId();
+            list = antomComponent(p).getConfiguration().getClientId();
         }
-        Set<String> ids = new LinkedHashSet<>();
-        if (list != null) {
-            Arrays.stream(list.split(",")).map(String::strip).filter(s -> !s.isEmpty()).forEach(ids::add);
-        }
+        Set<String> ids = new LinkedHashSet<>(TemplateParameters.split(list));
         if (ids.isEmpty()) {
             throw new IllegalArgumentException("Cannot accept Antom notifications: no client id; set clientId on the '"
-                                               + required(rtc, ANTOM_COMPONENT) + "' component or the template parameter " + CLIENT_IDS);
+                                               + p.required(ANTOM_COMPONENT) + "' component or the template parameter " + CLIENT_IDS);
         }
         return ids;
     }
 
-    private static AntomComponent antomComponent(RouteTemplateContext rtc, CamelContext context) {
-        String name = required(rtc, ANTOM_COMPONENT);
-        if (!(context.getComponent(name) instanceof AntomComponent antom)) {
+    private static AntomComponent antomComponent(TemplateParameters p) {
+        String name = p.required(ANTOM_COMPONENT);
+        if (!(p.context().getComponent(name) instanceof AntomComponent antom)) {
             throw new IllegalArgumentException(ANTOM_COMPONENT + ": '" + name + "' is not an antom component");
         }
         return antom;
     }
 
-    @SuppressWarnings("unchecked")
-    private static IdempotentRepository repository(RouteTemplateContext rtc, CamelContext context) {
-        String name = beanName(optional(rtc, IDEMPOTENT_REPOSITORY));
-        if (name != null) {
-            IdempotentRepository repository = context.getRegistry().lookupByNameAndType(name, IdempotentRepository.class);
-            if (repository == null) {
-                throw new IllegalArgumentException(IDEMPOTENT_REPOSITORY + ": no IdempotentRepository bean named '" + name + "'");
-            }
+    private static IdempotentRepository repository(TemplateParameters p) {
+        IdempotentRepository repository = p.bean(IDEMPOTENT_REPOSITORY, IdempotentRepository.class);
+        if (repository != null) {
             return repository;
         }
-        String dataSourceName = beanName(required(rtc, DATA_SOURCE));
-        DataSource dataSource = context.getRegistry().lookupByNameAndType(dataSourceName, DataSource.class);
-        if (dataSource == null) {
-            Set<DataSource> all = context.getRegistry().findByType(DataSource.class);
-            if (all.size() != 1) {
-                throw new IllegalArgumentException(DATA_SOURCE + ": no DataSource bean named '" + dataSourceName + "' (and "
-                                                   + all.size() + " DataSource beans, so none is picked by type)");
-            }
-            dataSource = all.iterator().next();
-        }
-        PaymentLedger ledger = new PaymentLedger(dataSource, required(rtc, TABLE_PREFIX), Clock.systemUTC())
+        DataSource dataSource = p.beanOrOnlyOfType(DATA_SOURCE, DataSource.class);
+        PaymentLedger ledger = new PaymentLedger(dataSource, p.required(TABLE_PREFIX), Clock.systemUTC())
                 .createSchemaIfMissing();
-        return NotificationDeduplication.repository(dataSource, ledger, required(rtc, DEDUPLICATION_KEY_SPACE));
-    }
-
-    private static String required(RouteTemplateContext rtc, String name) {
-        String value = optional(rtc, name);
-        if (value == null) {
-            throw new IllegalArgumentException("Template " + TEMPLATE_ID + ": parameter " + name + " is required");
-        }
-        return value;
-    }
-
-    private static String optional(RouteTemplateContext rtc, String name) {
-        Object value = rtc.getProperty(name);
-        String s = value == null ? null : value.toString().strip();
-        if (s != null && s.contains("{{")) {
-            // a parameter given as a property placeholder (YAML/XML DSL, camel-main properties) is used resolved
-            s = rtc.getCamelContext().resolvePropertyPlaceholders(s).strip();
-        }
-        return s == null || s.isEmpty() ? null : s;
-    }
-
-    /** Accepts {@code name}, {@code #name} and {@code #bean:name}. */
-    private static String beanName(String reference) {
-        if (reference == null) {
-            return null;
-        }
-        if (reference.startsWith("#bean:")) {
-            return reference.substring("#bean:".length());
-        }
-        return reference.startsWith("#") ? reference.substring(1) : reference;
+        return NotificationDeduplication.repository(dataSource, ledger, p.required(DEDUPLICATION_KEY_SPACE));
     }
 }

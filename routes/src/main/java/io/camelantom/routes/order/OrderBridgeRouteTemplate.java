@@ -10,6 +10,7 @@ import io.camelantom.metrics.AntomMeters;
 import io.camelantom.tracing.AntomSpans;
 import io.camelantom.model.AntomJson;
 import io.camelantom.routes.AntomRouteHeaders;
+import io.camelantom.routes.TemplateParameters;
 import io.camelantom.routes.ledger.LedgerException;
 import io.camelantom.routes.ledger.LedgerMeters;
 import io.camelantom.routes.ledger.PaymentLedger;
@@ -37,7 +38,7 @@ import org.slf4j.LoggerFactory;
  * ledger as the single source of truth, one result message per final outcome on the results queue (see
  * {@code routes/README.md}, "Order bridge").
  * <p>
- * One instance makes three routes:
+ * One instance makes these routes:
  * <ul>
  * <li>the templated route (its id is the one given when the template is instantiated): consumes the orders queue in a
  * local JMS transaction ({@code transacted=true}), so an order is removed only once its outcome is in the ledger and
@@ -46,8 +47,14 @@ import org.slf4j.LoggerFactory;
  * from the notification bridge) in a local JMS transaction and settles PROCESSING payments, publishing the order's
  * result if it was not published yet;</li>
  * <li>{@code <name>-outbox}: a timer that republishes results owed after a crash between a final transition and its
- * publication.</li>
+ * publication;</li>
+ * <li>{@code <name>-cancels}, {@code <name>-refunds}, {@code <name>-refund-notifications}, {@code <name>-inquiries}:
+ * the ERP's commands.</li>
  * </ul>
+ * Only the templated route is made by Camel from the template; the others (companion routes) are built when the
+ * template is instantiated and added to the context by a startup listener once the context runs: the one mechanism
+ * for routes that belong to an instance, see {@code addWhenStarted} and {@code routes/README.md}, "Companion routes".
+ * <p>
  * Per-instance objects (ledger, settlement, processors) are made when the template is instantiated and bound in the
  * CamelContext's registry as {@code <name>-orderProcessor}, {@code <name>-deadLetter}, {@code <name>-parkOrRollBack};
  * nothing is static.
@@ -192,66 +199,45 @@ public class OrderBridgeRouteTemplate extends RouteBuilder {
 
     /** Makes one instance's objects and companion routes, from the instance's parameters. */
     private void instantiate(RouteTemplateContext rtc) {
-        CamelContext context = rtc.getCamelContext();
-        String name = param(rtc, NAME);
-        String jms = param(rtc, JMS_COMPONENT);
-        String dataSourceName = param(rtc, DATA_SOURCE);
-        DataSource dataSource = context.getRegistry().lookupByNameAndType(dataSourceName, DataSource.class);
-        if (dataSource == null) {
-            throw new IllegalArgumentException(TEMPLATE_ID + ": no javax.sql.DataSource bean named '" + dataSourceName
-                    + "' (parameter " + DATA_SOURCE + ")");
-        }
-        Processor mapper = null;
-        String mapperName = param(rtc, ORDER_MAPPER);
-        if (mapperName != null) {
-            mapper = context.getRegistry().lookupByNameAndType(mapperName, Processor.class);
-            if (mapper == null) {
-                throw new IllegalArgumentException(TEMPLATE_ID + ": no Processor bean named '" + mapperName
-                        + "' (parameter " + ORDER_MAPPER + ")");
-            }
-        }
-        Processor commandMapper = null;
-        String commandMapperName = param(rtc, COMMAND_MAPPER);
-        if (commandMapperName != null) {
-            commandMapper = context.getRegistry().lookupByNameAndType(commandMapperName, Processor.class);
-            if (commandMapper == null) {
-                throw new IllegalArgumentException(TEMPLATE_ID + ": no Processor bean named '" + commandMapperName
-                        + "' (parameter " + COMMAND_MAPPER + ")");
-            }
-        }
-        String expiry = param(rtc, DEFAULT_PAYMENT_EXPIRY);
-        Duration defaultExpiry = expiry == null || expiry.equalsIgnoreCase("none") ? null : Duration.parse(expiry);
+        TemplateParameters p = new TemplateParameters(TEMPLATE_ID, rtc);
+        CamelContext context = p.context();
+        String name = p.required(NAME);
+        String jms = p.required(JMS_COMPONENT);
+        DataSource dataSource = p.requiredBean(DATA_SOURCE, DataSource.class);
+        Processor mapper = p.bean(ORDER_MAPPER, Processor.class);
+        Processor commandMapper = p.bean(COMMAND_MAPPER, Processor.class);
+        String expiry = p.optional(DEFAULT_PAYMENT_EXPIRY);
+        Duration defaultExpiry = expiry == null || expiry.equalsIgnoreCase("none") ? null
+                : p.duration(DEFAULT_PAYMENT_EXPIRY);
         Clock clock = Clock.systemUTC();
-        ResendPolicy resendPolicy = new ResendPolicy(duration(rtc, PAY_RESEND_DELAY),
-                duration(rtc, PAY_RESEND_TRAFFIC_LIMIT_DELAY), duration(rtc, PAY_RESEND_WINDOW));
-        String notifyUrl = param(rtc, PAYMENT_NOTIFY_URL);
+        ResendPolicy resendPolicy = new ResendPolicy(p.duration(PAY_RESEND_DELAY),
+                p.duration(PAY_RESEND_TRAFFIC_LIMIT_DELAY), p.duration(PAY_RESEND_WINDOW));
+        String notifyUrl = p.optional(PAYMENT_NOTIFY_URL);
         if (notifyUrl != null && !notifyUrl.startsWith("https://") && !notifyUrl.startsWith("http://")) {
-            throw new IllegalArgumentException(TEMPLATE_ID + ": parameter " + PAYMENT_NOTIFY_URL
-                    + " must be an absolute http(s) URL, was '" + notifyUrl + "'");
+            throw p.invalid(PAYMENT_NOTIFY_URL, "must be an absolute http(s) URL, was '" + notifyUrl + "'");
         }
 
         warnIfMessagesWaitInClientBuffers(context, jms);
-        PaymentLedger ledger = new PaymentLedger(dataSource, param(rtc, TABLE_PREFIX), clock)
+        PaymentLedger ledger = new PaymentLedger(dataSource, p.optional(TABLE_PREFIX), clock)
                 .createSchemaIfMissing();
-        String resultsUri = jms + ":queue:" + param(rtc, RESULTS_QUEUE) + "?" + HEADER_FILTER;
-        String deadLetterUri = jms + ":queue:" + param(rtc, DEAD_LETTER_QUEUE) + "?" + HEADER_FILTER;
+        String resultsUri = jms + ":queue:" + p.required(RESULTS_QUEUE) + "?" + HEADER_FILTER;
+        String deadLetterUri = jms + ":queue:" + p.required(DEAD_LETTER_QUEUE) + "?" + HEADER_FILTER;
         // orders: results in the consumer's JMS transaction; notifications: results committed before they are
         // recorded as published (see EndpointResultPublisher)
-        AntomMeters meters = AntomMeters.lookup(context.getRegistry(), param(rtc, METER_REGISTRY),
-                TEMPLATE_ID + ": parameter " + METER_REGISTRY, "name", name);
+        AntomMeters meters = p.meters(METER_REGISTRY, "name", name);
         OrderBridgeMeters orderMeters = new OrderBridgeMeters(meters);
         LedgerMeters.register(ledger, meters, LEDGER_GAUGES_MAX_AGE);
         PaymentSettlement settlement = new PaymentSettlement(ledger,
                 EndpointResultPublisher.joiningTransaction(context, resultsUri).countedIn(meters), clock);
         PaymentSettlement notificationSettlementOfPayments = new PaymentSettlement(ledger,
                 EndpointResultPublisher.ownTransaction(context, resultsUri).countedIn(meters), clock);
-        int maximumDeliveries = Integer.parseInt(param(rtc, MAXIMUM_DELIVERIES));
+        int maximumDeliveries = p.integer(MAXIMUM_DELIVERIES);
 
         // the ERP's commands (issue 18): cancel, refund, status inquiry, and refund notifications
-        AntomCalls antomCalls = new AntomCalls(context.createProducerTemplate(), param(rtc, INQUIRY_ENDPOINT),
-                param(rtc, CANCEL_ENDPOINT), param(rtc, ANTOM_ENDPOINT), param(rtc, REFUND_ENDPOINT),
-                param(rtc, INQUIRY_REFUND_ENDPOINT));
-        String refundResultsUri = jms + ":queue:" + param(rtc, REFUND_RESULTS_QUEUE) + "?" + HEADER_FILTER;
+        AntomCalls antomCalls = new AntomCalls(context.createProducerTemplate(), p.required(INQUIRY_ENDPOINT),
+                p.required(CANCEL_ENDPOINT), p.required(ANTOM_ENDPOINT), p.required(REFUND_ENDPOINT),
+                p.required(INQUIRY_REFUND_ENDPOINT));
+        String refundResultsUri = jms + ":queue:" + p.required(REFUND_RESULTS_QUEUE) + "?" + HEADER_FILTER;
         RefundSettlement refundSettlement = new RefundSettlement(ledger.refunds(),
                 EndpointResultPublisher.joiningTransaction(context, refundResultsUri), clock);
         RefundSettlement refundSettlementOwn = new RefundSettlement(ledger.refunds(),
@@ -272,44 +258,44 @@ public class OrderBridgeRouteTemplate extends RouteBuilder {
             exchange.getMessage().setBody(AntomJson.mapper().createObjectNode().put("error", reason).toString());
         };
         String commandOptions = "?transacted=true&lazyCreateTransactionManager=false&cacheLevelName=CACHE_CONSUMER"
-                + "&disableReplyTo=true&concurrentConsumers=" + param(rtc, COMMAND_CONSUMERS)
-                + "&recoveryInterval=" + param(rtc, JMS_RECOVERY_INTERVAL) + "&" + HEADER_FILTER;
-        String cancelsQueue = param(rtc, CANCELS_QUEUE);
-        String refundsQueue = param(rtc, REFUNDS_QUEUE);
-        String refundNotificationsQueue = param(rtc, REFUND_NOTIFICATIONS_QUEUE);
+                + "&disableReplyTo=true&concurrentConsumers=" + p.required(COMMAND_CONSUMERS)
+                + "&recoveryInterval=" + p.required(JMS_RECOVERY_INTERVAL) + "&" + HEADER_FILTER;
+        String cancelsQueue = p.required(CANCELS_QUEUE);
+        String refundsQueue = p.required(REFUNDS_QUEUE);
+        String refundNotificationsQueue = p.required(REFUND_NOTIFICATIONS_QUEUE);
         String cancelsUri = jms + ":queue:" + cancelsQueue + commandOptions;
         String refundsUri = jms + ":queue:" + refundsQueue + commandOptions;
         String refundNotificationsUri = jms + ":queue:" + refundNotificationsQueue + commandOptions;
-        String inquiriesUri = jms + ":queue:" + param(rtc, INQUIRIES_QUEUE) + "?concurrentConsumers="
-                + param(rtc, COMMAND_CONSUMERS) + "&recoveryInterval=" + param(rtc, JMS_RECOVERY_INTERVAL) + "&"
+        String inquiriesUri = jms + ":queue:" + p.required(INQUIRIES_QUEUE) + "?concurrentConsumers="
+                + p.required(COMMAND_CONSUMERS) + "&recoveryInterval=" + p.required(JMS_RECOVERY_INTERVAL) + "&"
                 + HEADER_FILTER;
 
         context.getRegistry().bind(name + ORDER_PROCESSOR, Processor.class, orderMeters.orders(
                 AntomSpans.continuingTraces(new OrderBridgeProcessor(settlement, context.createProducerTemplate(),
-                        param(rtc, ANTOM_ENDPOINT), mapper, notifyUrl, defaultExpiry, resendPolicy, clock))));
+                        p.required(ANTOM_ENDPOINT), mapper, notifyUrl, defaultExpiry, resendPolicy, clock))));
         context.getRegistry().bind(name + DEAD_LETTER, Processor.class,
-                orderMeters.deadLetters(FailureHandling.deadLetter(param(rtc, DEAD_LETTER_QUEUE))));
+                orderMeters.deadLetters(FailureHandling.deadLetter(p.required(DEAD_LETTER_QUEUE))));
         context.getRegistry().bind(name + PARK, Processor.class, FailureHandling.parkOrRollBack(ledger, maximumDeliveries, true));
 
-        String notificationsQueue = param(rtc, NOTIFICATIONS_QUEUE);
+        String notificationsQueue = p.required(NOTIFICATIONS_QUEUE);
         String notificationsUri = jms + ":queue:" + notificationsQueue + "?transacted=true"
                 + "&lazyCreateTransactionManager=false&cacheLevelName=CACHE_CONSUMER&disableReplyTo=true"
-                + "&concurrentConsumers=" + param(rtc, CONCURRENT_CONSUMERS)
-                + "&recoveryInterval=" + param(rtc, JMS_RECOVERY_INTERVAL) + "&" + HEADER_FILTER;
+                + "&concurrentConsumers=" + p.required(CONCURRENT_CONSUMERS)
+                + "&recoveryInterval=" + p.required(JMS_RECOVERY_INTERVAL) + "&" + HEADER_FILTER;
         Processor notificationSettlement = new NotificationSettlementProcessor(notificationSettlementOfPayments);
-        Processor deadLetter = orderMeters.deadLetters(FailureHandling.deadLetter(param(rtc, DEAD_LETTER_QUEUE)));
+        Processor deadLetter = orderMeters.deadLetters(FailureHandling.deadLetter(p.required(DEAD_LETTER_QUEUE)));
         Processor rollBack = FailureHandling.parkOrRollBack(ledger, maximumDeliveries, false);
-        Duration quiet = Duration.parse(param(rtc, OUTBOX_QUIET_PERIOD));
+        Duration quiet = p.duration(OUTBOX_QUIET_PERIOD);
         Processor keepForLater = FailureHandling.keepForLater(
-                Duration.parse(param(rtc, UNKNOWN_PAYMENT_GRACE_PERIOD)), clock);
+                p.duration(UNKNOWN_PAYMENT_GRACE_PERIOD), clock);
         // a message naming what the ledger does not know yet goes back to its own queue, delivered again after the
         // retry delay (JMS 2.0 delivery delay)
-        String retryLater = "?deliveryDelay=" + Duration.parse(param(rtc, UNKNOWN_PAYMENT_RETRY_DELAY)).toMillis()
+        String retryLater = "?deliveryDelay=" + p.duration(UNKNOWN_PAYMENT_RETRY_DELAY).toMillis()
                 + "&" + HEADER_FILTER;
-        long repairPeriod = Long.parseLong(param(rtc, OUTBOX_REPAIR_PERIOD));
-        int maximumRedeliveries = Integer.parseInt(param(rtc, MAXIMUM_REDELIVERIES));
-        long redeliveryDelay = Long.parseLong(param(rtc, REDELIVERY_DELAY));
-        double backOff = Double.parseDouble(param(rtc, BACK_OFF_MULTIPLIER));
+        long repairPeriod = p.longInteger(OUTBOX_REPAIR_PERIOD);
+        int maximumRedeliveries = p.integer(MAXIMUM_REDELIVERIES);
+        long redeliveryDelay = p.longInteger(REDELIVERY_DELAY);
+        double backOff = p.decimal(BACK_OFF_MULTIPLIER);
         RouteBuilder companions = new RouteBuilder(context) {
                 @Override
                 public void configure() {
@@ -392,8 +378,21 @@ public class OrderBridgeRouteTemplate extends RouteBuilder {
                             .process(processor);
                 }
             };
-        // routes added while the template is instantiated during the context's start would not be created: they are
-        // added once the context is fully started (at once when it is already running)
+        addWhenStarted(context, name, companions);
+    }
+
+    /**
+     * The one way this module adds the routes that belong to a template instance besides the templated route (its
+     * companion routes): built in the template's {@code configure(rtc -> ...)} callback, where they share the
+     * instance's objects, and added by a startup listener: at once when the context is already running (a template
+     * instantiated at run time), otherwise once the context is fully started. Templates are instantiated while the
+     * context starts (camel-main, Spring Boot, YAML/XML DSL, Karaf), and routes added to the context at that moment
+     * would not be created. The flag adds them once even when both callbacks run. Consequences (routes/README.md,
+     * "Companion routes"): they start after the templated route; they are routes of the context in their own right
+     * (stopping or removing the templated route leaves them running); an error in them fails the context's start
+     * (at run time: the instantiation).
+     */
+    private static void addWhenStarted(CamelContext context, String name, RouteBuilder companions) {
         AtomicBoolean added = new AtomicBoolean();
         try {
             context.addStartupListener(new ExtendedStartupListener() {
@@ -416,16 +415,6 @@ public class OrderBridgeRouteTemplate extends RouteBuilder {
         }
     }
 
-    private static Duration duration(RouteTemplateContext rtc, String name) {
-        String text = param(rtc, name);
-        try {
-            return Duration.parse(text);
-        } catch (RuntimeException e) {
-            throw new IllegalArgumentException(TEMPLATE_ID + ": parameter " + name + " must be an ISO-8601 duration "
-                    + "such as PT1S, was '" + text + "'", e);
-        }
-    }
-
     /**
      * Artemis' client buffers up to 1 MiB of messages per consumer by default ({@code consumerWindowSize}). When the
      * application is killed, or a transacted session rolls back, the broker counts a delivery against buffered
@@ -444,14 +433,5 @@ public class OrderBridgeRouteTemplate extends RouteBuilder {
                     + "(e.g. tcp://host:61616?consumerWindowSize=0); see routes/README.md, \"Broker settings\"",
                     TEMPLATE_ID, jmsComponent, artemis.getConsumerWindowSize());
         }
-    }
-
-    private static String param(RouteTemplateContext rtc, String name) {
-        Object value = rtc.getProperty(name);
-        if (value == null) {
-            return null;
-        }
-        String text = rtc.getCamelContext().resolvePropertyPlaceholders(value.toString()).strip();
-        return text.isEmpty() ? null : text;
     }
 }

@@ -1,11 +1,11 @@
 package io.camelantom.routes.reconciliation;
 
 import java.time.Clock;
-import java.time.Duration;
 
 import javax.sql.DataSource;
 
 import io.camelantom.metrics.AntomMeters;
+import io.camelantom.routes.TemplateParameters;
 import io.camelantom.routes.ledger.CheckBackoff;
 import io.camelantom.routes.ledger.PaymentLedger;
 import io.camelantom.routes.notification.AntomJmsHeaderFilterStrategy;
@@ -106,64 +106,35 @@ public class ReconciliationRouteTemplate extends RouteBuilder {
     }
 
     private void instantiate(RouteTemplateContext rtc) {
-        CamelContext context = rtc.getCamelContext();
-        String name = param(rtc, NAME);
-        String dataSourceName = param(rtc, DATA_SOURCE);
-        DataSource dataSource = context.getRegistry().lookupByNameAndType(dataSourceName, DataSource.class);
-        if (dataSource == null) {
-            throw new IllegalArgumentException(TEMPLATE_ID + ": no javax.sql.DataSource bean named '" + dataSourceName
-                    + "' (parameter " + DATA_SOURCE + ")");
+        TemplateParameters p = new TemplateParameters(TEMPLATE_ID, rtc);
+        CamelContext context = p.context();
+        String name = p.required(NAME);
+        DataSource dataSource = p.requiredBean(DATA_SOURCE, DataSource.class);
+        Clock clock = p.bean(CLOCK, Clock.class);
+        if (clock == null) {
+            clock = Clock.systemUTC();
         }
-        Clock clock = Clock.systemUTC();
-        String clockName = param(rtc, CLOCK);
-        if (clockName != null) {
-            clock = context.getRegistry().lookupByNameAndType(clockName, Clock.class);
-            if (clock == null) {
-                throw new IllegalArgumentException(TEMPLATE_ID + ": no java.time.Clock bean named '" + clockName
-                        + "' (parameter " + CLOCK + ")");
-            }
-        }
-        ReconciliationSettings settings = new ReconciliationSettings(duration(rtc, MIN_AGE),
-                Integer.parseInt(param(rtc, BATCH_SIZE)), Integer.parseInt(param(rtc, MAX_BATCHES_PER_RUN)),
-                new CheckBackoff(duration(rtc, BACKOFF_FIRST), Double.parseDouble(param(rtc, BACKOFF_MULTIPLIER)),
-                        duration(rtc, BACKOFF_MAX)),
-                duration(rtc, ORDER_NOT_EXIST_GRACE_PERIOD), duration(rtc, DEFAULT_CLOSING_TIME),
-                duration(rtc, BAD_ROW_DELAY));
+        ReconciliationSettings settings = new ReconciliationSettings(p.duration(MIN_AGE),
+                p.integer(BATCH_SIZE), p.integer(MAX_BATCHES_PER_RUN),
+                new CheckBackoff(p.duration(BACKOFF_FIRST), p.decimal(BACKOFF_MULTIPLIER),
+                        p.duration(BACKOFF_MAX)),
+                p.duration(ORDER_NOT_EXIST_GRACE_PERIOD), p.duration(DEFAULT_CLOSING_TIME),
+                p.duration(BAD_ROW_DELAY));
 
-        PaymentLedger ledger = new PaymentLedger(dataSource, param(rtc, TABLE_PREFIX), clock).createSchemaIfMissing();
-        String resultsUri = param(rtc, JMS_COMPONENT) + ":queue:" + param(rtc, RESULTS_QUEUE) + "?" + HEADER_FILTER;
-        AntomMeters meters = AntomMeters.lookup(context.getRegistry(), param(rtc, METER_REGISTRY),
-                TEMPLATE_ID + ": parameter " + METER_REGISTRY, "name", name);
+        PaymentLedger ledger = new PaymentLedger(dataSource, p.optional(TABLE_PREFIX), clock).createSchemaIfMissing();
+        String resultsUri = p.required(JMS_COMPONENT) + ":queue:" + p.required(RESULTS_QUEUE) + "?" + HEADER_FILTER;
+        AntomMeters meters = p.meters(METER_REGISTRY, "name", name);
         PaymentSettlement settlement = new PaymentSettlement(ledger,
                 new EndpointResultPublisher(context, resultsUri).countedIn(meters), clock);
-        AntomCalls antom = new AntomCalls(context.createProducerTemplate(), param(rtc, INQUIRY_ENDPOINT),
-                param(rtc, CANCEL_ENDPOINT), param(rtc, PAY_ENDPOINT), param(rtc, REFUND_ENDPOINT),
-                param(rtc, INQUIRY_REFUND_ENDPOINT));
-        String refundResultsUri = param(rtc, JMS_COMPONENT) + ":queue:" + param(rtc, REFUND_RESULTS_QUEUE) + "?"
+        AntomCalls antom = new AntomCalls(context.createProducerTemplate(), p.required(INQUIRY_ENDPOINT),
+                p.required(CANCEL_ENDPOINT), p.required(PAY_ENDPOINT), p.required(REFUND_ENDPOINT),
+                p.required(INQUIRY_REFUND_ENDPOINT));
+        String refundResultsUri = p.required(JMS_COMPONENT) + ":queue:" + p.required(REFUND_RESULTS_QUEUE) + "?"
                 + HEADER_FILTER;
         RefundSettlement refunds = new RefundSettlement(ledger.refunds(),
                 new EndpointResultPublisher(context, refundResultsUri), clock);
         Reconciliation reconciliation = new Reconciliation(name, settlement, refunds, antom, settings, clock,
                 meters.isRecording() ? new ReconciliationMetrics(meters) : null);
         context.getRegistry().bind(name + BEAN_SUFFIX, Reconciliation.class, reconciliation);
-    }
-
-    private static Duration duration(RouteTemplateContext rtc, String name) {
-        String text = param(rtc, name);
-        try {
-            return Duration.parse(text);
-        } catch (RuntimeException e) {
-            throw new IllegalArgumentException(TEMPLATE_ID + ": parameter " + name + " must be an ISO-8601 duration "
-                    + "such as PT2M, was '" + text + "'", e);
-        }
-    }
-
-    private static String param(RouteTemplateContext rtc, String name) {
-        Object value = rtc.getProperty(name);
-        if (value == null) {
-            return null;
-        }
-        String text = rtc.getCamelContext().resolvePropertyPlaceholders(value.toString()).strip();
-        return text.isEmpty() ? null : text;
     }
 }
