@@ -19,17 +19,16 @@ import jakarta.jms.TextMessage;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.camelantom.component.AntomConstants;
-import io.camelantom.model.Amount;
 import io.camelantom.model.AntomJson;
-import io.camelantom.model.Order;
+import io.camelantom.model.Amount;
 import io.camelantom.model.PayRequest;
-import io.camelantom.model.PaymentFactor;
-import io.camelantom.model.PaymentMethod;
 import io.camelantom.model.RefundRequest;
 import io.camelantom.routes.AntomRouteHeaders;
 import io.camelantom.routes.testsupport.EmbeddedBroker;
 import io.camelantom.signing.AntomKeys;
 import io.camelantom.simulator.AntomSimulator;
+import io.camelantom.simulator.testing.InStorePayments;
+import io.camelantom.simulator.testing.SimulatorFixture;
 import io.camelantom.simulator.NotificationAttempt;
 import org.apache.camel.Exchange;
 import org.junit.jupiter.api.AfterAll;
@@ -57,8 +56,8 @@ class NotificationBridgeIT {
 
     private static final Duration WAIT = Duration.ofSeconds(10);
 
-    static KeyPair merchantKeys;
     static KeyPair antomKeys;
+    static SimulatorFixture simulator;
     static AntomSimulator antom;
     static SignedNotifications signed;
 
@@ -72,18 +71,17 @@ class NotificationBridgeIT {
 
     @BeforeAll
     static void startSimulator() {
-        merchantKeys = AntomKeys.generateRsaKeyPair(2048);
         antomKeys = AntomKeys.generateRsaKeyPair(2048);
         // 600x: Antom's 2-minute resend comes after 0.2 s
-        antom = AntomSimulator.builder().merchant(CLIENT_ID, merchantKeys.getPublic()).antomKeyPair(antomKeys)
-                .timeScale(600).build().start();
+        simulator = SimulatorFixture.builder(CLIENT_ID).simulator(b -> b.antomKeyPair(antomKeys).timeScale(600)).start();
+        antom = simulator.simulator();
         signed = new SignedNotifications(antomKeys.getPrivate());
     }
 
     @AfterAll
     static void stopSimulator() {
-        if (antom != null) {
-            antom.close();
+        if (simulator != null) {
+            simulator.close();
         }
     }
 
@@ -91,7 +89,7 @@ class NotificationBridgeIT {
     void start() throws Exception {
         antom.faults().clear();
         broker = new EmbeddedBroker(brokerDir).start();
-        app = BridgeFixture.start(databaseDir, broker, antom, merchantKeys);
+        app = BridgeFixture.start(databaseDir, broker, simulator);
     }
 
     @AfterEach
@@ -353,7 +351,7 @@ class NotificationBridgeIT {
         app = null;
         broker.close();
         broker = new EmbeddedBroker(brokerDir.resolve("after-restart")).start();
-        app = BridgeFixture.start(databaseDir, broker, antom, merchantKeys);
+        app = BridgeFixture.start(databaseDir, broker, simulator);
         HttpResponse<byte[]> resent = app.post(body, signed.headers(CLIENT_ID, PATH, body));
         assertThat(resent.statusCode()).isEqualTo(200);
         assertThat(text(resent)).isEqualTo(NotificationAnswers.ACKNOWLEDGEMENT);
@@ -372,7 +370,7 @@ class NotificationBridgeIT {
     @Test
     void brokerDropsASecondCopyCarryingTheSameDuplicateId() throws Exception {
         app.close();
-        app = BridgeFixture.start(databaseDir, broker, antom, merchantKeys,
+        app = BridgeFixture.start(databaseDir, broker, simulator,
                 Map.of(NotificationBridgeRouteTemplate.IDEMPOTENT_REPOSITORY, "forgetful"),
                 c -> c.getRegistry().bind("forgetful", new ForgetfulRepository()));
         byte[] body = SignedNotifications.paymentResult("artemis-dup-1", "202611220000006", "S", "SUCCESS", "100");
@@ -391,7 +389,7 @@ class NotificationBridgeIT {
     @Test
     void storeFailingAfterTheSendStillPublishesOnce() throws Exception {
         app.close();
-        app = BridgeFixture.start(databaseDir, broker, antom, merchantKeys,
+        app = BridgeFixture.start(databaseDir, broker, simulator,
                 Map.of(NotificationBridgeRouteTemplate.IDEMPOTENT_REPOSITORY, "failing"),
                 c -> c.getRegistry().bind("failing", new ForgetfulRepository() {
                     @Override
@@ -438,22 +436,7 @@ class NotificationBridgeIT {
     // ------------------------------------------------------------------ helpers
 
     private Exchange pay(String paymentRequestId, String minorUnits, String expiry) {
-        PayRequest pay = new PayRequest();
-        pay.setProductCode("IN_STORE_PAYMENT");
-        pay.setPaymentRequestId(paymentRequestId);
-        pay.setPaymentAmount(new Amount("USD", minorUnits));
-        Order order = new Order();
-        order.setReferenceOrderId("order-" + paymentRequestId);
-        order.setOrderDescription("Tea");
-        order.setOrderAmount(new Amount("USD", minorUnits));
-        pay.setOrder(order);
-        PaymentMethod method = new PaymentMethod();
-        method.setPaymentMethodType("CONNECT_WALLET");
-        method.setPaymentMethodId("281012020000123456");
-        pay.setPaymentMethod(method);
-        PaymentFactor factor = new PaymentFactor();
-        factor.setInStorePaymentScenario("PaymentCode");
-        pay.setPaymentFactor(factor);
+        PayRequest pay = InStorePayments.userPresented(paymentRequestId, minorUnits);
         pay.setPaymentNotifyUrl(app.notifyUrl());
         pay.setPaymentExpiryTime(expiry);
         // a U answer (61, 63) fails the exchange with AntomRetryableException: the notification follows later

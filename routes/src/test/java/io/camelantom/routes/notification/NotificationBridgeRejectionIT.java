@@ -15,7 +15,7 @@ import io.camelantom.model.AntomJson;
 import io.camelantom.routes.testsupport.EmbeddedBroker;
 import io.camelantom.routes.testsupport.LogLines;
 import io.camelantom.signing.AntomKeys;
-import io.camelantom.simulator.AntomSimulator;
+import io.camelantom.simulator.testing.SimulatorFixture;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -41,9 +41,7 @@ class NotificationBridgeRejectionIT {
     private static final String BUYER_NAME = "Jane Quincy Buyer";
     private static final String BUYER_EMAIL = "jane.buyer@example.com";
 
-    static KeyPair merchantKeys;
-    static KeyPair antomKeys;
-    static AntomSimulator antom;
+    static SimulatorFixture antom;
     static SignedNotifications signed;
 
     @TempDir
@@ -57,10 +55,9 @@ class NotificationBridgeRejectionIT {
 
     @BeforeAll
     static void keys() {
-        merchantKeys = AntomKeys.generateRsaKeyPair(2048);
-        antomKeys = AntomKeys.generateRsaKeyPair(2048);
+        KeyPair antomKeys = AntomKeys.generateRsaKeyPair(2048);
         // only the component's configuration (gateway URL, Antom key) is taken from it here
-        antom = AntomSimulator.builder().merchant(CLIENT_ID, merchantKeys.getPublic()).antomKeyPair(antomKeys).build().start();
+        antom = SimulatorFixture.builder(CLIENT_ID).simulator(b -> b.antomKeyPair(antomKeys)).start();
         signed = new SignedNotifications(antomKeys.getPrivate());
     }
 
@@ -74,7 +71,7 @@ class NotificationBridgeRejectionIT {
     @BeforeEach
     void start() throws Exception {
         broker = new EmbeddedBroker(brokerDir).start();
-        app = BridgeFixture.start(databaseDir, broker, antom, merchantKeys);
+        app = BridgeFixture.start(databaseDir, broker, antom);
         log = new LogLines();
     }
 

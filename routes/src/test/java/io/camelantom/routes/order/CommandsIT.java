@@ -21,6 +21,7 @@ import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.function.Consumer;
 
 import jakarta.jms.Message;
 import jakarta.jms.TextMessage;
@@ -63,10 +64,11 @@ class CommandsIT {
     }
 
     private OrderBridgeHarness started() throws Exception {
-        return started(AntomSimulator.builder());
+        return started(simulator -> {
+        });
     }
 
-    private OrderBridgeHarness started(AntomSimulator.Builder simulator) throws Exception {
+    private OrderBridgeHarness started(Consumer<AntomSimulator.Builder> simulator) throws Exception {
         h = new OrderBridgeHarness(dir, simulator).withNotifications();
         h.parameters.put(OrderBridgeRouteTemplate.COMMAND_CONSUMERS, "4");
         h.startApp(OrderBridgeHarness.ContextCustomizerNone.NONE, CommandsIT::withReconciliation);
@@ -167,7 +169,7 @@ class CommandsIT {
 
     @Test
     void cancelOutsideTheWindowOfAPaidPaymentGivesRefundRequired() throws Exception {
-        started(AntomSimulator.builder().cancelWindow(Duration.ofMillis(1)));
+        started(simulator -> simulator.cancelWindow(Duration.ofMillis(1)));
         paid("SO-C3", "12.34");
 
         h.sendText(CANCELS, cancel("SO-C3"), Map.of());

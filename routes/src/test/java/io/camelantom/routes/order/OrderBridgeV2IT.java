@@ -8,7 +8,6 @@ import java.util.stream.Collectors;
 
 import io.camelantom.model.AntomJson;
 import io.camelantom.routes.ledger.PaymentStatus;
-import io.camelantom.simulator.AntomSimulator;
 import io.camelantom.simulator.SimulatedPayment;
 import jakarta.jms.TextMessage;
 import org.junit.jupiter.api.AfterEach;
@@ -38,7 +37,7 @@ class OrderBridgeV2IT {
     @Test
     void ordersArePaidThroughV2WithEncryptionAndSettleOnce() throws Exception {
         // the simulator refuses any v2 request that is not encrypted
-        h = new OrderBridgeHarness(dir, AntomSimulator.builder().requireEncryption(true)).withNotifications();
+        h = new OrderBridgeHarness(dir, simulator -> simulator.requireEncryption(true)).withNotifications();
         h.parameters.put(OrderBridgeRouteTemplate.ANTOM_ENDPOINT, "antom:pay?apiVersion=v2&encryption=true");
         h.startApp();
         h.sendOrder(order("SO-V2-PAID", "12.34"));

@@ -5,7 +5,6 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.KeyPair;
-import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Properties;
@@ -83,7 +82,8 @@ public final class SimulatorFixture implements AutoCloseable {
 
     /**
      * The {@code antom} component's options that point it at this simulator, by the component's option names:
-     * {@code clientId}, {@code privateKey}, {@code antomPublicKey}, {@code gatewayUrl}.
+     * {@code clientId}, {@code privateKey}, {@code antomPublicKey}, {@code gatewayUrl}. A new, modifiable map on each
+     * call (Camel's property binding removes the entries it binds).
      */
     public Map<String, Object> componentOptions() {
         Map<String, Object> options = new LinkedHashMap<>();
@@ -91,7 +91,7 @@ public final class SimulatorFixture implements AutoCloseable {
         options.put("privateKey", merchantPrivateKeyPem());
         options.put("antomPublicKey", antomPublicKeyPem());
         options.put("gatewayUrl", gatewayUrl());
-        return Collections.unmodifiableMap(options);
+        return options;
     }
 
     /**
