@@ -1,6 +1,5 @@
 package io.camelantom.kamelets;
 
-import java.security.KeyPair;
 import java.util.Map;
 import java.util.Properties;
 import java.util.UUID;
@@ -8,8 +7,8 @@ import java.util.UUID;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.camelantom.client.AntomFailureException;
-import io.camelantom.signing.AntomKeys;
 import io.camelantom.simulator.AntomSimulator;
+import io.camelantom.simulator.testing.SimulatorFixture;
 import org.apache.camel.CamelContext;
 import org.apache.camel.Exchange;
 import org.apache.camel.ProducerTemplate;
@@ -43,10 +42,10 @@ class AntomActionKameletsIT {
                     - to:
                         uri: kamelet:antom-pay-action
                         parameters:
-                          clientId: "{{antom.client-id}}"
-                          privateKey: "RAW({{antom.private-key}})"
-                          antomPublicKey: "RAW({{antom.public-key}})"
-                          gatewayUrl: "{{antom.gateway-url}}"
+                          clientId: "{{antom.clientId}}"
+                          privateKey: "RAW({{antom.privateKey}})"
+                          antomPublicKey: "RAW({{antom.antomPublicKey}})"
+                          gatewayUrl: "{{antom.gatewayUrl}}"
             - route:
                 id: inquiry
                 from:
@@ -55,10 +54,10 @@ class AntomActionKameletsIT {
                     - to:
                         uri: kamelet:antom-inquiry-payment-action
                         parameters:
-                          clientId: "{{antom.client-id}}"
-                          privateKey: "RAW({{antom.private-key}})"
-                          antomPublicKey: "RAW({{antom.public-key}})"
-                          gatewayUrl: "{{antom.gateway-url}}"
+                          clientId: "{{antom.clientId}}"
+                          privateKey: "RAW({{antom.privateKey}})"
+                          antomPublicKey: "RAW({{antom.antomPublicKey}})"
+                          gatewayUrl: "{{antom.gatewayUrl}}"
             - route:
                 id: cancel
                 from:
@@ -67,10 +66,10 @@ class AntomActionKameletsIT {
                     - to:
                         uri: kamelet:antom-cancel-action
                         parameters:
-                          clientId: "{{antom.client-id}}"
-                          privateKey: "RAW({{antom.private-key}})"
-                          antomPublicKey: "RAW({{antom.public-key}})"
-                          gatewayUrl: "{{antom.gateway-url}}"
+                          clientId: "{{antom.clientId}}"
+                          privateKey: "RAW({{antom.privateKey}})"
+                          antomPublicKey: "RAW({{antom.antomPublicKey}})"
+                          gatewayUrl: "{{antom.gatewayUrl}}"
             - route:
                 id: refund
                 from:
@@ -79,14 +78,14 @@ class AntomActionKameletsIT {
                     - to:
                         uri: kamelet:antom-refund-action
                         parameters:
-                          clientId: "{{antom.client-id}}"
-                          privateKey: "RAW({{antom.private-key}})"
-                          antomPublicKey: "RAW({{antom.public-key}})"
-                          gatewayUrl: "{{antom.gateway-url}}"
+                          clientId: "{{antom.clientId}}"
+                          privateKey: "RAW({{antom.privateKey}})"
+                          antomPublicKey: "RAW({{antom.antomPublicKey}})"
+                          gatewayUrl: "{{antom.gatewayUrl}}"
                           requestTimeout: 5000
             """;
 
-    private static KeyPair merchantKeys;
+    private static SimulatorFixture antom;
     private static AntomSimulator sim;
 
     private CamelContext context;
@@ -94,24 +93,20 @@ class AntomActionKameletsIT {
 
     @BeforeAll
     static void startSimulator() {
-        merchantKeys = AntomKeys.generateRsaKeyPair(2048);
-        sim = AntomSimulator.builder().merchant(CLIENT_ID, merchantKeys.getPublic()).timeScale(600).build().start();
+        antom = SimulatorFixture.builder(CLIENT_ID).simulator(b -> b.timeScale(600)).start();
+        sim = antom.simulator();
     }
 
     @AfterAll
     static void stopSimulator() {
-        sim.close();
+        antom.close();
     }
 
     @BeforeEach
     void startCamel() throws Exception {
         context = new DefaultCamelContext();
-        Properties properties = new Properties();
-        properties.setProperty("antom.client-id", CLIENT_ID);
-        properties.setProperty("antom.private-key", AntomKeys.toPem(merchantKeys.getPrivate()));
-        properties.setProperty("antom.public-key", sim.antomPublicKeyPem());
-        properties.setProperty("antom.gateway-url", sim.baseUrl());
-        context.getPropertiesComponent().setInitialProperties(properties);
+        // {{antom.clientId}}, {{antom.privateKey}}, {{antom.antomPublicKey}}, {{antom.gatewayUrl}}
+        context.getPropertiesComponent().setInitialProperties(antom.placeholders("antom."));
         PluginHelper.getRoutesLoader(context).loadRoutes(ResourceHelper.fromString("kamelet-actions.yaml", ROUTES));
         context.start();
         template = context.createProducerTemplate();

@@ -17,9 +17,9 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.BooleanSupplier;
 
-import io.camelantom.signing.AntomKeys;
 import io.camelantom.signing.AntomSigner;
 import io.camelantom.simulator.AntomSimulator;
+import io.camelantom.simulator.testing.SimulatorFixture;
 import io.camelantom.simulator.NotificationAttempt;
 import org.apache.camel.CamelContext;
 import org.apache.camel.Exchange;
@@ -55,12 +55,13 @@ class AntomNotificationSourceKameletIT {
                 from:
                   uri: kamelet:antom-notification-source
                   parameters:
-                    clientId: "{{antom.client-id}}"
-                    antomPublicKey: "RAW({{antom.public-key}})"
+                    clientId: "{{antom.clientId}}"
+                    antomPublicKey: "RAW({{antom.antomPublicKey}})"
                   steps:
                     - to: direct:erp
             """;
 
+    private static SimulatorFixture antom;
     private static KeyPair merchantKeys;
     private static AntomSimulator sim;
 
@@ -72,24 +73,21 @@ class AntomNotificationSourceKameletIT {
 
     @BeforeAll
     static void startSimulator() {
-        merchantKeys = AntomKeys.generateRsaKeyPair(2048);
-        sim = AntomSimulator.builder().merchant(CLIENT_ID, merchantKeys.getPublic()).timeScale(600).build().start();
+        antom = SimulatorFixture.builder(CLIENT_ID).simulator(b -> b.timeScale(600)).start();
+        merchantKeys = antom.merchantKeys();
+        sim = antom.simulator();
     }
 
     @AfterAll
     static void stopSimulator() {
-        sim.close();
+        antom.close();
     }
 
     @BeforeEach
     void startCamel() throws Exception {
         context = new DefaultCamelContext();
-        Properties properties = new Properties();
-        properties.setProperty("antom.client-id", CLIENT_ID);
-        properties.setProperty("antom.private-key", AntomKeys.toPem(merchantKeys.getPrivate()));
-        properties.setProperty("antom.public-key", sim.antomPublicKeyPem());
-        properties.setProperty("antom.gateway-url", sim.baseUrl());
-        context.getPropertiesComponent().setInitialProperties(properties);
+        // {{antom.clientId}}, {{antom.privateKey}}, {{antom.antomPublicKey}}, {{antom.gatewayUrl}}
+        context.getPropertiesComponent().setInitialProperties(antom.placeholders("antom."));
 
         VertxPlatformHttpServerConfiguration http = new VertxPlatformHttpServerConfiguration();
         http.setBindHost("127.0.0.1");
