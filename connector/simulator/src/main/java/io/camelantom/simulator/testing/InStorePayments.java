@@ -8,7 +8,7 @@ import io.camelantom.model.PaymentMethod;
 
 /**
  * Pay requests the simulator accepts, for tests. The amount's last two digits choose the simulator's outcome (see the
- * simulator's README, "Amount triggers").
+ * simulator's README, "Outcome triggers").
  */
 public final class InStorePayments {
 
