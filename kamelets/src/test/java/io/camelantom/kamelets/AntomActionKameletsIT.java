@@ -1,24 +1,15 @@
 package io.camelantom.kamelets;
 
 import java.util.Map;
-import java.util.Properties;
 import java.util.UUID;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.camelantom.client.AntomFailureException;
-import io.camelantom.simulator.AntomSimulator;
-import io.camelantom.simulator.testing.SimulatorFixture;
 import org.apache.camel.CamelContext;
 import org.apache.camel.Exchange;
-import org.apache.camel.ProducerTemplate;
-import org.apache.camel.impl.DefaultCamelContext;
 import org.apache.camel.support.PluginHelper;
 import org.apache.camel.support.ResourceHelper;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -28,9 +19,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * a YAML DSL route against the simulator over HTTP. The merchant's private key reaches the Kamelet as a property
  * placeholder, a multi-line PEM that is never written into a route.
  */
-class AntomActionKameletsIT {
+class AntomActionKameletsIT extends KameletSimulatorSupport {
 
-    private static final String CLIENT_ID = "KAMELET_MERCHANT";
     private static final ObjectMapper JSON = new ObjectMapper();
 
     static final String ROUTES = """
@@ -85,36 +75,9 @@ class AntomActionKameletsIT {
                           requestTimeout: 5000
             """;
 
-    private static SimulatorFixture antom;
-    private static AntomSimulator sim;
-
-    private CamelContext context;
-    private ProducerTemplate template;
-
-    @BeforeAll
-    static void startSimulator() {
-        antom = SimulatorFixture.builder(CLIENT_ID).simulator(b -> b.timeScale(600)).start();
-        sim = antom.simulator();
-    }
-
-    @AfterAll
-    static void stopSimulator() {
-        antom.close();
-    }
-
-    @BeforeEach
-    void startCamel() throws Exception {
-        context = new DefaultCamelContext();
-        // {{antom.clientId}}, {{antom.privateKey}}, {{antom.antomPublicKey}}, {{antom.gatewayUrl}}
-        context.getPropertiesComponent().setInitialProperties(antom.placeholders("antom."));
+    @Override
+    void configure(CamelContext context) throws Exception {
         PluginHelper.getRoutesLoader(context).loadRoutes(ResourceHelper.fromString("kamelet-actions.yaml", ROUTES));
-        context.start();
-        template = context.createProducerTemplate();
-    }
-
-    @AfterEach
-    void stopCamel() {
-        context.stop();
     }
 
     @Test
