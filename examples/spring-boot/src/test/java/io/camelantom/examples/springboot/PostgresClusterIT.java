@@ -16,8 +16,6 @@ import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import jakarta.jms.ConnectionFactory;
 import jakarta.jms.Message;
 import jakarta.jms.TextMessage;
-import org.apache.activemq.artemis.core.config.Configuration;
-import org.apache.activemq.artemis.core.config.impl.ConfigurationImpl;
 import org.apache.activemq.artemis.core.server.embedded.EmbeddedActiveMQ;
 import org.apache.activemq.artemis.jms.client.ActiveMQConnectionFactory;
 import org.apache.camel.CamelContext;
@@ -108,15 +106,7 @@ class PostgresClusterIT {
     static class MerchantInfrastructure {
         @Bean(destroyMethod = "stop")
         EmbeddedActiveMQ merchantBroker() throws Exception {
-            Configuration config = new ConfigurationImpl()
-                    .setPersistenceEnabled(false)
-                    .setSecurityEnabled(false)
-                    .setJournalDirectory(folder.resolve("broker/journal").toString())
-                    .setBindingsDirectory(folder.resolve("broker/bindings").toString())
-                    .setPagingDirectory(folder.resolve("broker/paging").toString())
-                    .setLargeMessagesDirectory(folder.resolve("broker/large").toString())
-                    .addAcceptorConfiguration("tcp", brokerUrl);
-            return new EmbeddedActiveMQ().setConfiguration(config).start();
+            return AntomSpringBootApplicationIT.merchantBroker(folder.resolve("broker"), brokerUrl);
         }
 
         @Bean(destroyMethod = "close")
