@@ -13,7 +13,6 @@ import static io.camelantom.routes.order.OrderBridgeHarness.text;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -41,27 +40,13 @@ import io.camelantom.simulator.SimulatedPayment;
 import org.apache.camel.CamelContext;
 import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.builder.TemplatedRouteBuilder;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Issue 18: the ERP's cancel, refund and status inquiry commands over their queues, against a real Artemis, an H2
  * ledger, the simulator over HTTP and the notification bridge; their failure modes and races.
  */
-class CommandsIT {
-
-    @TempDir
-    Path dir;
-
-    OrderBridgeHarness h;
-
-    @AfterEach
-    void close() throws Exception {
-        if (h != null) {
-            h.close();
-        }
-    }
+class CommandsIT extends OrderBridgeTestSupport {
 
     private OrderBridgeHarness started() throws Exception {
         return started(simulator -> {

@@ -1,6 +1,5 @@
 package io.camelantom.routes.order;
 
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -10,9 +9,7 @@ import io.camelantom.model.AntomJson;
 import io.camelantom.routes.ledger.PaymentStatus;
 import io.camelantom.simulator.SimulatedPayment;
 import jakarta.jms.TextMessage;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 import static io.camelantom.routes.order.OrderBridgeHarness.RESULTS;
 import static io.camelantom.routes.order.OrderBridgeHarness.order;
@@ -20,19 +17,7 @@ import static io.camelantom.routes.order.OrderBridgeHarness.text;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** The order bridge paying through Antom v2 (RSA_AES-encrypted), as its antomEndpoint says. */
-class OrderBridgeV2IT {
-
-    @TempDir
-    Path dir;
-
-    OrderBridgeHarness h;
-
-    @AfterEach
-    void close() throws Exception {
-        if (h != null) {
-            h.close();
-        }
-    }
+class OrderBridgeV2IT extends OrderBridgeTestSupport {
 
     @Test
     void ordersArePaidThroughV2WithEncryptionAndSettleOnce() throws Exception {
