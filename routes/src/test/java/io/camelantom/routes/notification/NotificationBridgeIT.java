@@ -4,8 +4,6 @@ import io.camelantom.routes.testsupport.Await;
 
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
-import java.security.KeyPair;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -25,18 +23,11 @@ import io.camelantom.model.PayRequest;
 import io.camelantom.model.RefundRequest;
 import io.camelantom.routes.AntomRouteHeaders;
 import io.camelantom.routes.testsupport.EmbeddedBroker;
-import io.camelantom.signing.AntomKeys;
-import io.camelantom.simulator.AntomSimulator;
 import io.camelantom.simulator.testing.InStorePayments;
-import io.camelantom.simulator.testing.SimulatorFixture;
 import io.camelantom.simulator.NotificationAttempt;
 import org.apache.camel.Exchange;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 import static io.camelantom.routes.notification.BridgeFixture.CAPTURE_QUEUE;
 import static io.camelantom.routes.notification.BridgeFixture.CLIENT_ID;
@@ -52,55 +43,14 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Vert.x platform-http, which publishes to a persistent embedded Artemis broker and keeps its de-duplication keys in
  * an H2 file database. Types the simulator does not send are signed here with the simulator's own Antom key.
  */
-class NotificationBridgeIT {
+class NotificationBridgeIT extends BridgeTestSupport {
 
     private static final Duration WAIT = Duration.ofSeconds(10);
 
-    static KeyPair antomKeys;
-    static SimulatorFixture simulator;
-    static AntomSimulator antom;
-    static SignedNotifications signed;
-
-    @TempDir
-    Path brokerDir;
-    @TempDir
-    Path databaseDir;
-
-    EmbeddedBroker broker;
-    BridgeFixture app;
-
-    @BeforeAll
-    static void startSimulator() {
-        antomKeys = AntomKeys.generateRsaKeyPair(2048);
-        // 600x: Antom's 2-minute resend comes after 0.2 s
-        simulator = SimulatorFixture.builder(CLIENT_ID).simulator(b -> b.antomKeyPair(antomKeys).timeScale(600)).start();
-        antom = simulator.simulator();
-        signed = new SignedNotifications(antomKeys.getPrivate());
-    }
-
-    @AfterAll
-    static void stopSimulator() {
-        if (simulator != null) {
-            simulator.close();
-        }
-    }
-
-    @BeforeEach
-    void start() throws Exception {
-        antom.faults().clear();
-        broker = new EmbeddedBroker(brokerDir).start();
-        app = BridgeFixture.start(databaseDir, broker, simulator);
-    }
-
+    /** Before the application stops: no fault of one test reaches the next. */
     @AfterEach
-    void stop() {
+    void clearFaults() {
         antom.faults().clear();
-        if (app != null) {
-            app.close();
-        }
-        if (broker != null) {
-            broker.close();
-        }
     }
 
     // ------------------------------------------------------------------ happy paths, one per notification type
