@@ -1,25 +1,15 @@
 package io.camelantom.kamelets;
 
-import java.security.KeyPair;
 import java.util.Map;
-import java.util.Properties;
 import java.util.UUID;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.camelantom.client.AntomFailureException;
-import io.camelantom.signing.AntomKeys;
-import io.camelantom.simulator.AntomSimulator;
 import org.apache.camel.CamelContext;
 import org.apache.camel.Exchange;
-import org.apache.camel.ProducerTemplate;
-import org.apache.camel.impl.DefaultCamelContext;
 import org.apache.camel.support.PluginHelper;
 import org.apache.camel.support.ResourceHelper;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -29,9 +19,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * a YAML DSL route against the simulator over HTTP. The merchant's private key reaches the Kamelet as a property
  * placeholder, a multi-line PEM that is never written into a route.
  */
-class AntomActionKameletsIT {
+class AntomActionKameletsIT extends KameletSimulatorSupport {
 
-    private static final String CLIENT_ID = "KAMELET_MERCHANT";
     private static final ObjectMapper JSON = new ObjectMapper();
 
     static final String ROUTES = """
@@ -43,10 +32,10 @@ class AntomActionKameletsIT {
                     - to:
                         uri: kamelet:antom-pay-action
                         parameters:
-                          clientId: "{{antom.client-id}}"
-                          privateKey: "RAW({{antom.private-key}})"
-                          antomPublicKey: "RAW({{antom.public-key}})"
-                          gatewayUrl: "{{antom.gateway-url}}"
+                          clientId: "{{antom.clientId}}"
+                          privateKey: "RAW({{antom.privateKey}})"
+                          antomPublicKey: "RAW({{antom.antomPublicKey}})"
+                          gatewayUrl: "{{antom.gatewayUrl}}"
             - route:
                 id: inquiry
                 from:
@@ -55,10 +44,10 @@ class AntomActionKameletsIT {
                     - to:
                         uri: kamelet:antom-inquiry-payment-action
                         parameters:
-                          clientId: "{{antom.client-id}}"
-                          privateKey: "RAW({{antom.private-key}})"
-                          antomPublicKey: "RAW({{antom.public-key}})"
-                          gatewayUrl: "{{antom.gateway-url}}"
+                          clientId: "{{antom.clientId}}"
+                          privateKey: "RAW({{antom.privateKey}})"
+                          antomPublicKey: "RAW({{antom.antomPublicKey}})"
+                          gatewayUrl: "{{antom.gatewayUrl}}"
             - route:
                 id: cancel
                 from:
@@ -67,10 +56,10 @@ class AntomActionKameletsIT {
                     - to:
                         uri: kamelet:antom-cancel-action
                         parameters:
-                          clientId: "{{antom.client-id}}"
-                          privateKey: "RAW({{antom.private-key}})"
-                          antomPublicKey: "RAW({{antom.public-key}})"
-                          gatewayUrl: "{{antom.gateway-url}}"
+                          clientId: "{{antom.clientId}}"
+                          privateKey: "RAW({{antom.privateKey}})"
+                          antomPublicKey: "RAW({{antom.antomPublicKey}})"
+                          gatewayUrl: "{{antom.gatewayUrl}}"
             - route:
                 id: refund
                 from:
@@ -79,47 +68,16 @@ class AntomActionKameletsIT {
                     - to:
                         uri: kamelet:antom-refund-action
                         parameters:
-                          clientId: "{{antom.client-id}}"
-                          privateKey: "RAW({{antom.private-key}})"
-                          antomPublicKey: "RAW({{antom.public-key}})"
-                          gatewayUrl: "{{antom.gateway-url}}"
+                          clientId: "{{antom.clientId}}"
+                          privateKey: "RAW({{antom.privateKey}})"
+                          antomPublicKey: "RAW({{antom.antomPublicKey}})"
+                          gatewayUrl: "{{antom.gatewayUrl}}"
                           requestTimeout: 5000
             """;
 
-    private static KeyPair merchantKeys;
-    private static AntomSimulator sim;
-
-    private CamelContext context;
-    private ProducerTemplate template;
-
-    @BeforeAll
-    static void startSimulator() {
-        merchantKeys = AntomKeys.generateRsaKeyPair(2048);
-        sim = AntomSimulator.builder().merchant(CLIENT_ID, merchantKeys.getPublic()).timeScale(600).build().start();
-    }
-
-    @AfterAll
-    static void stopSimulator() {
-        sim.close();
-    }
-
-    @BeforeEach
-    void startCamel() throws Exception {
-        context = new DefaultCamelContext();
-        Properties properties = new Properties();
-        properties.setProperty("antom.client-id", CLIENT_ID);
-        properties.setProperty("antom.private-key", AntomKeys.toPem(merchantKeys.getPrivate()));
-        properties.setProperty("antom.public-key", sim.antomPublicKeyPem());
-        properties.setProperty("antom.gateway-url", sim.baseUrl());
-        context.getPropertiesComponent().setInitialProperties(properties);
+    @Override
+    void configure(CamelContext context) throws Exception {
         PluginHelper.getRoutesLoader(context).loadRoutes(ResourceHelper.fromString("kamelet-actions.yaml", ROUTES));
-        context.start();
-        template = context.createProducerTemplate();
-    }
-
-    @AfterEach
-    void stopCamel() {
-        context.stop();
     }
 
     @Test

@@ -5,35 +5,25 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.security.KeyPair;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
-import java.util.Properties;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.BooleanSupplier;
 
-import io.camelantom.signing.AntomKeys;
 import io.camelantom.signing.AntomSigner;
-import io.camelantom.simulator.AntomSimulator;
 import io.camelantom.simulator.NotificationAttempt;
 import org.apache.camel.CamelContext;
 import org.apache.camel.Exchange;
-import org.apache.camel.ProducerTemplate;
 import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.component.platform.http.vertx.VertxPlatformHttpServer;
 import org.apache.camel.component.platform.http.vertx.VertxPlatformHttpServerConfiguration;
-import org.apache.camel.impl.DefaultCamelContext;
 import org.apache.camel.support.PluginHelper;
 import org.apache.camel.support.ResourceHelper;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -44,9 +34,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * route processed them; a forged one is refused and never sent on; a failing route answers 503 and Antom's resend
  * gets through.
  */
-class AntomNotificationSourceKameletIT {
+class AntomNotificationSourceKameletIT extends KameletSimulatorSupport {
 
-    private static final String CLIENT_ID = "KAMELET_MERCHANT";
     private static final String PATH = "/antom/notifications";
 
     static final String ROUTES = """
@@ -55,42 +44,19 @@ class AntomNotificationSourceKameletIT {
                 from:
                   uri: kamelet:antom-notification-source
                   parameters:
-                    clientId: "{{antom.client-id}}"
-                    antomPublicKey: "RAW({{antom.public-key}})"
+                    clientId: "{{antom.clientId}}"
+                    antomPublicKey: "RAW({{antom.antomPublicKey}})"
                   steps:
                     - to: direct:erp
             """;
 
-    private static KeyPair merchantKeys;
-    private static AntomSimulator sim;
 
     private final List<Exchange> events = new CopyOnWriteArrayList<>();
     private final Set<String> failOnce = ConcurrentHashMap.newKeySet();
-    private CamelContext context;
-    private ProducerTemplate template;
     private int port;
 
-    @BeforeAll
-    static void startSimulator() {
-        merchantKeys = AntomKeys.generateRsaKeyPair(2048);
-        sim = AntomSimulator.builder().merchant(CLIENT_ID, merchantKeys.getPublic()).timeScale(600).build().start();
-    }
-
-    @AfterAll
-    static void stopSimulator() {
-        sim.close();
-    }
-
-    @BeforeEach
-    void startCamel() throws Exception {
-        context = new DefaultCamelContext();
-        Properties properties = new Properties();
-        properties.setProperty("antom.client-id", CLIENT_ID);
-        properties.setProperty("antom.private-key", AntomKeys.toPem(merchantKeys.getPrivate()));
-        properties.setProperty("antom.public-key", sim.antomPublicKeyPem());
-        properties.setProperty("antom.gateway-url", sim.baseUrl());
-        context.getPropertiesComponent().setInitialProperties(properties);
-
+    @Override
+    void configure(CamelContext context) throws Exception {
         VertxPlatformHttpServerConfiguration http = new VertxPlatformHttpServerConfiguration();
         http.setBindHost("127.0.0.1");
         // platform-http-vertx looks its router up under the configured port: take a free one and configure it
@@ -116,13 +82,6 @@ class AntomNotificationSourceKameletIT {
                 });
             }
         });
-        context.start();
-        template = context.createProducerTemplate();
-    }
-
-    @AfterEach
-    void stopCamel() {
-        context.stop();
     }
 
     @Test
@@ -162,7 +121,7 @@ class AntomNotificationSourceKameletIT {
                       + "\"result\":{\"resultCode\":\"SUCCESS\",\"resultStatus\":\"S\",\"resultMessage\":\"success\"}}";
         String time = OffsetDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.SECONDS).format(DateTimeFormatter.ISO_OFFSET_DATE_TIME);
         // signed, but by the merchant's key instead of Antom's
-        String signature = new AntomSigner(merchantKeys.getPrivate(), 1).sign("POST", PATH, CLIENT_ID, time, body).format();
+        String signature = new AntomSigner(antom.merchantKeys().getPrivate(), 1).sign("POST", PATH, CLIENT_ID, time, body).format();
         HttpResponse<String> answer = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + PATH))
                 .header("Content-Type", "application/json").header("client-id", CLIENT_ID).header("request-time", time)
                 .header("signature", signature).POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());

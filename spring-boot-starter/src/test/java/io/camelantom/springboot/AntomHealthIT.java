@@ -2,11 +2,10 @@ package io.camelantom.springboot;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.KeyPair;
 import java.util.Map;
 
 import io.camelantom.signing.AntomKeys;
-import io.camelantom.simulator.AntomSimulator;
+import io.camelantom.simulator.testing.SimulatorFixture;
 import org.apache.camel.builder.RouteBuilder;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -42,16 +41,14 @@ class AntomHealthIT {
 
     @TempDir
     static Path keys;
-    private static AntomSimulator simulator;
+    private static SimulatorFixture simulator;
 
     @BeforeAll
     static void startSimulator() throws Exception {
-        KeyPair merchant = AntomKeys.generateRsaKeyPair(2048);
-        simulator = AntomSimulator.builder().merchant(CLIENT_ID, merchant.getPublic()).build().start();
-        Files.writeString(keys.resolve("merchant-private-key.pem"), AntomKeys.toPem(merchant.getPrivate()));
+        simulator = SimulatorFixture.start(CLIENT_ID);
+        simulator.writeKeyFiles(keys);
         Files.writeString(keys.resolve("other-private-key.pem"),
                 AntomKeys.toPem(AntomKeys.generateRsaKeyPair(2048).getPrivate()));
-        Files.writeString(keys.resolve("antom-public-key.pem"), simulator.antomPublicKeyPem());
     }
 
     @AfterAll
@@ -111,7 +108,7 @@ class AntomHealthIT {
         return builder.properties(more)
                 .properties(
                         "camel.component.antom.client-id=" + CLIENT_ID,
-                        "camel.component.antom.gateway-url=" + simulator.baseUrl(),
+                        "camel.component.antom.gateway-url=" + simulator.gatewayUrl(),
                         "camel.component.antom.antom-public-key-file=" + keys.resolve("antom-public-key.pem"),
                         // Camel leaves producer checks off unless asked
                         "camel.health.producers-enabled=true",

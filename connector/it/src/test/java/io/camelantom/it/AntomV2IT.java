@@ -20,11 +20,13 @@ import io.camelantom.model.RefundResponse;
 import io.camelantom.model.Store;
 import io.camelantom.signing.AntomKeys;
 import io.camelantom.simulator.AntomSimulator;
+import io.camelantom.simulator.testing.SimulatorFixture;
 import io.camelantom.simulator.PaymentStatus;
 import org.apache.camel.CamelContext;
 import org.apache.camel.Exchange;
 import org.apache.camel.ProducerTemplate;
 import org.apache.camel.impl.DefaultCamelContext;
+import org.apache.camel.support.PropertyBindingSupport;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -43,8 +45,10 @@ class AntomV2IT {
 
     static KeyPair merchantKeys;
     /** Encryption optional, answers with the request's key. */
+    static SimulatorFixture plain;
     static AntomSimulator sim;
     /** Encryption required, answers carrying their own Encrypt header. */
+    static SimulatorFixture strictFixture;
     static AntomSimulator strict;
 
     CamelContext context;
@@ -53,36 +57,36 @@ class AntomV2IT {
     @BeforeAll
     static void startSimulators() {
         merchantKeys = AntomKeys.generateRsaKeyPair(2048);
-        sim = AntomSimulator.builder().merchant(CLIENT_ID, merchantKeys.getPublic()).timeScale(600).build().start();
-        strict = AntomSimulator.builder().merchant(CLIENT_ID, merchantKeys.getPublic()).requireEncryption(true)
-                .encryptedAnswerKey(ResponseKeyMode.RESPONSE_HEADER).timeScale(600).build().start();
+        plain = SimulatorFixture.builder(CLIENT_ID).merchantKeys(merchantKeys).simulator(b -> b.timeScale(600)).start();
+        sim = plain.simulator();
+        strictFixture = SimulatorFixture.builder(CLIENT_ID).merchantKeys(merchantKeys)
+                .simulator(b -> b.requireEncryption(true).encryptedAnswerKey(ResponseKeyMode.RESPONSE_HEADER).timeScale(600))
+                .start();
+        strict = strictFixture.simulator();
     }
 
     @AfterAll
     static void stopSimulators() {
-        if (sim != null) {
-            sim.close();
+        if (plain != null) {
+            plain.close();
         }
-        if (strict != null) {
-            strict.close();
+        if (strictFixture != null) {
+            strictFixture.close();
         }
     }
 
     @BeforeEach
     void startCamel() {
         context = new DefaultCamelContext();
-        context.addComponent("antom", component(sim));
-        context.addComponent("strict", component(strict));
+        context.addComponent("antom", component(plain));
+        context.addComponent("strict", component(strictFixture));
         context.start();
         template = context.createProducerTemplate();
     }
 
-    private static AntomComponent component(AntomSimulator simulator) {
+    private AntomComponent component(SimulatorFixture simulator) {
         AntomComponent antom = new AntomComponent();
-        antom.getConfiguration().setClientId(CLIENT_ID);
-        antom.getConfiguration().setPrivateKey(AntomKeys.toPem(merchantKeys.getPrivate()));
-        antom.getConfiguration().setAntomPublicKey(simulator.antomPublicKeyPem());
-        antom.getConfiguration().setGatewayUrl(simulator.baseUrl());
+        PropertyBindingSupport.bindProperties(context, antom.getConfiguration(), simulator.componentOptions());
         antom.getConfiguration().setRequestTimeout(5000);
         return antom;
     }

@@ -1,15 +1,13 @@
 package io.camelantom.it;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.KeyPair;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 import io.camelantom.component.AntomComponent;
 import io.camelantom.component.AntomComponentConfigurer;
-import io.camelantom.signing.AntomKeys;
 import io.camelantom.simulator.AntomSimulator;
+import io.camelantom.simulator.testing.SimulatorFixture;
 import org.apache.camel.CamelContext;
 import org.apache.camel.builder.NotifyBuilder;
 import org.apache.camel.builder.RouteBuilder;
@@ -25,19 +23,18 @@ class ReadmeRouteIT {
 
     @Test
     void theReadmeRoutePaysThroughTheSimulator(@TempDir Path keys) throws Exception {
-        KeyPair merchant = AntomKeys.generateRsaKeyPair(2048);
-        Files.writeString(keys.resolve("merchant-private-key.pem"), AntomKeys.toPem(merchant.getPrivate()));
-        try (AntomSimulator simulator = AntomSimulator.builder().merchant("SIMULATOR_CLIENT", merchant.getPublic()).build().start()) {
-            Files.writeString(keys.resolve("antom-public-key.pem"), simulator.antomPublicKeyPem());
+        try (SimulatorFixture antom = SimulatorFixture.start("SIMULATOR_CLIENT")) {
+            SimulatorFixture.KeyFiles files = antom.writeKeyFiles(keys);
+            AntomSimulator simulator = antom.simulator();
             CamelContext context = new DefaultCamelContext();
-            AntomComponent antom = new AntomComponent();
+            AntomComponent component = new AntomComponent();
             // what camel.component.antom.* properties do in camel-main / Spring Boot
-            PropertyBindingSupport.build().withConfigurer(new AntomComponentConfigurer()).withMandatory(true).bind(context, antom, new java.util.HashMap<>(Map.of(
+            PropertyBindingSupport.build().withConfigurer(new AntomComponentConfigurer()).withMandatory(true).bind(context, component, new java.util.HashMap<>(Map.of(
                     "clientId", "SIMULATOR_CLIENT",
                     "gatewayUrl", simulator.baseUrl(),
-                    "privateKeyFile", keys.resolve("merchant-private-key.pem").toString(),
-                    "antomPublicKeyFile", keys.resolve("antom-public-key.pem").toString())));
-            context.addComponent("antom", antom);
+                    "privateKeyFile", files.merchantPrivateKey().toString(),
+                    "antomPublicKeyFile", files.antomPublicKey().toString())));
+            context.addComponent("antom", component);
             context.addRoutes(new RouteBuilder() {
                 @Override
                 public void configure() {

@@ -6,17 +6,16 @@ import java.util.Map;
 import java.util.UUID;
 
 import io.camelantom.component.AntomComponent;
-import io.camelantom.model.Amount;
-import io.camelantom.model.Order;
 import io.camelantom.model.PayRequest;
-import io.camelantom.model.PaymentFactor;
-import io.camelantom.model.PaymentMethod;
 import io.camelantom.signing.AntomKeys;
 import io.camelantom.simulator.AntomSimulator;
+import io.camelantom.simulator.testing.InStorePayments;
+import io.camelantom.simulator.testing.SimulatorFixture;
 import org.apache.camel.CamelContext;
 import org.apache.camel.Exchange;
 import org.apache.camel.ProducerTemplate;
 import org.apache.camel.impl.DefaultCamelContext;
+import org.apache.camel.support.PropertyBindingSupport;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -30,6 +29,7 @@ abstract class SimulatorSupport {
     static final String CLIENT_ID = "IT_MERCHANT_1";
     static final String SANDBOX_CLIENT_ID = "SANDBOX_IT_MERCHANT_2";
 
+    static SimulatorFixture antom;
     static KeyPair merchantKeys;
     static AntomSimulator sim;
 
@@ -39,15 +39,17 @@ abstract class SimulatorSupport {
     @BeforeAll
     static void startSimulator() {
         merchantKeys = AntomKeys.generateRsaKeyPair(2048);
-        sim = AntomSimulator.builder().merchant(CLIENT_ID, merchantKeys.getPublic())
-                .merchant(SANDBOX_CLIENT_ID, merchantKeys.getPublic())
-                .timeScale(600).slowResponseDelay(Duration.ofSeconds(3)).build().start();
+        antom = SimulatorFixture.builder(CLIENT_ID).merchantKeys(merchantKeys)
+                .simulator(b -> b.merchant(SANDBOX_CLIENT_ID, merchantKeys.getPublic())
+                        .timeScale(600).slowResponseDelay(Duration.ofSeconds(3)))
+                .start();
+        sim = antom.simulator();
     }
 
     @AfterAll
     static void stopSimulator() {
-        if (sim != null) {
-            sim.close();
+        if (antom != null) {
+            antom.close();
         }
     }
 
@@ -55,13 +57,10 @@ abstract class SimulatorSupport {
     void startCamel() throws Exception {
         sim.faults().clear();
         context = new DefaultCamelContext();
-        AntomComponent antom = new AntomComponent();
-        antom.getConfiguration().setClientId(CLIENT_ID);
-        antom.getConfiguration().setPrivateKey(AntomKeys.toPem(merchantKeys.getPrivate()));
-        antom.getConfiguration().setAntomPublicKey(sim.antomPublicKeyPem());
-        antom.getConfiguration().setGatewayUrl(sim.baseUrl());
-        antom.getConfiguration().setRequestTimeout(5000);
-        context.addComponent("antom", antom);
+        AntomComponent component = new AntomComponent();
+        PropertyBindingSupport.bindProperties(context, component.getConfiguration(), antom.componentOptions());
+        component.getConfiguration().setRequestTimeout(5000);
+        context.addComponent("antom", component);
         configure(context);
         context.start();
         template = context.createProducerTemplate();
@@ -85,23 +84,7 @@ abstract class SimulatorSupport {
 
     /** An in-store user-presented payment of {@code minorUnits} USD; the last two digits pick the simulator's outcome. */
     static PayRequest inStorePay(String paymentRequestId, String minorUnits) {
-        PayRequest pay = new PayRequest();
-        pay.setProductCode("IN_STORE_PAYMENT");
-        pay.setPaymentRequestId(paymentRequestId);
-        pay.setPaymentAmount(new Amount("USD", minorUnits));
-        Order order = new Order();
-        order.setReferenceOrderId("order-" + paymentRequestId);
-        order.setOrderDescription("Coffee beans");
-        order.setOrderAmount(new Amount("USD", minorUnits));
-        pay.setOrder(order);
-        PaymentMethod method = new PaymentMethod();
-        method.setPaymentMethodType("CONNECT_WALLET");
-        method.setPaymentMethodId("281012020000123456");
-        pay.setPaymentMethod(method);
-        PaymentFactor factor = new PaymentFactor();
-        factor.setInStorePaymentScenario("PaymentCode");
-        pay.setPaymentFactor(factor);
-        return pay;
+        return InStorePayments.userPresented(paymentRequestId, minorUnits);
     }
 
     Exchange send(String uri, Object body) {

@@ -5,32 +5,19 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.Duration;
 import java.time.Instant;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
-class CancelRefundCaptureIT extends SimulatorTestSupport {
+class CancelRefundCaptureIT extends NotifiedSimulatorTestSupport {
 
     private final MutableClock clock = new MutableClock(Instant.parse("2026-03-01T10:00:00Z"));
-    private NotificationReceiver merchant;
 
     @Override
     AntomSimulator.Builder configure(AntomSimulator.Builder builder) {
         // a processing delay of 1 s real time: the inquiry right after a U refund must still see it PROCESSING on a
         // loaded machine (100 ms was not always enough)
         return builder.clock(clock).cancelWindow(Duration.ofHours(2)).processingDelay(Duration.ofSeconds(600));
-    }
-
-    @BeforeEach
-    void startReceiver() throws Exception {
-        merchant = new NotificationReceiver(simulator.antomPublicKey());
-    }
-
-    @AfterEach
-    void stopReceiver() {
-        merchant.close();
     }
 
     private String paymentId(String id, String value) {

@@ -9,25 +9,11 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
-class InStoreAndCashierFlowsIT extends SimulatorTestSupport {
-
-    private NotificationReceiver merchant;
-
-    @BeforeEach
-    void startReceiver() throws Exception {
-        merchant = new NotificationReceiver(simulator.antomPublicKey());
-    }
-
-    @AfterEach
-    void stopReceiver() {
-        merchant.close();
-    }
+class InStoreAndCashierFlowsIT extends NotifiedSimulatorTestSupport {
 
     @Test
     void orderCodeIsShownThenScannedThenNotified() {

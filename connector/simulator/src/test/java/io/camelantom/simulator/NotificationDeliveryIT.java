@@ -5,28 +5,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.Duration;
 import java.util.List;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-class NotificationDeliveryIT extends SimulatorTestSupport {
-
-    private NotificationReceiver merchant;
+class NotificationDeliveryIT extends NotifiedSimulatorTestSupport {
 
     @Override
     AntomSimulator.Builder configure(AntomSimulator.Builder builder) {
         // Antom's schedule compressed 6000 times: 0, 20 ms, 100 ms, 100 ms, 600 ms, 1.2 s, 3.6 s, 9 s
         return builder.timeScale(6000);
-    }
-
-    @BeforeEach
-    void startReceiver() throws Exception {
-        merchant = new NotificationReceiver(simulator.antomPublicKey());
-    }
-
-    @AfterEach
-    void stopReceiver() {
-        merchant.close();
     }
 
     private String paidWithNotification(String value) {

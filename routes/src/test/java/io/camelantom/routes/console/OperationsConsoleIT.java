@@ -9,7 +9,6 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.security.KeyPair;
 import java.time.Duration;
 import java.util.Base64;
 import java.util.List;
@@ -26,8 +25,8 @@ import io.camelantom.routes.reconciliation.ReconciliationRouteTemplate;
 import io.camelantom.routes.testsupport.Await;
 import io.camelantom.routes.testsupport.EmbeddedBroker;
 import io.camelantom.routes.testsupport.LogLines;
-import io.camelantom.signing.AntomKeys;
 import io.camelantom.simulator.AntomSimulator;
+import io.camelantom.simulator.testing.SimulatorFixture;
 import io.micrometer.core.instrument.Timer;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import jakarta.jms.JMSContext;
@@ -37,6 +36,7 @@ import org.apache.camel.component.jms.JmsComponent;
 import org.apache.camel.component.platform.http.vertx.VertxPlatformHttpServer;
 import org.apache.camel.component.platform.http.vertx.VertxPlatformHttpServerConfiguration;
 import org.apache.camel.impl.DefaultCamelContext;
+import org.apache.camel.support.PropertyBindingSupport;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -53,13 +53,13 @@ class OperationsConsoleIT {
     private static final String CLIENT_ID = "CONSOLE_IT";
     private static final String PASSWORD = "correct horse battery staple";
     private static final String TOKEN = "script-token-0123456789";
-    private static final KeyPair MERCHANT_KEYS = AntomKeys.generateRsaKeyPair(2048);
 
     @TempDir
     static Path dir;
     EmbeddedBroker broker;
     EmbeddedLedgerDatabase db;
     PaymentLedger ledger;
+    SimulatorFixture antom;
     AntomSimulator sim;
     CamelContext app;
     SimpleMeterRegistry meters = new SimpleMeterRegistry();
@@ -71,7 +71,8 @@ class OperationsConsoleIT {
         broker = new EmbeddedBroker(dir.resolve("broker")).start();
         db = EmbeddedLedgerDatabase.open(dir.resolve("ledger"));
         ledger = new PaymentLedger(db.dataSource()).createSchemaIfMissing();
-        sim = AntomSimulator.builder().merchant(CLIENT_ID, MERCHANT_KEYS.getPublic()).timeScale(600).build().start();
+        antom = SimulatorFixture.builder(CLIENT_ID).simulator(b -> b.timeScale(600)).start();
+        sim = antom.simulator();
         int port;
         try (ServerSocket socket = new ServerSocket(0)) {
             port = socket.getLocalPort();
@@ -80,12 +81,9 @@ class OperationsConsoleIT {
         app.getRegistry().bind(OrderBridgeRouteTemplate.DEFAULT_DATA_SOURCE, db.dataSource());
         app.getRegistry().bind("meters", meters);
         app.addComponent("jms", JmsComponent.jmsComponent(broker.connectionFactory()));
-        AntomComponent antom = new AntomComponent();
-        antom.getConfiguration().setClientId(CLIENT_ID);
-        antom.getConfiguration().setPrivateKey(AntomKeys.toPem(MERCHANT_KEYS.getPrivate()));
-        antom.getConfiguration().setAntomPublicKey(sim.antomPublicKeyPem());
-        antom.getConfiguration().setGatewayUrl(sim.baseUrl());
-        app.addComponent("antom", antom);
+        AntomComponent component = new AntomComponent();
+        PropertyBindingSupport.bindProperties(app, component.getConfiguration(), antom.componentOptions());
+        app.addComponent("antom", component);
         VertxPlatformHttpServerConfiguration server = new VertxPlatformHttpServerConfiguration();
         server.setBindHost("127.0.0.1");
         server.setBindPort(port);
@@ -114,8 +112,8 @@ class OperationsConsoleIT {
         if (app != null) {
             app.stop();
         }
-        if (sim != null) {
-            sim.close();
+        if (antom != null) {
+            antom.close();
         }
         if (broker != null) {
             broker.close();

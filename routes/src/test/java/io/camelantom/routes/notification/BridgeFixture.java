@@ -6,7 +6,6 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.security.KeyPair;
 import java.time.Duration;
 import java.util.Map;
 import java.util.function.Consumer;
@@ -14,14 +13,14 @@ import java.util.function.Consumer;
 import io.camelantom.component.AntomComponent;
 import io.camelantom.routes.ledger.EmbeddedLedgerDatabase;
 import io.camelantom.routes.testsupport.EmbeddedBroker;
-import io.camelantom.signing.AntomKeys;
-import io.camelantom.simulator.AntomSimulator;
+import io.camelantom.simulator.testing.SimulatorFixture;
 import org.apache.camel.CamelContext;
 import org.apache.camel.builder.TemplatedRouteBuilder;
 import org.apache.camel.component.jms.JmsComponent;
 import org.apache.camel.component.platform.http.vertx.VertxPlatformHttpServer;
 import org.apache.camel.component.platform.http.vertx.VertxPlatformHttpServerConfiguration;
 import org.apache.camel.impl.DefaultCamelContext;
+import org.apache.camel.support.PropertyBindingSupport;
 
 /**
  * One Camel application under test: a CamelContext with the antom component (pointed at the simulator; Antom's public
@@ -51,9 +50,8 @@ final class BridgeFixture implements AutoCloseable {
         this.server = server;
     }
 
-    static BridgeFixture start(Path databaseDir, EmbeddedBroker broker, AntomSimulator antom, KeyPair merchantKeys)
-            throws Exception {
-        return start(databaseDir, broker, antom, merchantKeys, Map.of(), c -> {
+    static BridgeFixture start(Path databaseDir, EmbeddedBroker broker, SimulatorFixture antom) throws Exception {
+        return start(databaseDir, broker, antom, Map.of(), c -> {
         });
     }
 
@@ -64,17 +62,14 @@ final class BridgeFixture implements AutoCloseable {
      *                        test makes its own, e.g. from YAML or XML)
      * @param registry        binds more beans before the route is made
      */
-    static BridgeFixture start(Path databaseDir, EmbeddedBroker broker, AntomSimulator antom, KeyPair merchantKeys,
+    static BridgeFixture start(Path databaseDir, EmbeddedBroker broker, SimulatorFixture antom,
             Map<String, Object> extraParameters, Consumer<CamelContext> registry) throws Exception {
         EmbeddedLedgerDatabase database = EmbeddedLedgerDatabase.open(databaseDir);
         CamelContext context = new DefaultCamelContext();
         context.getRegistry().bind("antomLedgerDataSource", database.dataSource());
 
         AntomComponent antomComponent = new AntomComponent();
-        antomComponent.getConfiguration().setClientId(CLIENT_ID);
-        antomComponent.getConfiguration().setPrivateKey(AntomKeys.toPem(merchantKeys.getPrivate()));
-        antomComponent.getConfiguration().setAntomPublicKey(antom.antomPublicKeyPem());
-        antomComponent.getConfiguration().setGatewayUrl(antom.baseUrl());
+        PropertyBindingSupport.bindProperties(context, antomComponent.getConfiguration(), antom.componentOptions());
         antomComponent.getConfiguration().setThrowExceptionOnFailure(false);
         context.addComponent("antom", antomComponent);
         context.addComponent("jms", JmsComponent.jmsComponentAutoAcknowledge(broker.connectionFactory()));

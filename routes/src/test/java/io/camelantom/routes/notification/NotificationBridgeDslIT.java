@@ -9,7 +9,7 @@ import jakarta.jms.TextMessage;
 import io.camelantom.routes.AntomRouteHeaders;
 import io.camelantom.routes.testsupport.EmbeddedBroker;
 import io.camelantom.signing.AntomKeys;
-import io.camelantom.simulator.AntomSimulator;
+import io.camelantom.simulator.testing.SimulatorFixture;
 import org.apache.activemq.artemis.jms.client.ActiveMQConnectionFactory;
 import org.apache.camel.support.PluginHelper;
 import org.apache.camel.support.ResourceHelper;
@@ -31,10 +31,9 @@ class NotificationBridgeDslIT {
     /** A merchant whose component has no Antom public key: the route is not created, and the message says what to set. */
     @Test
     void missingAntomPublicKeyIsReportedAtStartup() throws Exception {
-        KeyPair merchantKeys = AntomKeys.generateRsaKeyPair(2048);
-        antom = AntomSimulator.builder().merchant(CLIENT_ID, merchantKeys.getPublic()).build().start();
+        antom = SimulatorFixture.start(CLIENT_ID);
         broker = new EmbeddedBroker(brokerDir).start();
-        assertThatThrownBy(() -> BridgeFixture.start(databaseDir, broker, antom, merchantKeys,
+        assertThatThrownBy(() -> BridgeFixture.start(databaseDir, broker, antom,
                 Map.of(NotificationBridgeRouteTemplate.ANTOM_COMPONENT, "unconfigured"),
                 c -> {
                     io.camelantom.component.AntomComponent bare = new io.camelantom.component.AntomComponent();
@@ -47,12 +46,11 @@ class NotificationBridgeDslIT {
     /** A send that returns before the broker stored the message would make the acknowledgement unsafe. */
     @Test
     void connectionFactoryThatDoesNotWaitForTheBrokerIsRefused() throws Exception {
-        KeyPair merchantKeys = AntomKeys.generateRsaKeyPair(2048);
-        antom = AntomSimulator.builder().merchant(CLIENT_ID, merchantKeys.getPublic()).build().start();
+        antom = SimulatorFixture.start(CLIENT_ID);
         broker = new EmbeddedBroker(brokerDir).start();
         ActiveMQConnectionFactory fireAndForget = new ActiveMQConnectionFactory(broker.brokerUrl());
         fireAndForget.setBlockOnDurableSend(false);
-        assertThatThrownBy(() -> BridgeFixture.start(databaseDir, broker, antom, merchantKeys,
+        assertThatThrownBy(() -> BridgeFixture.start(databaseDir, broker, antom,
                 Map.of(NotificationBridgeRouteTemplate.CONNECTION_FACTORY, "fireAndForget"),
                 c -> c.getRegistry().bind("fireAndForget", fireAndForget)))
                 .hasStackTraceContaining("blockOnDurableSend=false");
@@ -64,7 +62,7 @@ class NotificationBridgeDslIT {
     Path databaseDir;
 
     EmbeddedBroker broker;
-    AntomSimulator antom;
+    SimulatorFixture antom;
     BridgeFixture app;
 
     @AfterEach
@@ -82,12 +80,11 @@ class NotificationBridgeDslIT {
 
     @Test
     void templateIsInstantiatedFromYamlAndXml() throws Exception {
-        KeyPair merchantKeys = AntomKeys.generateRsaKeyPair(2048);
         KeyPair antomKeys = AntomKeys.generateRsaKeyPair(2048);
-        antom = AntomSimulator.builder().merchant(CLIENT_ID, merchantKeys.getPublic()).antomKeyPair(antomKeys).build().start();
+        antom = SimulatorFixture.builder(CLIENT_ID).simulator(b -> b.antomKeyPair(antomKeys)).start();
         SignedNotifications signed = new SignedNotifications(antomKeys.getPrivate());
         broker = new EmbeddedBroker(brokerDir).start();
-        app = BridgeFixture.start(databaseDir, broker, antom, merchantKeys, null, c -> {
+        app = BridgeFixture.start(databaseDir, broker, antom, null, c -> {
         });
         PluginHelper.getRoutesLoader(app.context).loadRoutes(
                 ResourceHelper.resolveMandatoryResource(app.context, "classpath:io/camelantom/routes/notification/notification-bridge.yaml"),

@@ -4,8 +4,6 @@ import io.camelantom.routes.testsupport.Await;
 
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
-import java.security.KeyPair;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -19,25 +17,17 @@ import jakarta.jms.TextMessage;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.camelantom.component.AntomConstants;
-import io.camelantom.model.Amount;
 import io.camelantom.model.AntomJson;
-import io.camelantom.model.Order;
+import io.camelantom.model.Amount;
 import io.camelantom.model.PayRequest;
-import io.camelantom.model.PaymentFactor;
-import io.camelantom.model.PaymentMethod;
 import io.camelantom.model.RefundRequest;
 import io.camelantom.routes.AntomRouteHeaders;
 import io.camelantom.routes.testsupport.EmbeddedBroker;
-import io.camelantom.signing.AntomKeys;
-import io.camelantom.simulator.AntomSimulator;
+import io.camelantom.simulator.testing.InStorePayments;
 import io.camelantom.simulator.NotificationAttempt;
 import org.apache.camel.Exchange;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 import static io.camelantom.routes.notification.BridgeFixture.CAPTURE_QUEUE;
 import static io.camelantom.routes.notification.BridgeFixture.CLIENT_ID;
@@ -53,56 +43,14 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Vert.x platform-http, which publishes to a persistent embedded Artemis broker and keeps its de-duplication keys in
  * an H2 file database. Types the simulator does not send are signed here with the simulator's own Antom key.
  */
-class NotificationBridgeIT {
+class NotificationBridgeIT extends BridgeTestSupport {
 
     private static final Duration WAIT = Duration.ofSeconds(10);
 
-    static KeyPair merchantKeys;
-    static KeyPair antomKeys;
-    static AntomSimulator antom;
-    static SignedNotifications signed;
-
-    @TempDir
-    Path brokerDir;
-    @TempDir
-    Path databaseDir;
-
-    EmbeddedBroker broker;
-    BridgeFixture app;
-
-    @BeforeAll
-    static void startSimulator() {
-        merchantKeys = AntomKeys.generateRsaKeyPair(2048);
-        antomKeys = AntomKeys.generateRsaKeyPair(2048);
-        // 600x: Antom's 2-minute resend comes after 0.2 s
-        antom = AntomSimulator.builder().merchant(CLIENT_ID, merchantKeys.getPublic()).antomKeyPair(antomKeys)
-                .timeScale(600).build().start();
-        signed = new SignedNotifications(antomKeys.getPrivate());
-    }
-
-    @AfterAll
-    static void stopSimulator() {
-        if (antom != null) {
-            antom.close();
-        }
-    }
-
-    @BeforeEach
-    void start() throws Exception {
-        antom.faults().clear();
-        broker = new EmbeddedBroker(brokerDir).start();
-        app = BridgeFixture.start(databaseDir, broker, antom, merchantKeys);
-    }
-
+    /** Before the application stops: no fault of one test reaches the next. */
     @AfterEach
-    void stop() {
+    void clearFaults() {
         antom.faults().clear();
-        if (app != null) {
-            app.close();
-        }
-        if (broker != null) {
-            broker.close();
-        }
     }
 
     // ------------------------------------------------------------------ happy paths, one per notification type
@@ -353,7 +301,7 @@ class NotificationBridgeIT {
         app = null;
         broker.close();
         broker = new EmbeddedBroker(brokerDir.resolve("after-restart")).start();
-        app = BridgeFixture.start(databaseDir, broker, antom, merchantKeys);
+        app = BridgeFixture.start(databaseDir, broker, simulator);
         HttpResponse<byte[]> resent = app.post(body, signed.headers(CLIENT_ID, PATH, body));
         assertThat(resent.statusCode()).isEqualTo(200);
         assertThat(text(resent)).isEqualTo(NotificationAnswers.ACKNOWLEDGEMENT);
@@ -372,7 +320,7 @@ class NotificationBridgeIT {
     @Test
     void brokerDropsASecondCopyCarryingTheSameDuplicateId() throws Exception {
         app.close();
-        app = BridgeFixture.start(databaseDir, broker, antom, merchantKeys,
+        app = BridgeFixture.start(databaseDir, broker, simulator,
                 Map.of(NotificationBridgeRouteTemplate.IDEMPOTENT_REPOSITORY, "forgetful"),
                 c -> c.getRegistry().bind("forgetful", new ForgetfulRepository()));
         byte[] body = SignedNotifications.paymentResult("artemis-dup-1", "202611220000006", "S", "SUCCESS", "100");
@@ -391,7 +339,7 @@ class NotificationBridgeIT {
     @Test
     void storeFailingAfterTheSendStillPublishesOnce() throws Exception {
         app.close();
-        app = BridgeFixture.start(databaseDir, broker, antom, merchantKeys,
+        app = BridgeFixture.start(databaseDir, broker, simulator,
                 Map.of(NotificationBridgeRouteTemplate.IDEMPOTENT_REPOSITORY, "failing"),
                 c -> c.getRegistry().bind("failing", new ForgetfulRepository() {
                     @Override
@@ -438,22 +386,7 @@ class NotificationBridgeIT {
     // ------------------------------------------------------------------ helpers
 
     private Exchange pay(String paymentRequestId, String minorUnits, String expiry) {
-        PayRequest pay = new PayRequest();
-        pay.setProductCode("IN_STORE_PAYMENT");
-        pay.setPaymentRequestId(paymentRequestId);
-        pay.setPaymentAmount(new Amount("USD", minorUnits));
-        Order order = new Order();
-        order.setReferenceOrderId("order-" + paymentRequestId);
-        order.setOrderDescription("Tea");
-        order.setOrderAmount(new Amount("USD", minorUnits));
-        pay.setOrder(order);
-        PaymentMethod method = new PaymentMethod();
-        method.setPaymentMethodType("CONNECT_WALLET");
-        method.setPaymentMethodId("281012020000123456");
-        pay.setPaymentMethod(method);
-        PaymentFactor factor = new PaymentFactor();
-        factor.setInStorePaymentScenario("PaymentCode");
-        pay.setPaymentFactor(factor);
+        PayRequest pay = InStorePayments.userPresented(paymentRequestId, minorUnits);
         pay.setPaymentNotifyUrl(app.notifyUrl());
         pay.setPaymentExpiryTime(expiry);
         // a U answer (61, 63) fails the exchange with AntomRetryableException: the notification follows later

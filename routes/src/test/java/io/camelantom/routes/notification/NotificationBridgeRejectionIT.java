@@ -2,8 +2,6 @@ package io.camelantom.routes.notification;
 
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
-import java.security.KeyPair;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -12,16 +10,11 @@ import java.util.Map;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.camelantom.model.AntomJson;
-import io.camelantom.routes.testsupport.EmbeddedBroker;
 import io.camelantom.routes.testsupport.LogLines;
 import io.camelantom.signing.AntomKeys;
-import io.camelantom.simulator.AntomSimulator;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 import static io.camelantom.routes.notification.BridgeFixture.CAPTURE_QUEUE;
 import static io.camelantom.routes.notification.BridgeFixture.CLIENT_ID;
@@ -35,59 +28,23 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Forged, altered, stale, incomplete and oversized notifications: each gets a 4xx with a short JSON reason, one WARN
  * line without body content, and nothing reaches JMS.
  */
-class NotificationBridgeRejectionIT {
+class NotificationBridgeRejectionIT extends BridgeTestSupport {
 
     /** Personal data a buyer's notification may carry; it must never appear in a log line. */
     private static final String BUYER_NAME = "Jane Quincy Buyer";
     private static final String BUYER_EMAIL = "jane.buyer@example.com";
 
-    static KeyPair merchantKeys;
-    static KeyPair antomKeys;
-    static AntomSimulator antom;
-    static SignedNotifications signed;
-
-    @TempDir
-    Path brokerDir;
-    @TempDir
-    Path databaseDir;
-
-    EmbeddedBroker broker;
-    BridgeFixture app;
     LogLines log;
 
-    @BeforeAll
-    static void keys() {
-        merchantKeys = AntomKeys.generateRsaKeyPair(2048);
-        antomKeys = AntomKeys.generateRsaKeyPair(2048);
-        // only the component's configuration (gateway URL, Antom key) is taken from it here
-        antom = AntomSimulator.builder().merchant(CLIENT_ID, merchantKeys.getPublic()).antomKeyPair(antomKeys).build().start();
-        signed = new SignedNotifications(antomKeys.getPrivate());
-    }
-
-    @AfterAll
-    static void stopSimulator() {
-        if (antom != null) {
-            antom.close();
-        }
-    }
-
     @BeforeEach
-    void start() throws Exception {
-        broker = new EmbeddedBroker(brokerDir).start();
-        app = BridgeFixture.start(databaseDir, broker, antom, merchantKeys);
+    void captureLog() {
         log = new LogLines();
     }
 
     @AfterEach
-    void stop() {
+    void stopCapturingLog() {
         if (log != null) {
             log.close();
-        }
-        if (app != null) {
-            app.close();
-        }
-        if (broker != null) {
-            broker.close();
         }
     }
 

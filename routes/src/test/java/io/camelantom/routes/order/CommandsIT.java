@@ -13,7 +13,6 @@ import static io.camelantom.routes.order.OrderBridgeHarness.text;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -21,6 +20,7 @@ import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.function.Consumer;
 
 import jakarta.jms.Message;
 import jakarta.jms.TextMessage;
@@ -40,33 +40,20 @@ import io.camelantom.simulator.SimulatedPayment;
 import org.apache.camel.CamelContext;
 import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.builder.TemplatedRouteBuilder;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Issue 18: the ERP's cancel, refund and status inquiry commands over their queues, against a real Artemis, an H2
  * ledger, the simulator over HTTP and the notification bridge; their failure modes and races.
  */
-class CommandsIT {
-
-    @TempDir
-    Path dir;
-
-    OrderBridgeHarness h;
-
-    @AfterEach
-    void close() throws Exception {
-        if (h != null) {
-            h.close();
-        }
-    }
+class CommandsIT extends OrderBridgeTestSupport {
 
     private OrderBridgeHarness started() throws Exception {
-        return started(AntomSimulator.builder());
+        return started(simulator -> {
+        });
     }
 
-    private OrderBridgeHarness started(AntomSimulator.Builder simulator) throws Exception {
+    private OrderBridgeHarness started(Consumer<AntomSimulator.Builder> simulator) throws Exception {
         h = new OrderBridgeHarness(dir, simulator).withNotifications();
         h.parameters.put(OrderBridgeRouteTemplate.COMMAND_CONSUMERS, "4");
         h.startApp(OrderBridgeHarness.ContextCustomizerNone.NONE, CommandsIT::withReconciliation);
@@ -167,7 +154,7 @@ class CommandsIT {
 
     @Test
     void cancelOutsideTheWindowOfAPaidPaymentGivesRefundRequired() throws Exception {
-        started(AntomSimulator.builder().cancelWindow(Duration.ofMillis(1)));
+        started(simulator -> simulator.cancelWindow(Duration.ofMillis(1)));
         paid("SO-C3", "12.34");
 
         h.sendText(CANCELS, cancel("SO-C3"), Map.of());

@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 
 import jakarta.jms.JMSContext;
 import jakarta.jms.JMSProducer;
@@ -23,12 +24,14 @@ import io.camelantom.routes.notification.NotificationBridgeRouteTemplate;
 import io.camelantom.routes.testsupport.EmbeddedBroker;
 import io.camelantom.signing.AntomKeys;
 import io.camelantom.simulator.AntomSimulator;
+import io.camelantom.simulator.testing.SimulatorFixture;
 import org.apache.camel.CamelContext;
 import org.apache.camel.builder.TemplatedRouteBuilder;
 import org.apache.camel.component.jms.JmsComponent;
 import org.apache.camel.component.platform.http.vertx.VertxPlatformHttpServer;
 import org.apache.camel.component.platform.http.vertx.VertxPlatformHttpServerConfiguration;
 import org.apache.camel.impl.DefaultCamelContext;
+import org.apache.camel.support.PropertyBindingSupport;
 
 /**
  * The real parts of an order bridge test: a persistent embedded Artemis, an H2 file ledger, the simulator over HTTP,
@@ -55,7 +58,7 @@ final class OrderBridgeHarness implements AutoCloseable {
     final PaymentLedger ledger;
     /** One merchant key pair for all tests of the JVM: generating a 2048-bit pair takes a second or more. */
     private static final KeyPair MERCHANT_KEYS = AntomKeys.generateRsaKeyPair(2048);
-    final KeyPair merchantKeys = MERCHANT_KEYS;
+    private final SimulatorFixture antom;
     final AntomSimulator sim;
     private int notificationPort;
     private CamelContext notificationContext;
@@ -63,17 +66,22 @@ final class OrderBridgeHarness implements AutoCloseable {
     final Map<String, String> parameters = new HashMap<>();
 
     OrderBridgeHarness(Path dir) {
-        this(dir, AntomSimulator.builder());
+        this(dir, simulator -> {
+        });
     }
 
-    OrderBridgeHarness(Path dir, AntomSimulator.Builder simulator) {
+    /** @param simulator settings of the simulator on top of this harness' own (time scale and delays) */
+    OrderBridgeHarness(Path dir, Consumer<AntomSimulator.Builder> simulator) {
         this.dir = dir;
         this.broker = new EmbeddedBroker(dir.resolve("broker")).start();
         this.db = EmbeddedLedgerDatabase.open(dir.resolve("ledger"));
         this.ledger = new PaymentLedger(db.dataSource(), PaymentLedger.DEFAULT_TABLE_PREFIX, Clock.systemUTC())
                 .createSchemaIfMissing();
-        this.sim = simulator.merchant(CLIENT_ID, merchantKeys.getPublic()).timeScale(600)
-                .processingDelay(Duration.ofSeconds(30)).slowResponseDelay(Duration.ofMillis(300)).build().start();
+        Consumer<AntomSimulator.Builder> defaults = b -> b.timeScale(600).processingDelay(Duration.ofSeconds(30))
+                .slowResponseDelay(Duration.ofMillis(300));
+        this.antom = SimulatorFixture.builder(CLIENT_ID).merchantKeys(MERCHANT_KEYS).simulator(defaults.andThen(simulator))
+                .start();
+        this.sim = antom.simulator();
         parameters.put(OrderBridgeRouteTemplate.CONCURRENT_CONSUMERS, "8");
         parameters.put(OrderBridgeRouteTemplate.REDELIVERY_DELAY, "100");
         parameters.put(OrderBridgeRouteTemplate.JMS_RECOVERY_INTERVAL, "200");
@@ -94,7 +102,7 @@ final class OrderBridgeHarness implements AutoCloseable {
         notificationContext = new DefaultCamelContext();
         beforeStart.customize(notificationContext);
         notificationContext.getRegistry().bind(OrderBridgeRouteTemplate.DEFAULT_DATA_SOURCE, db.dataSource());
-        notificationContext.addComponent("antom", antomComponent());
+        notificationContext.addComponent("antom", antomComponent(notificationContext));
         notificationContext.addComponent("jms", JmsComponent.jmsComponentAutoAcknowledge(broker.connectionFactory()));
         VertxPlatformHttpServerConfiguration http = new VertxPlatformHttpServerConfiguration();
         http.setBindHost("127.0.0.1");
@@ -134,7 +142,7 @@ final class OrderBridgeHarness implements AutoCloseable {
         beforeStart.customize(context);
         context.getRegistry().bind(OrderBridgeRouteTemplate.DEFAULT_DATA_SOURCE, db.dataSource());
         context.addComponent("jms", JmsComponent.jmsComponent(broker.connectionFactory()));
-        context.addComponent("antom", antomComponent());
+        context.addComponent("antom", antomComponent(context));
         context.getShutdownStrategy().setTimeout(10);
         context.addRoutes(new OrderBridgeRouteTemplate());
         TemplatedRouteBuilder bridge = TemplatedRouteBuilder.builder(context, OrderBridgeRouteTemplate.TEMPLATE_ID)
@@ -147,15 +155,12 @@ final class OrderBridgeHarness implements AutoCloseable {
         return context;
     }
 
-    private AntomComponent antomComponent() {
-        AntomComponent antom = new AntomComponent();
-        antom.getConfiguration().setClientId(CLIENT_ID);
-        antom.getConfiguration().setPrivateKey(AntomKeys.toPem(merchantKeys.getPrivate()));
-        antom.getConfiguration().setAntomPublicKey(sim.antomPublicKeyPem());
-        antom.getConfiguration().setGatewayUrl(sim.baseUrl());
-        antom.getConfiguration().setRequestTimeout(5000);
+    private AntomComponent antomComponent(CamelContext context) {
+        AntomComponent component = new AntomComponent();
+        PropertyBindingSupport.bindProperties(context, component.getConfiguration(), antom.componentOptions());
+        component.getConfiguration().setRequestTimeout(5000);
         // no maxRetries: the order bridge's own resend policy (its defaults) handles unknown outcomes
-        return antom;
+        return component;
     }
 
     interface ContextCustomizer {
@@ -293,7 +298,7 @@ final class OrderBridgeHarness implements AutoCloseable {
         if (notificationContext != null) {
             notificationContext.stop();
         }
-        sim.close();
+        antom.close();
         broker.close();
         db.close();
     }

@@ -10,7 +10,6 @@ import static io.camelantom.routes.order.OrderBridgeHarness.property;
 import static io.camelantom.routes.order.OrderBridgeHarness.text;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -26,23 +25,9 @@ import io.camelantom.routes.ledger.PaymentRecord;
 import io.camelantom.routes.ledger.PaymentStatus;
 import io.camelantom.routes.ledger.TransitionDetails;
 import org.apache.camel.builder.AdviceWith;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
-class OrderBridgeIT {
-
-    @TempDir
-    Path dir;
-
-    OrderBridgeHarness h;
-
-    @AfterEach
-    void close() throws Exception {
-        if (h != null) {
-            h.close();
-        }
-    }
+class OrderBridgeIT extends OrderBridgeTestSupport {
 
     private OrderBridgeHarness started() throws Exception {
         h = new OrderBridgeHarness(dir).withNotifications();

@@ -1,6 +1,5 @@
 package io.camelantom.routes.order;
 
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -8,12 +7,9 @@ import java.util.stream.Collectors;
 
 import io.camelantom.model.AntomJson;
 import io.camelantom.routes.ledger.PaymentStatus;
-import io.camelantom.simulator.AntomSimulator;
 import io.camelantom.simulator.SimulatedPayment;
 import jakarta.jms.TextMessage;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 import static io.camelantom.routes.order.OrderBridgeHarness.RESULTS;
 import static io.camelantom.routes.order.OrderBridgeHarness.order;
@@ -21,24 +17,12 @@ import static io.camelantom.routes.order.OrderBridgeHarness.text;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** The order bridge paying through Antom v2 (RSA_AES-encrypted), as its antomEndpoint says. */
-class OrderBridgeV2IT {
-
-    @TempDir
-    Path dir;
-
-    OrderBridgeHarness h;
-
-    @AfterEach
-    void close() throws Exception {
-        if (h != null) {
-            h.close();
-        }
-    }
+class OrderBridgeV2IT extends OrderBridgeTestSupport {
 
     @Test
     void ordersArePaidThroughV2WithEncryptionAndSettleOnce() throws Exception {
         // the simulator refuses any v2 request that is not encrypted
-        h = new OrderBridgeHarness(dir, AntomSimulator.builder().requireEncryption(true)).withNotifications();
+        h = new OrderBridgeHarness(dir, simulator -> simulator.requireEncryption(true)).withNotifications();
         h.parameters.put(OrderBridgeRouteTemplate.ANTOM_ENDPOINT, "antom:pay?apiVersion=v2&encryption=true");
         h.startApp();
         h.sendOrder(order("SO-V2-PAID", "12.34"));

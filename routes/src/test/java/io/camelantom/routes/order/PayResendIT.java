@@ -6,7 +6,6 @@ import static io.camelantom.routes.order.OrderBridgeHarness.order;
 import static io.camelantom.routes.order.OrderBridgeHarness.property;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -29,29 +28,16 @@ import io.camelantom.routes.testsupport.Await;
 import org.apache.camel.CamelContext;
 import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.builder.TemplatedRouteBuilder;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Issue 19: a transient error never costs a sale. The order bridge with its DEFAULT resend policy (the harness sets
  * no resend parameter and the antom component has no {@code maxRetries}) against the simulator's trigger table and
  * faults; reconciliation (run on demand) for what the bridge leaves open: Antom never received the pay request.
  */
-class PayResendIT {
+class PayResendIT extends OrderBridgeTestSupport {
 
-    @TempDir
-    Path dir;
-
-    OrderBridgeHarness h;
     final AtomicInteger cancels = new AtomicInteger();
-
-    @AfterEach
-    void close() throws Exception {
-        if (h != null) {
-            h.close();
-        }
-    }
 
     private static String orderExpiring(String orderId, String amount, Instant expiresAt) {
         String order = order(orderId, amount);

@@ -28,12 +28,14 @@ import io.camelantom.routes.ledger.TransitionDetails;
 import io.camelantom.routes.testsupport.EmbeddedBroker;
 import io.camelantom.signing.AntomKeys;
 import io.camelantom.simulator.AntomSimulator;
+import io.camelantom.simulator.testing.SimulatorFixture;
 import org.apache.camel.CamelContext;
 import org.apache.camel.ExchangePattern;
 import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.builder.TemplatedRouteBuilder;
 import org.apache.camel.component.jms.JmsComponent;
 import org.apache.camel.impl.DefaultCamelContext;
+import org.apache.camel.support.PropertyBindingSupport;
 
 /**
  * The real parts of a reconciliation test: a persistent embedded Artemis, an H2 file ledger, the simulator over HTTP
@@ -53,6 +55,7 @@ final class ReconciliationHarness implements AutoCloseable {
     final EmbeddedBroker broker;
     final EmbeddedLedgerDatabase db;
     final PaymentLedger ledger;
+    private final SimulatorFixture antom;
     final AntomSimulator sim;
     final Map<String, String> parameters = new HashMap<>();
     final Map<String, AtomicInteger> inquiries = new ConcurrentHashMap<>();
@@ -69,8 +72,10 @@ final class ReconciliationHarness implements AutoCloseable {
         this.db = EmbeddedLedgerDatabase.open(dir.resolve("ledger"));
         this.ledger = new PaymentLedger(db.dataSource(), PaymentLedger.DEFAULT_TABLE_PREFIX, clock)
                 .createSchemaIfMissing();
-        this.sim = AntomSimulator.builder().merchant(CLIENT_ID, MERCHANT_KEYS.getPublic()).clock(clock)
-                .timeScale(600).processingDelay(Duration.ofSeconds(30)).cancelWindow(cancelWindow).build().start();
+        this.antom = SimulatorFixture.builder(CLIENT_ID).merchantKeys(MERCHANT_KEYS)
+                .simulator(b -> b.clock(clock).timeScale(600).processingDelay(Duration.ofSeconds(30)).cancelWindow(cancelWindow))
+                .start();
+        this.sim = antom.simulator();
         parameters.put(ReconciliationRouteTemplate.CRON, NEVER);
         parameters.put(ReconciliationRouteTemplate.CLOCK, "testClock");
         parameters.put(ReconciliationRouteTemplate.INQUIRY_ENDPOINT, "direct:inquire");
@@ -84,7 +89,7 @@ final class ReconciliationHarness implements AutoCloseable {
         context.getRegistry().bind(ReconciliationRouteTemplate.DEFAULT_DATA_SOURCE, db.dataSource());
         context.getRegistry().bind("testClock", clock);
         context.addComponent("jms", JmsComponent.jmsComponent(broker.connectionFactory()));
-        context.addComponent("antom", antomComponent());
+        context.addComponent("antom", antomComponent(context));
         context.getShutdownStrategy().setTimeout(10);
         context.addRoutes(new RouteBuilder() {
             @Override
@@ -132,14 +137,11 @@ final class ReconciliationHarness implements AutoCloseable {
         return n == null ? 0 : n.get();
     }
 
-    private AntomComponent antomComponent() {
-        AntomComponent antom = new AntomComponent();
-        antom.getConfiguration().setClientId(CLIENT_ID);
-        antom.getConfiguration().setPrivateKey(AntomKeys.toPem(MERCHANT_KEYS.getPrivate()));
-        antom.getConfiguration().setAntomPublicKey(sim.antomPublicKeyPem());
-        antom.getConfiguration().setGatewayUrl(sim.baseUrl());
-        antom.getConfiguration().setRequestTimeout(5000);
-        return antom;
+    private AntomComponent antomComponent(CamelContext context) {
+        AntomComponent component = new AntomComponent();
+        PropertyBindingSupport.bindProperties(context, component.getConfiguration(), antom.componentOptions());
+        component.getConfiguration().setRequestTimeout(5000);
+        return component;
     }
 
     /**
@@ -215,7 +217,7 @@ final class ReconciliationHarness implements AutoCloseable {
         for (CamelContext app : apps) {
             app.stop();
         }
-        sim.close();
+        antom.close();
         broker.close();
         db.close();
     }

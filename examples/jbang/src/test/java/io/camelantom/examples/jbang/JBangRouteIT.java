@@ -2,11 +2,10 @@ package io.camelantom.examples.jbang;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.KeyPair;
 import java.util.function.BooleanSupplier;
 
-import io.camelantom.signing.AntomKeys;
 import io.camelantom.simulator.AntomSimulator;
+import io.camelantom.simulator.testing.SimulatorFixture;
 import org.apache.camel.main.Main;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
@@ -26,7 +25,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class JBangRouteIT {
 
     private static final String CLIENT_ID = "SIMULATOR_CLIENT";
-    private static KeyPair merchantKeys;
+    private static SimulatorFixture antom;
     private static AntomSimulator sim;
 
     @TempDir
@@ -37,19 +36,18 @@ class JBangRouteIT {
 
     @BeforeAll
     static void startSimulator() {
-        merchantKeys = AntomKeys.generateRsaKeyPair(2048);
-        sim = AntomSimulator.builder().merchant(CLIENT_ID, merchantKeys.getPublic()).build().start();
+        antom = SimulatorFixture.start(CLIENT_ID);
+        sim = antom.simulator();
     }
 
     @AfterAll
     static void stopSimulator() {
-        sim.close();
+        antom.close();
     }
 
     @BeforeEach
     void startRoute() throws Exception {
-        Path privateKey = Files.writeString(dir.resolve("merchant-private-key.pem"), AntomKeys.toPem(merchantKeys.getPrivate()));
-        Path publicKey = Files.writeString(dir.resolve("antom-public-key.pem"), sim.antomPublicKeyPem());
+        SimulatorFixture.KeyFiles keys = antom.writeKeyFiles(dir);
         orders = Files.createDirectories(dir.resolve("orders"));
         results = dir.resolve("results");
 
@@ -57,8 +55,8 @@ class JBangRouteIT {
         main.setDefaultPropertyPlaceholderLocation("file:application.properties");
         main.configure().withRoutesIncludePattern("file:antom-pay.camel.yaml");
         main.addOverrideProperty("antom.gateway-url", sim.baseUrl());
-        main.addOverrideProperty("antom.private-key-file", privateKey.toString());
-        main.addOverrideProperty("antom.public-key-file", publicKey.toString());
+        main.addOverrideProperty("antom.private-key-file", keys.merchantPrivateKey().toString());
+        main.addOverrideProperty("antom.public-key-file", keys.antomPublicKey().toString());
         main.addOverrideProperty("orders.dir", orders.toString());
         main.addOverrideProperty("results.dir", results.toString());
         main.start();

@@ -2,9 +2,7 @@ package io.camelantom.examples.springboot;
 
 import java.io.IOException;
 import java.net.ServerSocket;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.KeyPair;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -17,9 +15,12 @@ import java.util.TreeMap;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.camelantom.signing.AntomKeys;
 import io.camelantom.simulator.AntomSimulator;
+import io.camelantom.simulator.testing.SimulatorFixture;
 import jakarta.jms.ConnectionFactory;
+import org.apache.activemq.artemis.core.config.Configuration;
+import org.apache.activemq.artemis.core.config.impl.ConfigurationImpl;
+import org.apache.activemq.artemis.core.server.embedded.EmbeddedActiveMQ;
 import org.apache.activemq.artemis.jms.client.ActiveMQConnectionFactory;
 import jakarta.jms.Message;
 import jakarta.jms.TextMessage;
@@ -64,6 +65,7 @@ class AntomSpringBootApplicationIT {
 
     @TempDir
     static Path folder;
+    private static SimulatorFixture antom;
     private static AntomSimulator simulator;
     private static int artemisPort;
 
@@ -75,24 +77,15 @@ class AntomSpringBootApplicationIT {
     /** What an operator sets (README, "Configure"): keys, gateway, notification URL, port, data folder. */
     @DynamicPropertySource
     static void properties(DynamicPropertyRegistry registry) throws Exception {
-        KeyPair merchant = AntomKeys.generateRsaKeyPair(2048);
         // timeScale 20: a "61" payment is settled by the simulator after 0.5 s, then notified
         // slowResponseDelay 1 s: a "71" payment is answered after 1 s of real time (10 s by default)
-        simulator = AntomSimulator.builder().merchant(CLIENT_ID, merchant.getPublic()).timeScale(20)
-                .slowResponseDelay(Duration.ofSeconds(1)).build().start();
-        Path keys = Files.createDirectories(folder.resolve("keys"));
-        Files.writeString(keys.resolve("merchant-private-key.pem"), AntomKeys.toPem(merchant.getPrivate()));
-        Files.writeString(keys.resolve("antom-public-key.pem"), simulator.antomPublicKeyPem());
-        int port = freePort();
+        antom = SimulatorFixture.builder(CLIENT_ID).simulator(b -> b.timeScale(20).slowResponseDelay(Duration.ofSeconds(1)))
+                .start();
+        simulator = antom.simulator();
         artemisPort = freePort();
 
         // the environment variables of README.md ("Configure"), as an operator would set them
-        registry.add("PORT", () -> port);
-        registry.add("ANTOM_CLIENT_ID", () -> CLIENT_ID);
-        registry.add("ANTOM_GATEWAY_URL", simulator::baseUrl);
-        registry.add("ANTOM_PRIVATE_KEY_FILE", () -> keys.resolve("merchant-private-key.pem").toString());
-        registry.add("ANTOM_PUBLIC_KEY_FILE", () -> keys.resolve("antom-public-key.pem").toString());
-        registry.add("ANTOM_NOTIFICATION_URL", () -> "http://127.0.0.1:" + port + "/antom/notifications");
+        antomEnvironment(registry, antom, folder.resolve("keys"));
         // the embedded broker also on TCP, for the ERP
         registry.add("ANTOM_ARTEMIS_ACCEPTOR", () -> "tcp://127.0.0.1:" + artemisPort);
         // the Artemis journal and the H2 ledger
@@ -104,8 +97,8 @@ class AntomSpringBootApplicationIT {
 
     @AfterAll
     static void stopSimulator() {
-        if (simulator != null) {
-            simulator.close();
+        if (antom != null) {
+            antom.close();
         }
     }
 
@@ -303,6 +296,34 @@ class AntomSpringBootApplicationIT {
         }
         assertThat(results.keySet()).containsAll(orderIds);
         return results;
+    }
+
+    /**
+     * The application's settings for Antom (README, "Configure"): client id, gateway, key files (written into
+     * {@code keysDir}), and a free port with the notification URL on it.
+     */
+    static void antomEnvironment(DynamicPropertyRegistry registry, SimulatorFixture antom, Path keysDir) throws IOException {
+        SimulatorFixture.KeyFiles keys = antom.writeKeyFiles(keysDir);
+        int port = freePort();
+        registry.add("PORT", () -> port);
+        registry.add("ANTOM_CLIENT_ID", antom::clientId);
+        registry.add("ANTOM_GATEWAY_URL", antom::gatewayUrl);
+        registry.add("ANTOM_PRIVATE_KEY_FILE", () -> keys.merchantPrivateKey().toString());
+        registry.add("ANTOM_PUBLIC_KEY_FILE", () -> keys.antomPublicKey().toString());
+        registry.add("ANTOM_NOTIFICATION_URL", () -> "http://127.0.0.1:" + port + "/antom/notifications");
+    }
+
+    /** "The merchant's broker": a non-persistent Artemis with its folders under {@code dir}, reached over TCP at {@code url}. */
+    static EmbeddedActiveMQ merchantBroker(Path dir, String url) throws Exception {
+        Configuration config = new ConfigurationImpl()
+                .setPersistenceEnabled(false)
+                .setSecurityEnabled(false)
+                .setJournalDirectory(dir.resolve("journal").toString())
+                .setBindingsDirectory(dir.resolve("bindings").toString())
+                .setPagingDirectory(dir.resolve("paging").toString())
+                .setLargeMessagesDirectory(dir.resolve("large").toString())
+                .addAcceptorConfiguration("tcp", url);
+        return new EmbeddedActiveMQ().setConfiguration(config).start();
     }
 
     static int freePort() throws IOException {

@@ -1,17 +1,13 @@
 package io.camelantom.examples.springboot;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.KeyPair;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.camelantom.signing.AntomKeys;
 import io.camelantom.simulator.AntomSimulator;
+import io.camelantom.simulator.testing.SimulatorFixture;
 import jakarta.jms.Message;
 import jakarta.jms.TextMessage;
-import org.apache.activemq.artemis.core.config.Configuration;
-import org.apache.activemq.artemis.core.config.impl.ConfigurationImpl;
 import org.apache.activemq.artemis.core.server.embedded.EmbeddedActiveMQ;
 import org.apache.activemq.artemis.jms.client.ActiveMQConnectionFactory;
 import org.junit.jupiter.api.AfterAll;
@@ -43,6 +39,7 @@ class ExternalBrokerIT {
 
     @TempDir
     static Path folder;
+    private static SimulatorFixture antom;
     private static AntomSimulator simulator;
     private static String brokerUrl;
 
@@ -54,27 +51,18 @@ class ExternalBrokerIT {
         // "the merchant's broker" (MerchantBroker below), reached over TCP only
         brokerUrl = "tcp://127.0.0.1:" + AntomSpringBootApplicationIT.freePort();
 
-        KeyPair merchant = AntomKeys.generateRsaKeyPair(2048);
-        simulator = AntomSimulator.builder().merchant(CLIENT_ID, merchant.getPublic()).build().start();
-        Path keys = Files.createDirectories(folder.resolve("keys"));
-        Files.writeString(keys.resolve("merchant-private-key.pem"), AntomKeys.toPem(merchant.getPrivate()));
-        Files.writeString(keys.resolve("antom-public-key.pem"), simulator.antomPublicKeyPem());
-        int port = AntomSpringBootApplicationIT.freePort();
+        antom = SimulatorFixture.start(CLIENT_ID);
+        simulator = antom.simulator();
 
         registry.add("ANTOM_ARTEMIS_URL", () -> brokerUrl);
-        registry.add("PORT", () -> port);
-        registry.add("ANTOM_CLIENT_ID", () -> CLIENT_ID);
-        registry.add("ANTOM_GATEWAY_URL", simulator::baseUrl);
-        registry.add("ANTOM_PRIVATE_KEY_FILE", () -> keys.resolve("merchant-private-key.pem").toString());
-        registry.add("ANTOM_PUBLIC_KEY_FILE", () -> keys.resolve("antom-public-key.pem").toString());
-        registry.add("ANTOM_NOTIFICATION_URL", () -> "http://127.0.0.1:" + port + "/antom/notifications");
+        AntomSpringBootApplicationIT.antomEnvironment(registry, antom, folder.resolve("keys"));
         registry.add("ANTOM_DATA_DIR", () -> folder.resolve("data").toString());
     }
 
     @AfterAll
     static void stopSimulator() {
-        if (simulator != null) {
-            simulator.close();
+        if (antom != null) {
+            antom.close();
         }
     }
 
@@ -86,15 +74,7 @@ class ExternalBrokerIT {
     static class MerchantBroker {
         @Bean(destroyMethod = "stop")
         EmbeddedActiveMQ merchantBroker() throws Exception {
-            Configuration config = new ConfigurationImpl()
-                    .setPersistenceEnabled(false)
-                    .setSecurityEnabled(false)
-                    .setJournalDirectory(folder.resolve("broker/journal").toString())
-                    .setBindingsDirectory(folder.resolve("broker/bindings").toString())
-                    .setPagingDirectory(folder.resolve("broker/paging").toString())
-                    .setLargeMessagesDirectory(folder.resolve("broker/large").toString())
-                    .addAcceptorConfiguration("tcp", brokerUrl);
-            return new EmbeddedActiveMQ().setConfiguration(config).start();
+            return AntomSpringBootApplicationIT.merchantBroker(folder.resolve("broker"), brokerUrl);
         }
     }
 

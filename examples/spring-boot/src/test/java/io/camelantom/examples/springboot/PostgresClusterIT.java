@@ -1,8 +1,6 @@
 package io.camelantom.examples.springboot;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.KeyPair;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -12,14 +10,12 @@ import javax.sql.DataSource;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.camelantom.signing.AntomKeys;
 import io.camelantom.simulator.AntomSimulator;
+import io.camelantom.simulator.testing.SimulatorFixture;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import jakarta.jms.ConnectionFactory;
 import jakarta.jms.Message;
 import jakarta.jms.TextMessage;
-import org.apache.activemq.artemis.core.config.Configuration;
-import org.apache.activemq.artemis.core.config.impl.ConfigurationImpl;
 import org.apache.activemq.artemis.core.server.embedded.EmbeddedActiveMQ;
 import org.apache.activemq.artemis.jms.client.ActiveMQConnectionFactory;
 import org.apache.camel.CamelContext;
@@ -59,6 +55,7 @@ class PostgresClusterIT {
 
     @TempDir
     static Path folder;
+    private static SimulatorFixture antom;
     private static AntomSimulator simulator;
     private static EmbeddedPostgres postgres;
     private static String brokerUrl;
@@ -79,25 +76,16 @@ class PostgresClusterIT {
                 .setDataDirectory(folder.resolve("postgres-data"))
                 .start();
 
-        KeyPair merchant = AntomKeys.generateRsaKeyPair(2048);
         // timeScale 20: a "61" payment is settled by the simulator after 0.5 s
-        simulator = AntomSimulator.builder().merchant(CLIENT_ID, merchant.getPublic()).timeScale(20).build().start();
-        Path keys = Files.createDirectories(folder.resolve("keys"));
-        Files.writeString(keys.resolve("merchant-private-key.pem"), AntomKeys.toPem(merchant.getPrivate()));
-        Files.writeString(keys.resolve("antom-public-key.pem"), simulator.antomPublicKeyPem());
-        int port = AntomSpringBootApplicationIT.freePort();
+        antom = SimulatorFixture.builder(CLIENT_ID).simulator(b -> b.timeScale(20)).start();
+        simulator = antom.simulator();
 
         registry.add("ANTOM_ARTEMIS_URL", () -> brokerUrl + "?consumerWindowSize=0");
         registry.add("ANTOM_DB_URL", () -> postgres.getJdbcUrl("postgres", "postgres"));
         registry.add("ANTOM_DB_USER", () -> "postgres");
         registry.add("ANTOM_DB_PASSWORD", () -> "not-a-real-secret");
         registry.add("ANTOM_NODE_ID", () -> "node-1");
-        registry.add("PORT", () -> port);
-        registry.add("ANTOM_CLIENT_ID", () -> CLIENT_ID);
-        registry.add("ANTOM_GATEWAY_URL", simulator::baseUrl);
-        registry.add("ANTOM_PRIVATE_KEY_FILE", () -> keys.resolve("merchant-private-key.pem").toString());
-        registry.add("ANTOM_PUBLIC_KEY_FILE", () -> keys.resolve("antom-public-key.pem").toString());
-        registry.add("ANTOM_NOTIFICATION_URL", () -> "http://127.0.0.1:" + port + "/antom/notifications");
+        AntomSpringBootApplicationIT.antomEnvironment(registry, antom, folder.resolve("keys"));
         registry.add("ANTOM_DATA_DIR", () -> folder.resolve("data").toString());
         // reconciliation sooner than in production: every 2 s, payments older than 1 s; no pay resends, so that only
         // reconciliation can settle the order left in process
@@ -108,8 +96,8 @@ class PostgresClusterIT {
 
     @AfterAll
     static void stopSimulator() {
-        if (simulator != null) {
-            simulator.close();
+        if (antom != null) {
+            antom.close();
         }
     }
 
@@ -118,15 +106,7 @@ class PostgresClusterIT {
     static class MerchantInfrastructure {
         @Bean(destroyMethod = "stop")
         EmbeddedActiveMQ merchantBroker() throws Exception {
-            Configuration config = new ConfigurationImpl()
-                    .setPersistenceEnabled(false)
-                    .setSecurityEnabled(false)
-                    .setJournalDirectory(folder.resolve("broker/journal").toString())
-                    .setBindingsDirectory(folder.resolve("broker/bindings").toString())
-                    .setPagingDirectory(folder.resolve("broker/paging").toString())
-                    .setLargeMessagesDirectory(folder.resolve("broker/large").toString())
-                    .addAcceptorConfiguration("tcp", brokerUrl);
-            return new EmbeddedActiveMQ().setConfiguration(config).start();
+            return AntomSpringBootApplicationIT.merchantBroker(folder.resolve("broker"), brokerUrl);
         }
 
         @Bean(destroyMethod = "close")

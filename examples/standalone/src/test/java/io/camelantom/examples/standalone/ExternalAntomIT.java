@@ -1,17 +1,14 @@
 package io.camelantom.examples.standalone;
 
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.KeyPair;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Properties;
 
-import io.camelantom.signing.AntomKeys;
 import io.camelantom.simulator.AntomSimulator;
 import io.camelantom.simulator.PaymentStatus;
 import io.camelantom.simulator.SimulatedPayment;
+import io.camelantom.simulator.testing.SimulatorFixture;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -36,19 +33,14 @@ class ExternalAntomIT {
         String clientId = sandbox.getProperty("camel.component.antom.client-id");
         assertThat(clientId).startsWith("SANDBOX_");
 
-        KeyPair merchant = AntomKeys.generateRsaKeyPair(2048);
-        KeyPair antomKeys = AntomKeys.generateRsaKeyPair(2048);
-        Path privateKeyFile = dir.resolve("merchant-private-key.pem");
-        Path antomPublicKeyFile = dir.resolve("antom-public-key.pem");
-        Files.writeString(privateKeyFile, AntomKeys.toPem(merchant.getPrivate()), StandardCharsets.US_ASCII);
-        Files.writeString(antomPublicKeyFile, AntomKeys.toPem(antomKeys.getPublic()), StandardCharsets.US_ASCII);
-
-        try (AntomSimulator antom = AntomSimulator.builder().merchant(clientId, merchant.getPublic())
-                .antomKeyPair(antomKeys).timeScale(60).orderCodeScanDelay(Duration.ofSeconds(60)).build().start()) {
+        try (SimulatorFixture simulator = SimulatorFixture.builder(clientId)
+                .simulator(b -> b.timeScale(60).orderCodeScanDelay(Duration.ofSeconds(60))).start()) {
+            AntomSimulator antom = simulator.simulator();
+            SimulatorFixture.KeyFiles keys = simulator.writeKeyFiles(dir);
             int port = DemoRun.freePort();
             // the snippet's keys with this machine's values; the gateway URL instead of the region points at "Antom"
-            sandbox.setProperty("camel.component.antom.private-key-file", privateKeyFile.toString());
-            sandbox.setProperty("camel.component.antom.antom-public-key-file", antomPublicKeyFile.toString());
+            sandbox.setProperty("camel.component.antom.private-key-file", keys.merchantPrivateKey().toString());
+            sandbox.setProperty("camel.component.antom.antom-public-key-file", keys.antomPublicKey().toString());
             sandbox.remove("camel.component.antom.region");
             sandbox.setProperty("camel.component.antom.gateway-url", antom.baseUrl());
             sandbox.setProperty("camel.antom.routes.order-bridge.payment-notify-url",

@@ -25,6 +25,7 @@ import javax.management.MBeanServerConnection;
 
 import io.camelantom.signing.AntomKeys;
 import io.camelantom.simulator.AntomSimulator;
+import io.camelantom.simulator.testing.SimulatorFixture;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import org.apache.activemq.artemis.jms.client.ActiveMQConnectionFactory;
 import org.junit.jupiter.api.Test;
@@ -56,14 +57,15 @@ class KarafBootIT {
         String version = System.getProperty("project.version");
         Path buildRepository = Path.of(System.getProperty("karaf.build.repo"));
         publishFeatureDescriptors(buildRepository, version);
-        KeyPair merchantKeys = AntomKeys.generateRsaKeyPair(2048);
         KeyPair secondMerchantKeys = AntomKeys.generateRsaKeyPair(2048);
 
         try (TcpBroker broker = new TcpBroker(temp.resolve("broker"));
-             AntomSimulator antom = AntomSimulator.builder().merchant(CLIENT_ID, merchantKeys.getPublic())
-                     .merchant(SECOND_CLIENT_ID, secondMerchantKeys.getPublic()).timeScale(600).processingDelay(Duration.ofSeconds(60)).build().start();
+             SimulatorFixture simulator = SimulatorFixture.builder(CLIENT_ID).simulator(b -> b
+                     .merchant(SECOND_CLIENT_ID, secondMerchantKeys.getPublic()).timeScale(600).processingDelay(Duration.ofSeconds(60)))
+                     .start();
              KarafInstance karaf = new KarafInstance(Path.of(System.getProperty("karaf.dist")), temp)
                      .configure(Path.of(System.getProperty("karaf.local.repo")), buildRepository)) {
+            AntomSimulator antom = simulator.simulator();
             long started = System.nanoTime();
             karaf.start(temp.resolve("karaf-console.log"));
             MBeanServerConnection jmx = karaf.awaitJmx(Duration.ofMinutes(3));
@@ -79,9 +81,8 @@ class KarafBootIT {
             assertEveryBundleActive(jmx, karaf);
 
             // keys under etc/antom/shop1, named through ${karaf.etc} as in the sample file; ledger in its default folder
-            Path keys = Files.createDirectories(karaf.etc().resolve("antom/" + MERCHANT));
-            Files.writeString(keys.resolve("merchant-private-key.pem"), AntomKeys.toPem(merchantKeys.getPrivate()));
-            Path antomPublicKey = Files.writeString(keys.resolve("antom-public-key.pem"), antom.antomPublicKeyPem());
+            Path keys = karaf.etc().resolve("antom/" + MERCHANT);
+            Path antomPublicKey = simulator.writeKeyFiles(keys).antomPublicKey();
             String notifyUrl = "http://127.0.0.1:" + karaf.httpPort() + "/antom/" + MERCHANT + "/notifications";
             Path config = karaf.etc().resolve("io.camelantom.merchant-" + MERCHANT + ".cfg");
             String settings = String.join("\n",
@@ -160,7 +161,7 @@ class KarafBootIT {
                 ledgerOnPostgres(jmx, karaf, jms, broker.url(), antomPublicKey, antom, started);
             }
             String karafLog = Files.readString(karaf.log(), StandardCharsets.UTF_8);
-            String keyBody = AntomKeys.toBase64(merchantKeys.getPrivate());
+            String keyBody = AntomKeys.toBase64(simulator.merchantKeys().getPrivate());
             assertThat(karafLog).as("no private key material in Karaf's log")
                     .doesNotContain(keyBody.substring(40, 100)).doesNotContain("PRIVATE KEY");
             assertThat(karafLog).as("no database password in Karaf's log").doesNotContain(DATABASE_PASSWORD);
