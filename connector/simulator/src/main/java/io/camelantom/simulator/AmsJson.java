@@ -8,6 +8,7 @@ import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.Currency;
+import java.util.function.Predicate;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -64,6 +65,10 @@ final class AmsJson {
         return amount;
     }
 
+    ObjectNode amount(Amount amount) {
+        return amount(amount.currency(), amount.value());
+    }
+
     byte[] bytes(JsonNode node) {
         try {
             return mapper.writeValueAsBytes(node);
@@ -76,12 +81,9 @@ final class AmsJson {
 
     /** An optional string field; a non-string scalar is illegal (v1 sends every scalar as a JSON string). */
     static String optionalString(JsonNode parent, String name, String path) {
-        JsonNode node = parent == null ? null : parent.get(name);
-        if (node == null || node.isNull()) {
+        JsonNode node = optional(parent, name, path, JsonNode::isTextual, "a JSON string");
+        if (node == null) {
             return null;
-        }
-        if (!node.isTextual()) {
-            throw new ParamIllegalException("the field " + path + " must be a JSON string");
         }
         String text = node.asText();
         return text.isEmpty() ? null : text;
@@ -99,12 +101,17 @@ final class AmsJson {
     }
 
     static JsonNode optionalObject(JsonNode parent, String name, String path) {
+        return optional(parent, name, path, JsonNode::isObject, "a JSON object");
+    }
+
+    /** The field's node, null when it is absent or JSON null; one of another JSON type is illegal. */
+    private static JsonNode optional(JsonNode parent, String name, String path, Predicate<JsonNode> isType, String type) {
         JsonNode node = parent == null ? null : parent.get(name);
         if (node == null || node.isNull()) {
             return null;
         }
-        if (!node.isObject()) {
-            throw new ParamIllegalException("the field " + path + " must be a JSON object");
+        if (!isType.test(node)) {
+            throw new ParamIllegalException("the field " + path + " must be " + type);
         }
         return node;
     }

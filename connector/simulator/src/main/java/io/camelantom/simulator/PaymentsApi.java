@@ -16,6 +16,7 @@ import java.util.Set;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Function;
 import java.util.function.Supplier;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -261,13 +262,7 @@ final class PaymentsApi {
             case CANCELLED -> body.set("result", json.result("F", "ORDER_IS_CLOSED", "the payment was cancelled"));
             case PROCESSING -> body.set("result", json.result("U", "PAYMENT_IN_PROCESS", "payment in process"));
         }
-        body.put("paymentRequestId", payment.paymentRequestId);
-        body.put("paymentId", payment.paymentId);
-        body.set("paymentAmount", json.amount(payment.amount.currency(), payment.amount.value()));
-        body.put("paymentCreateTime", json.time(payment.createdAt));
-        if (payment.paymentTime != null) {
-            body.put("paymentTime", json.time(payment.paymentTime));
-        }
+        putPaymentDetails(body, payment);
         if (payment.status == PaymentStatus.PROCESSING && payment.orderCode != null && !payment.scanned) {
             ObjectNode form = json.object();
             ArrayNode details = form.putArray("codeDetails");
@@ -314,32 +309,16 @@ final class PaymentsApi {
         body.put("paymentStatus", payment.status.name());
         body.put("paymentResultCode", paymentResultCode(payment));
         body.put("paymentResultMessage", paymentResultMessage(payment));
-        body.put("paymentRequestId", payment.paymentRequestId);
-        body.put("paymentId", payment.paymentId);
-        body.set("paymentAmount", json.amount(payment.amount.currency(), payment.amount.value()));
-        body.put("paymentCreateTime", json.time(payment.createdAt));
-        if (payment.paymentTime != null) {
-            body.put("paymentTime", json.time(payment.paymentTime));
-        }
+        putPaymentDetails(body, payment);
         body.put("paymentMethodType", payment.paymentMethodType);
         ArrayNode transactions = json.mapper().createArrayNode();
         for (RefundRecord refund : payment.refunds) {
-            ObjectNode t = transactions.addObject();
-            t.put("transactionType", "REFUND");
-            t.put("transactionStatus", refund.status);
-            t.put("transactionRequestId", refund.refundRequestId);
-            t.put("transactionId", refund.refundId);
-            t.set("transactionAmount", json.amount(refund.amount.currency(), refund.amount.value()));
-            t.put("transactionTime", json.time(refund.refundTime != null ? refund.refundTime : refund.createdAt));
+            addTransaction(transactions, "REFUND", refund.status, refund.refundRequestId, refund.refundId, refund.amount,
+                    refund.refundTime != null ? refund.refundTime : refund.createdAt);
         }
         for (CaptureRecord capture : payment.captures) {
-            ObjectNode t = transactions.addObject();
-            t.put("transactionType", "CAPTURE");
-            t.put("transactionStatus", "SUCCESS");
-            t.put("transactionRequestId", capture.captureRequestId);
-            t.put("transactionId", capture.captureId);
-            t.set("transactionAmount", json.amount(capture.amount.currency(), capture.amount.value()));
-            t.put("transactionTime", json.time(capture.captureTime));
+            addTransaction(transactions, "CAPTURE", "SUCCESS", capture.captureRequestId, capture.captureId, capture.amount,
+                    capture.captureTime);
         }
         if (payment.cancelTime != null) {
             ObjectNode t = transactions.addObject();
@@ -351,6 +330,18 @@ final class PaymentsApi {
             body.set("transactions", transactions);
         }
         return ApiResult.ok(body);
+    }
+
+    /** One refund or capture in inquiryPayment's {@code transactions}. */
+    private void addTransaction(ArrayNode transactions, String type, String status, String requestId, String id, Amount amount,
+            Instant time) {
+        ObjectNode transaction = transactions.addObject();
+        transaction.put("transactionType", type);
+        transaction.put("transactionStatus", status);
+        transaction.put("transactionRequestId", requestId);
+        transaction.put("transactionId", id);
+        transaction.set("transactionAmount", json.amount(amount));
+        transaction.put("transactionTime", json.time(time));
     }
 
     private static String paymentResultCode(PaymentRecord payment) {
@@ -399,39 +390,14 @@ final class PaymentsApi {
     // ================================================================ refund
 
     private ApiResult refund(String clientId, JsonNode request) {
-        String refundRequestId = AmsJson.requiredString(request, "refundRequestId", "refundRequestId", 64);
-        String paymentId = AmsJson.requiredString(request, "paymentId", "paymentId", 64);
-        Amount amount = AmsJson.requiredAmount(request, "refundAmount");
-        if (amount.minor() <= 0) {
-            throw new ParamIllegalException("the field refundAmount.value must be greater than zero");
-        }
+        MoneyRequest refundRequest = MoneyRequest.read(REFUND, request);
         String notifyUrl = AmsJson.optionalUrl(request, "refundNotifyUrl");
-        synchronized (this) {
-            RefundRecord existing = refundsByRequestId.get(key(clientId, refundRequestId));
-            if (existing != null) {
-                if (!existing.amount.equals(amount) || !existing.payment.paymentId.equals(paymentId)) {
-                    return ApiResult.ok(json.resultBody("F", "REPEAT_REQ_INCONSISTENT",
-                            "a refund with this refundRequestId exists with a different amount or paymentId"));
-                }
-                return ApiResult.ok(refundResponse(existing));
-            }
-            PaymentRecord payment = paymentsById.get(key(clientId, paymentId));
-            if (payment == null) {
-                return ApiResult.ok(json.resultBody("F", "ORDER_NOT_EXIST", "the payment does not exist"));
-            }
+        return moveMoney(clientId, refundRequest, refundsByRequestId, this::refundResponse, "refunded", payment -> {
+            Amount amount = refundRequest.amount();
             AmountTrigger trigger = AmountTrigger.of(amount.value());
-            if (trigger.rejectsFirstRequest() && triggeredOnce.add(key(REFUND, clientId, refundRequestId))) {
-                return firstRequestRejection(trigger);
-            }
-            if (payment.status != PaymentStatus.SUCCESS) {
-                return ApiResult.ok(json.resultBody("F", "ORDER_STATUS_INVALID",
-                        "only a successful payment can be refunded (this one is " + payment.status + ")"));
-            }
-            if (!payment.amount.currency().equals(amount.currency())) {
-                throw new ParamIllegalException("the field refundAmount.currency must be the payment's currency " + payment.amount.currency());
-            }
             Instant now = clock.instant();
-            RefundRecord refund = new RefundRecord(refundRequestId, newId("3", now), payment, amount, now, notifyUrl, generation);
+            RefundRecord refund = new RefundRecord(refundRequest.requestId(), newId("3", now), payment, amount, now, notifyUrl,
+                    generation);
             long alreadyRefunded = payment.refunds.stream().filter(r -> !"FAIL".equals(r.status)).mapToLong(r -> r.amount.minor()).sum();
             if (alreadyRefunded + amount.minor() > payment.amount.minor()) {
                 refund.status = "FAIL";
@@ -448,14 +414,14 @@ final class PaymentsApi {
                 refund.resultCode = "SUCCESS";
                 refund.refundTime = now;
             }
-            refundsByRequestId.put(key(clientId, refundRequestId), refund);
+            refundsByRequestId.put(key(clientId, refund.refundRequestId), refund);
             refundsById.put(key(clientId, refund.refundId), refund);
             payment.refunds.add(refund);
             if (!"PROCESSING".equals(refund.status)) {
                 notifyRefundResult(refund);
             }
             return ApiResult.ok(refundResponse(refund));
-        }
+        });
     }
 
     private void finishRefund(RefundRecord refund) {
@@ -475,13 +441,7 @@ final class PaymentsApi {
             case "PROCESSING" -> body.set("result", json.result("U", "REFUND_IN_PROCESS", "refund in process"));
             default -> body.set("result", json.result("F", refund.resultCode, failureMessage(refund.resultCode)));
         }
-        body.put("refundRequestId", refund.refundRequestId);
-        body.put("refundId", refund.refundId);
-        body.put("paymentId", refund.payment.paymentId);
-        body.set("refundAmount", json.amount(refund.amount.currency(), refund.amount.value()));
-        if (refund.refundTime != null) {
-            body.put("refundTime", json.time(refund.refundTime));
-        }
+        putRefundDetails(body, refund);
         return body;
     }
 
@@ -500,7 +460,7 @@ final class PaymentsApi {
         body.set("result", json.result("S", "SUCCESS", "success."));
         body.put("refundId", refund.refundId);
         body.put("refundRequestId", refund.refundRequestId);
-        body.set("refundAmount", json.amount(refund.amount.currency(), refund.amount.value()));
+        body.set("refundAmount", json.amount(refund.amount));
         body.put("refundStatus", refund.status);
         if (refund.refundTime != null) {
             body.put("refundTime", json.time(refund.refundTime));
@@ -511,48 +471,19 @@ final class PaymentsApi {
     // ================================================================ capture
 
     private ApiResult capture(String clientId, JsonNode request) {
-        String captureRequestId = AmsJson.requiredString(request, "captureRequestId", "captureRequestId", 64);
-        String paymentId = AmsJson.requiredString(request, "paymentId", "paymentId", 64);
-        Amount amount = AmsJson.requiredAmount(request, "captureAmount");
-        if (amount.minor() <= 0) {
-            throw new ParamIllegalException("the field captureAmount.value must be greater than zero");
-        }
-        synchronized (this) {
-            CaptureRecord existing = capturesByRequestId.get(key(clientId, captureRequestId));
-            if (existing != null) {
-                if (!existing.amount.equals(amount) || !existing.payment.paymentId.equals(paymentId)) {
-                    return ApiResult.ok(json.resultBody("F", "REPEAT_REQ_INCONSISTENT",
-                            "a capture with this captureRequestId exists with a different amount or paymentId"));
-                }
-                return ApiResult.ok(captureResponse(existing));
-            }
-            PaymentRecord payment = paymentsById.get(key(clientId, paymentId));
-            if (payment == null) {
-                return ApiResult.ok(json.resultBody("F", "ORDER_NOT_EXIST", "the payment does not exist"));
-            }
-            AmountTrigger trigger = AmountTrigger.of(amount.value());
-            if (trigger.rejectsFirstRequest() && triggeredOnce.add(key(CAPTURE, clientId, captureRequestId))) {
-                return firstRequestRejection(trigger);
-            }
-            if (payment.status != PaymentStatus.SUCCESS) {
-                return ApiResult.ok(json.resultBody("F", "ORDER_STATUS_INVALID",
-                        "only a successful payment can be captured (this one is " + payment.status + ")"));
-            }
-            if (!payment.amount.currency().equals(amount.currency())) {
-                throw new ParamIllegalException("the field captureAmount.currency must be the payment's currency " + payment.amount.currency());
-            }
+        MoneyRequest captureRequest = MoneyRequest.read(CAPTURE, request);
+        return moveMoney(clientId, captureRequest, capturesByRequestId, this::captureResponse, "captured", payment -> {
+            Amount amount = captureRequest.amount();
             Instant now = clock.instant();
-            CaptureRecord capture = new CaptureRecord(captureRequestId, newId("4", now), payment, amount, now);
             long captured = payment.captures.stream().mapToLong(c -> c.amount.minor()).sum();
-            if (captured + amount.minor() > payment.amount.minor()) {
-                capture.resultCode = "CAPTURE_AMOUNT_EXCEED_AUTH_LIMIT";
-            } else {
-                capture.resultCode = "SUCCESS";
+            String resultCode = captured + amount.minor() > payment.amount.minor() ? "CAPTURE_AMOUNT_EXCEED_AUTH_LIMIT" : "SUCCESS";
+            CaptureRecord capture = new CaptureRecord(captureRequest.requestId(), newId("4", now), payment, amount, now, resultCode);
+            if ("SUCCESS".equals(resultCode)) {
                 payment.captures.add(capture);
             }
-            capturesByRequestId.put(key(clientId, captureRequestId), capture);
+            capturesByRequestId.put(key(clientId, capture.captureRequestId), capture);
             return ApiResult.ok(captureResponse(capture));
-        }
+        });
     }
 
     private ObjectNode captureResponse(CaptureRecord capture) {
@@ -565,11 +496,70 @@ final class PaymentsApi {
         body.put("captureRequestId", capture.captureRequestId);
         body.put("captureId", capture.captureId);
         body.put("paymentId", capture.payment.paymentId);
-        body.set("captureAmount", json.amount(capture.amount.currency(), capture.amount.value()));
+        body.set("captureAmount", json.amount(capture.amount));
         if ("SUCCESS".equals(capture.resultCode)) {
             body.put("captureTime", json.time(capture.captureTime));
         }
         return body;
+    }
+
+    // ================================================================ what refund and capture share
+
+    /** The fields a refund and a capture both carry: their own request id, the payment, and the amount they move. */
+    private record MoneyRequest(String operation, String requestId, String paymentId, Amount amount) {
+
+        /** Reads {@code <operation>RequestId}, {@code paymentId} and {@code <operation>Amount} (above zero). */
+        static MoneyRequest read(String operation, JsonNode request) {
+            String requestId = AmsJson.requiredString(request, operation + "RequestId", operation + "RequestId", 64);
+            String paymentId = AmsJson.requiredString(request, "paymentId", "paymentId", 64);
+            Amount amount = AmsJson.requiredAmount(request, operation + "Amount");
+            if (amount.minor() <= 0) {
+                throw new ParamIllegalException("the field " + operation + "Amount.value must be greater than zero");
+            }
+            return new MoneyRequest(operation, requestId, paymentId, amount);
+        }
+    }
+
+    /** What a refund or capture record tells about the request that made it. */
+    private interface MoneyRecord {
+        Amount amount();
+
+        PaymentRecord payment();
+    }
+
+    /**
+     * A refund or capture, under the lock: {@code move} runs only when the request gets no answer before money moves. In
+     * Antom's order: a repeated request id gets the first answer again (REPEAT_REQ_INCONSISTENT when it asks for another
+     * amount or payment); a new one is refused when the payment does not exist, by a first-request trigger, when the
+     * payment did not succeed, or for another currency (a parameter error).
+     */
+    private synchronized <R extends MoneyRecord> ApiResult moveMoney(String clientId, MoneyRequest request,
+            Map<String, R> byRequestId, Function<R, ObjectNode> response, String done, Function<PaymentRecord, ApiResult> move) {
+        R earlier = byRequestId.get(key(clientId, request.requestId()));
+        if (earlier != null) {
+            if (!earlier.amount().equals(request.amount()) || !earlier.payment().paymentId.equals(request.paymentId())) {
+                return ApiResult.ok(json.resultBody("F", "REPEAT_REQ_INCONSISTENT", "a " + request.operation() + " with this "
+                        + request.operation() + "RequestId exists with a different amount or paymentId"));
+            }
+            return ApiResult.ok(response.apply(earlier));
+        }
+        PaymentRecord payment = paymentsById.get(key(clientId, request.paymentId()));
+        if (payment == null) {
+            return ApiResult.ok(json.resultBody("F", "ORDER_NOT_EXIST", "the payment does not exist"));
+        }
+        AmountTrigger trigger = AmountTrigger.of(request.amount().value());
+        if (trigger.rejectsFirstRequest() && triggeredOnce.add(key(request.operation(), clientId, request.requestId()))) {
+            return firstRequestRejection(trigger);
+        }
+        if (payment.status != PaymentStatus.SUCCESS) {
+            return ApiResult.ok(json.resultBody("F", "ORDER_STATUS_INVALID",
+                    "only a successful payment can be " + done + " (this one is " + payment.status + ")"));
+        }
+        if (!payment.amount.currency().equals(request.amount().currency())) {
+            throw new ParamIllegalException("the field " + request.operation() + "Amount.currency must be the payment's currency "
+                                            + payment.amount.currency());
+        }
+        return move.apply(payment);
     }
 
     // ================================================================ admin operations
@@ -699,13 +689,7 @@ final class PaymentsApi {
         } else {
             body.set("result", json.result("F", payment.resultCode, payment.resultMessage));
         }
-        body.put("paymentRequestId", payment.paymentRequestId);
-        body.put("paymentId", payment.paymentId);
-        body.set("paymentAmount", json.amount(payment.amount.currency(), payment.amount.value()));
-        body.put("paymentCreateTime", json.time(payment.createdAt));
-        if (payment.paymentTime != null) {
-            body.put("paymentTime", json.time(payment.paymentTime));
-        }
+        putPaymentDetails(body, payment);
         body.put("paymentMethodType", payment.paymentMethodType);
         notifications.send(new NotificationSender.Notification(payment.clientId, payment.paymentRequestId, null,
                 "PAYMENT_RESULT", payment.notifyUrl, json.bytes(body)));
@@ -721,18 +705,34 @@ final class PaymentsApi {
         body.set("result", success ? json.result("S", "SUCCESS", "success.")
                 : json.result("F", refund.resultCode, failureMessage(refund.resultCode)));
         body.put("refundStatus", success ? "SUCCESS" : "FAIL");
-        body.put("refundRequestId", refund.refundRequestId);
-        body.put("refundId", refund.refundId);
-        body.put("paymentId", refund.payment.paymentId);
-        body.set("refundAmount", json.amount(refund.amount.currency(), refund.amount.value()));
-        if (refund.refundTime != null) {
-            body.put("refundTime", json.time(refund.refundTime));
-        }
+        putRefundDetails(body, refund);
         notifications.send(new NotificationSender.Notification(refund.payment.clientId, refund.payment.paymentRequestId,
                 refund.refundRequestId, "REFUND_RESULT", refund.notifyUrl, json.bytes(body)));
     }
 
     // ================================================================ helpers
+
+    /** A payment's ids, amount and times, as pay, inquiryPayment and the payment notification carry them. */
+    private void putPaymentDetails(ObjectNode body, PaymentRecord payment) {
+        body.put("paymentRequestId", payment.paymentRequestId);
+        body.put("paymentId", payment.paymentId);
+        body.set("paymentAmount", json.amount(payment.amount));
+        body.put("paymentCreateTime", json.time(payment.createdAt));
+        if (payment.paymentTime != null) {
+            body.put("paymentTime", json.time(payment.paymentTime));
+        }
+    }
+
+    /** A refund's ids, payment, amount and time, as refund and the refund notification carry them. */
+    private void putRefundDetails(ObjectNode body, RefundRecord refund) {
+        body.put("refundRequestId", refund.refundRequestId);
+        body.put("refundId", refund.refundId);
+        body.put("paymentId", refund.payment.paymentId);
+        body.set("refundAmount", json.amount(refund.amount));
+        if (refund.refundTime != null) {
+            body.put("refundTime", json.time(refund.refundTime));
+        }
+    }
 
     /** Runs {@code task} under the lock after {@code delay}, unless the simulator was reset meanwhile. */
     private void later(Duration delay, PaymentRecord payment, Runnable task) {
@@ -823,7 +823,7 @@ final class PaymentsApi {
         }
     }
 
-    private static final class RefundRecord {
+    private static final class RefundRecord implements MoneyRecord {
         final String refundRequestId;
         final String refundId;
         final PaymentRecord payment;
@@ -834,6 +834,16 @@ final class PaymentsApi {
         String status;
         String resultCode;
         Instant refundTime;
+
+        @Override
+        public Amount amount() {
+            return amount;
+        }
+
+        @Override
+        public PaymentRecord payment() {
+            return payment;
+        }
 
         RefundRecord(String refundRequestId, String refundId, PaymentRecord payment, Amount amount, Instant createdAt,
                 String notifyUrl, long generation) {
@@ -847,20 +857,8 @@ final class PaymentsApi {
         }
     }
 
-    private static final class CaptureRecord {
-        final String captureRequestId;
-        final String captureId;
-        final PaymentRecord payment;
-        final Amount amount;
-        final Instant captureTime;
-        String resultCode;
-
-        CaptureRecord(String captureRequestId, String captureId, PaymentRecord payment, Amount amount, Instant captureTime) {
-            this.captureRequestId = captureRequestId;
-            this.captureId = captureId;
-            this.payment = payment;
-            this.amount = amount;
-            this.captureTime = captureTime;
-        }
+    /** A capture is final when made: accepted ({@code SUCCESS}) or refused with its result code. */
+    private record CaptureRecord(String captureRequestId, String captureId, PaymentRecord payment, Amount amount,
+            Instant captureTime, String resultCode) implements MoneyRecord {
     }
 }

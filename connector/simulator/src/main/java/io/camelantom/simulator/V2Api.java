@@ -89,7 +89,7 @@ final class V2Api {
             if (full == null) {
                 return ApiResult.ok(json.resultBody("F", "ORDER_NOT_EXIST", "the payment does not exist"));
             }
-            v1.set("refundAmount", json.amount(full.currency(), full.value()));
+            v1.set("refundAmount", json.amount(full));
         }
         String memo = AmsJson.optionalString(request, "memo", "memo");
         if (memo != null && memo.length() > 256) {
