@@ -18,6 +18,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.function.BiConsumer;
 
 import org.apache.hc.client5.http.async.methods.SimpleHttpRequest;
 import org.apache.hc.client5.http.async.methods.SimpleHttpResponse;
@@ -33,6 +34,7 @@ import org.apache.hc.core5.concurrent.FutureCallback;
 import org.apache.hc.core5.http2.HttpVersionPolicy;
 import org.apache.hc.core5.reactor.IOReactorConfig;
 import org.apache.hc.client5.http.auth.AuthScope;
+import org.apache.hc.client5.http.auth.CredentialsProvider;
 import org.apache.hc.client5.http.auth.UsernamePasswordCredentials;
 import org.apache.hc.client5.http.classic.methods.HttpPost;
 import org.apache.hc.client5.http.config.ConnectionConfig;
@@ -118,10 +120,7 @@ public class AntomClient implements AutoCloseable {
                 .disableRedirectHandling()
                 .disableCookieManagement()
                 .setUserAgent("camel-antom");
-        HttpHost proxy = proxy();
-        if (proxy != null) {
-            builder.setProxy(proxy).setDefaultCredentialsProvider(proxyCredentials(proxy));
-        }
+        useProxy((proxy, credentials) -> builder.setProxy(proxy).setDefaultCredentialsProvider(credentials));
         if (configuration.getHttpClientConfigurer() != null) {
             configuration.getHttpClientConfigurer().configureHttpClient(builder);
             // whatever the configurer did: a POST is resent by us (identical bytes) or by Camel, never by HttpClient
@@ -154,10 +153,12 @@ public class AntomClient implements AutoCloseable {
                 .build();
     }
 
-    /** The configured proxy, or null. */
-    private HttpHost proxy() {
-        return configuration.getProxyHost() == null || configuration.getProxyHost().isBlank() ? null
-                : new HttpHost(configuration.getProxyHost(), configuration.getProxyPort());
+    /** Hands the configured proxy and its credentials to a client builder; does nothing when no proxy is set. */
+    private void useProxy(BiConsumer<HttpHost, CredentialsProvider> builder) {
+        if (configuration.getProxyHost() != null && !configuration.getProxyHost().isBlank()) {
+            HttpHost proxy = new HttpHost(configuration.getProxyHost(), configuration.getProxyPort());
+            builder.accept(proxy, proxyCredentials(proxy));
+        }
     }
 
     /** The proxy's credentials, or null when none are configured (HttpClient then uses none). */
@@ -201,10 +202,7 @@ public class AntomClient implements AutoCloseable {
                         .disableRedirectHandling()
                         .disableCookieManagement()
                         .setUserAgent("camel-antom");
-                HttpHost proxy = proxy();
-                if (proxy != null) {
-                    builder.setProxy(proxy).setDefaultCredentialsProvider(proxyCredentials(proxy));
-                }
+                useProxy((proxy, credentials) -> builder.setProxy(proxy).setDefaultCredentialsProvider(credentials));
                 CloseableHttpAsyncClient created = builder.build();
                 created.start();
                 retryScheduler = Executors.newSingleThreadScheduledExecutor(runnable -> {

@@ -1,7 +1,7 @@
 package io.camelantom.model;
 
 /** Order of a payment: what is bought, from whom, for how much. Unknown fields are kept. */
-public class Order extends AntomObject {
+public class Order extends AntomObject implements ExtendInfo {
 
     private String referenceOrderId;
     private String orderDescription;
@@ -9,7 +9,6 @@ public class Order extends AntomObject {
     private Merchant merchant;
     private Buyer buyer;
     private Env env;
-    private String extendInfo;
 
     public String getReferenceOrderId() {
         return referenceOrderId;
@@ -58,13 +57,4 @@ public class Order extends AntomObject {
     public void setEnv(Env env) {
         this.env = env;
     }
-
-    public String getExtendInfo() {
-        return extendInfo;
-    }
-
-    public void setExtendInfo(String extendInfo) {
-        this.extendInfo = extendInfo;
-    }
-
 }

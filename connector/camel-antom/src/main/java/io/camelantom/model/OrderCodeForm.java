@@ -1,11 +1,10 @@
 package io.camelantom.model;
 
 /** The code an Order Code payment returns for the buyer to scan. Unknown fields are kept. */
-public class OrderCodeForm extends AntomObject {
+public class OrderCodeForm extends AntomObject implements ExtendInfo {
 
     private String expireTime;
     private java.util.List<CodeDetail> codeDetails;
-    private String extendInfo;
 
     public String getExpireTime() {
         return expireTime;
@@ -22,13 +21,4 @@ public class OrderCodeForm extends AntomObject {
     public void setCodeDetails(java.util.List<CodeDetail> codeDetails) {
         this.codeDetails = codeDetails;
     }
-
-    public String getExtendInfo() {
-        return extendInfo;
-    }
-
-    public void setExtendInfo(String extendInfo) {
-        this.extendInfo = extendInfo;
-    }
-
 }

@@ -1,7 +1,7 @@
 package io.camelantom.model;
 
 /** Request of {@code pay} ({@code /ams/api/v1/payments/pay}); idempotency key {@code paymentRequestId}. Unknown fields are kept. */
-public class PayRequest extends AntomRequest implements MerchantAccount {
+public class PayRequest extends AntomRequest implements MerchantAccount, ExtendInfo {
 
     private String productCode;
     private String paymentRequestId;
@@ -16,7 +16,6 @@ public class PayRequest extends AntomRequest implements MerchantAccount {
     private Env env;
     private String merchantRegion;
     private String userRegion;
-    private String extendInfo;
 
     public String getProductCode() {
         return productCode;
@@ -120,14 +119,6 @@ public class PayRequest extends AntomRequest implements MerchantAccount {
 
     public void setUserRegion(String userRegion) {
         this.userRegion = userRegion;
-    }
-
-    public String getExtendInfo() {
-        return extendInfo;
-    }
-
-    public void setExtendInfo(String extendInfo) {
-        this.extendInfo = extendInfo;
     }
 
     @Override

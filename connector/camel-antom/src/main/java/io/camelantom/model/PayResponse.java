@@ -1,7 +1,7 @@
 package io.camelantom.model;
 
 /** Response of {@code pay}. Online payments carry a redirect URL, Order Code payments an {@link OrderCodeForm}. Unknown fields are kept. */
-public class PayResponse extends AntomResponse implements PaymentDetails, SettlementDetails, ProviderDetails {
+public class PayResponse extends AntomResponse implements PaymentDetails, SettlementDetails, ProviderDetails, ExtendInfo {
 
     private String authExpiryTime;
     private String normalUrl;
@@ -12,7 +12,6 @@ public class PayResponse extends AntomResponse implements PaymentDetails, Settle
     private RedirectActionForm redirectActionForm;
     private OrderCodeForm orderCodeForm;
     private Object paymentActionForm;
-    private String extendInfo;
 
     public String getAuthExpiryTime() {
         return authExpiryTime;
@@ -84,13 +83,5 @@ public class PayResponse extends AntomResponse implements PaymentDetails, Settle
 
     public void setPaymentActionForm(Object paymentActionForm) {
         this.paymentActionForm = paymentActionForm;
-    }
-
-    public String getExtendInfo() {
-        return extendInfo;
-    }
-
-    public void setExtendInfo(String extendInfo) {
-        this.extendInfo = extendInfo;
     }
 }

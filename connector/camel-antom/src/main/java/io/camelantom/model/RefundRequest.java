@@ -1,7 +1,7 @@
 package io.camelantom.model;
 
 /** Request of {@code refund}; idempotency key {@code refundRequestId}. Unknown fields are kept. */
-public class RefundRequest extends AntomRequest implements PaymentId {
+public class RefundRequest extends AntomRequest implements PaymentId, ExtendInfo {
 
     private String refundRequestId;
     private String referenceRefundId;
@@ -9,7 +9,6 @@ public class RefundRequest extends AntomRequest implements PaymentId {
     private String refundReason;
     private String refundNotifyUrl;
     private String isAsyncRefund;
-    private String extendInfo;
 
     public String getRefundRequestId() {
         return refundRequestId;
@@ -57,14 +56,6 @@ public class RefundRequest extends AntomRequest implements PaymentId {
 
     public void setIsAsyncRefund(String isAsyncRefund) {
         this.isAsyncRefund = isAsyncRefund;
-    }
-
-    public String getExtendInfo() {
-        return extendInfo;
-    }
-
-    public void setExtendInfo(String extendInfo) {
-        this.extendInfo = extendInfo;
     }
 
     @Override

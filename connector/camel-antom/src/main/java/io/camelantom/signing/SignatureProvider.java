@@ -1,6 +1,7 @@
 package io.camelantom.signing;
 
 import java.security.GeneralSecurityException;
+import java.security.Key;
 import java.security.KeyFactory;
 import java.security.PrivateKey;
 import java.security.Provider;
@@ -97,26 +98,29 @@ public final class SignatureProvider {
 
     /** The key as this provider's own key object (done once per key: parsing costs more than a signature). */
     public PrivateKey privateKey(PrivateKey key) {
-        if (provider == null || key.getClass().getClassLoader() == provider.getClass().getClassLoader()) {
-            return key;
-        }
-        try {
-            return KeyFactory.getInstance("RSA", provider).generatePrivate(new PKCS8EncodedKeySpec(key.getEncoded()));
-        } catch (GeneralSecurityException | RuntimeException e) {
-            throw new AntomKeyException(name + " cannot load the private key: " + e.getClass().getSimpleName());
-        }
+        return ownKey(key, "private key", factory -> factory.generatePrivate(new PKCS8EncodedKeySpec(key.getEncoded())));
     }
 
     /** The key as this provider's own key object. */
     public PublicKey publicKey(PublicKey key) {
+        return ownKey(key, "public key", factory -> factory.generatePublic(new X509EncodedKeySpec(key.getEncoded())));
+    }
+
+    /** The key itself when it already belongs to this provider (or the JDK's is used), else re-read by its key factory. */
+    private <K extends Key> K ownKey(K key, String kind, KeyConversion<K> conversion) {
         if (provider == null || key.getClass().getClassLoader() == provider.getClass().getClassLoader()) {
             return key;
         }
         try {
-            return KeyFactory.getInstance("RSA", provider).generatePublic(new X509EncodedKeySpec(key.getEncoded()));
+            return conversion.convert(KeyFactory.getInstance("RSA", provider));
         } catch (GeneralSecurityException | RuntimeException e) {
-            throw new AntomKeyException(name + " cannot load the public key: " + e.getClass().getSimpleName());
+            throw new AntomKeyException(name + " cannot load the " + kind + ": " + e.getClass().getSimpleName());
         }
+    }
+
+    @FunctionalInterface
+    private interface KeyConversion<K extends Key> {
+        K convert(KeyFactory factory) throws GeneralSecurityException;
     }
 
     @Override

@@ -67,15 +67,20 @@ class AntomComponentTest {
         return pay;
     }
 
+    /** A component with the keys and the gateway of this test, but no client id. */
+    private AntomComponent componentWithoutClientId() {
+        AntomComponent antom = new AntomComponent();
+        antom.getConfiguration().setPrivateKey(AntomKeys.toPem(merchantKeys.getPrivate()));
+        antom.getConfiguration().setAntomPublicKey(AntomKeys.toBase64(antomKeys.getPublic()));
+        antom.getConfiguration().setGatewayUrl(gateway.url());
+        return antom;
+    }
+
     @Test
     void aMissingClientIdFailsWhenTheProducerStartsWithAClearError() throws Exception {
         // clientId is not marked required in the catalog (the component usually holds it): the endpoint checks it
         try (CamelContext other = new DefaultCamelContext()) {
-            AntomComponent antom = new AntomComponent();
-            antom.getConfiguration().setPrivateKey(AntomKeys.toPem(merchantKeys.getPrivate()));
-            antom.getConfiguration().setAntomPublicKey(AntomKeys.toBase64(antomKeys.getPublic()));
-            antom.getConfiguration().setGatewayUrl(gateway.url());
-            other.addComponent("antom", antom);
+            other.addComponent("antom", componentWithoutClientId());
             other.addRoutes(new org.apache.camel.builder.RouteBuilder() {
                 @Override
                 public void configure() {
@@ -88,11 +93,7 @@ class AntomComponentTest {
         }
         // the same endpoint with the client id on the URI starts
         try (CamelContext other = new DefaultCamelContext()) {
-            AntomComponent antom = new AntomComponent();
-            antom.getConfiguration().setPrivateKey(AntomKeys.toPem(merchantKeys.getPrivate()));
-            antom.getConfiguration().setAntomPublicKey(AntomKeys.toBase64(antomKeys.getPublic()));
-            antom.getConfiguration().setGatewayUrl(gateway.url());
-            other.addComponent("antom", antom);
+            other.addComponent("antom", componentWithoutClientId());
             other.start();
             assertThat(other.getEndpoint("antom:pay?clientId=ON_THE_URI", AntomEndpoint.class).getClient().getConfiguration()
                     .getClientId()).isEqualTo("ON_THE_URI");
@@ -137,12 +138,18 @@ class AntomComponentTest {
         }
     }
 
+    /** Sends a pay of 5.99 USD that the gateway answers with {@code answer}; the exchange must not fail. */
+    private Exchange payAnswered(String paymentRequestId, String answer) {
+        gateway.answer = r -> answer;
+        Exchange exchange = template.request("antom:pay", e -> e.getMessage().setBody(pay(paymentRequestId, "599")));
+        assertThat(exchange.getException()).isNull();
+        return exchange;
+    }
+
     @Test
     void typedBodyIsSentCanonicallyAndSignedAndTheTypedResponseComesBack() {
-        gateway.answer = r -> "{\"result\":{\"resultStatus\":\"S\",\"resultCode\":\"SUCCESS\",\"resultMessage\":\"success\"},"
-                              + "\"paymentId\":\"2024P1\",\"paymentRequestId\":\"p-1\",\"newField\":{\"kept\":\"yes\"}}";
-        Exchange exchange = template.request("antom:pay", e -> e.getMessage().setBody(pay("p-1", "599")));
-        assertThat(exchange.getException()).isNull();
+        Exchange exchange = payAnswered("p-1", "{\"result\":{\"resultStatus\":\"S\",\"resultCode\":\"SUCCESS\",\"resultMessage\":\"success\"},"
+                                               + "\"paymentId\":\"2024P1\",\"paymentRequestId\":\"p-1\",\"newField\":{\"kept\":\"yes\"}}");
         PayResponse response = exchange.getMessage().getBody(PayResponse.class);
         assertThat(response.getPaymentId()).isEqualTo("2024P1");
         assertThat(response.getAdditionalProperty("newField")).isEqualTo(Map.of("kept", "yes"));
@@ -163,10 +170,8 @@ class AntomComponentTest {
 
     @Test
     void anAnswerOfAnUnexpectedShapeDoesNotTurnADonePaymentIntoAnError() {
-        gateway.answer = r -> "{\"result\":{\"resultStatus\":\"S\",\"resultCode\":\"SUCCESS\"},\"paymentId\":\"2024P2\","
-                              + "\"paymentAmount\":\"599 USD\"}";
-        Exchange exchange = template.request("antom:pay", e -> e.getMessage().setBody(pay("p-11", "599")));
-        assertThat(exchange.getException()).isNull();
+        Exchange exchange = payAnswered("p-11", "{\"result\":{\"resultStatus\":\"S\",\"resultCode\":\"SUCCESS\"},\"paymentId\":\"2024P2\","
+                                                + "\"paymentAmount\":\"599 USD\"}");
         assertThat(exchange.getMessage().getBody()).isInstanceOf(io.camelantom.model.GenericResponse.class);
         assertThat(exchange.getMessage().getHeader(AntomConstants.RESULT_STATUS)).isEqualTo("S");
         assertThat(exchange.getMessage().getHeader(AntomConstants.PAYMENT_ID)).isEqualTo("2024P2");

@@ -1,7 +1,6 @@
 package io.camelantom.encryption;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -12,7 +11,7 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
-import io.camelantom.signing.AntomKeys;
+import io.camelantom.signing.SdkTestVectors;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -27,19 +26,16 @@ class RsaAesOpensslVectorTest {
     @TempDir
     Path tmp;
 
-    private static String resource(String name) throws IOException {
-        try (InputStream in = RsaAesOpensslVectorTest.class.getResourceAsStream(name)) {
-            assertThat(in).as(name).isNotNull();
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        }
+    private static String resource(String name) {
+        return SdkTestVectors.resource(name);
     }
 
-    private static PrivateKey privateKey() throws IOException {
-        return AntomKeys.privateKey(resource("/test-vectors/test_private_key_pkcs8.pem"));
+    private static PrivateKey privateKey() {
+        return SdkTestVectors.PRIVATE_KEY;
     }
 
-    private static PublicKey publicKey() throws IOException {
-        return AntomKeys.publicKey(resource("/test-vectors/test_public_key_x509.pem"));
+    private static PublicKey publicKey() {
+        return SdkTestVectors.PUBLIC_KEY;
     }
 
     @Test

@@ -6,7 +6,6 @@ import java.security.KeyPair;
 import javax.crypto.SecretKey;
 
 import io.camelantom.signing.AntomKeys;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -16,14 +15,9 @@ class RsaAesTest {
 
     private static final byte[] JSON = "{\"paymentRequestId\":\"PAY_1\",\"paymentAmount\":{\"currency\":\"USD\",\"value\":599}}"
             .getBytes(StandardCharsets.UTF_8);
-    private static KeyPair antom;
-    private static KeyPair other;
-
-    @BeforeAll
-    static void keys() {
-        antom = AntomKeys.generateRsaKeyPair(2048);
-        other = AntomKeys.generateRsaKeyPair(2048);
-    }
+    // generated once per class: key generation is slow, and keys are no state the tests change
+    private static final KeyPair antom = AntomKeys.generateRsaKeyPair(2048);
+    private static final KeyPair other = AntomKeys.generateRsaKeyPair(2048);
 
     @Test
     void everySettingRoundTrips() {

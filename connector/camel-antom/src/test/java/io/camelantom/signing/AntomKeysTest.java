@@ -175,7 +175,7 @@ class AntomKeysTest {
 
     @Test
     void theSharedTestVectorsKeysLoadInTheSdkForm() throws IOException {
-        assertThat(AntomKeys.privateKey(SignatureVectorsTest.resource("/test-vectors/test_private_key_pkcs8.pem")).getAlgorithm())
+        assertThat(AntomKeys.privateKey(SdkTestVectors.resource("/test-vectors/test_private_key_pkcs8.pem")).getAlgorithm())
                 .isEqualTo("RSA");
     }
 

@@ -4,7 +4,6 @@ import java.nio.charset.StandardCharsets;
 import java.security.KeyPair;
 import java.util.List;
 
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -17,14 +16,9 @@ class AntomVerifierTest {
     private static final String TIME = "2024-06-01T12:01:02+08:00";
     private static final byte[] BODY = "{\"result\":{\"resultStatus\":\"S\"}}".getBytes(StandardCharsets.UTF_8);
 
-    private static KeyPair current;
-    private static KeyPair previous;
-
-    @BeforeAll
-    static void keys() {
-        current = AntomKeys.generateRsaKeyPair(2048);
-        previous = AntomKeys.generateRsaKeyPair(2048);
-    }
+    // generated once per class: key generation is slow, and keys are no state the tests change
+    private static final KeyPair current = AntomKeys.generateRsaKeyPair(2048);
+    private static final KeyPair previous = AntomKeys.generateRsaKeyPair(2048);
 
     private static String sign(KeyPair pair, int keyVersion) {
         return new AntomSigner(pair.getPrivate(), keyVersion).sign("POST", PATH, CLIENT, TIME, BODY).format();

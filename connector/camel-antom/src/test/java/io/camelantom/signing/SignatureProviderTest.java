@@ -1,8 +1,5 @@
 package io.camelantom.signing;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.security.PrivateKey;
 import java.security.PublicKey;
 import java.util.ArrayList;
@@ -14,8 +11,6 @@ import java.util.concurrent.Future;
 import java.util.stream.Stream;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
@@ -31,18 +26,9 @@ import static org.junit.jupiter.api.DynamicTest.dynamicTest;
  */
 class SignatureProviderTest {
 
-    private static JsonNode vectors;
-    private static PrivateKey privateKey;
-    private static PublicKey publicKey;
-
-    @BeforeAll
-    static void load() throws IOException {
-        try (InputStream in = SignatureProviderTest.class.getResourceAsStream("/test-vectors/signatures.json")) {
-            vectors = new ObjectMapper().readTree(in);
-        }
-        privateKey = AntomKeys.privateKey(resource("/test-vectors/test_private_key_pkcs8.pem"));
-        publicKey = AntomKeys.publicKey(resource("/test-vectors/test_public_key_x509.pem"));
-    }
+    private static final JsonNode vectors = SdkTestVectors.SIGNATURES;
+    private static final PrivateKey privateKey = SdkTestVectors.PRIVATE_KEY;
+    private static final PublicKey publicKey = SdkTestVectors.PUBLIC_KEY;
 
     @Test
     void autoPicksTheNativeProviderWhenPresentWithoutRegisteringIt() {
@@ -116,12 +102,6 @@ class SignatureProviderTest {
             }
         } finally {
             pool.shutdownNow();
-        }
-    }
-
-    private static String resource(String name) throws IOException {
-        try (InputStream in = SignatureProviderTest.class.getResourceAsStream(name)) {
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
         }
     }
 }

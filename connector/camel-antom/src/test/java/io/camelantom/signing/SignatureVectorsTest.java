@@ -1,7 +1,5 @@
 package io.camelantom.signing;
 
-import java.io.IOException;
-import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.PrivateKey;
@@ -13,8 +11,6 @@ import java.util.List;
 import java.util.stream.Stream;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
 
@@ -28,18 +24,9 @@ import static org.junit.jupiter.api.DynamicTest.dynamicTest;
  */
 class SignatureVectorsTest {
 
-    private static JsonNode vectors;
-    private static PrivateKey privateKey;
-    private static PublicKey publicKey;
-
-    @BeforeAll
-    static void load() throws IOException {
-        try (InputStream in = SignatureVectorsTest.class.getResourceAsStream("/test-vectors/signatures.json")) {
-            vectors = new ObjectMapper().readTree(in);
-        }
-        privateKey = AntomKeys.privateKey(resource("/test-vectors/test_private_key_pkcs8.pem"));
-        publicKey = AntomKeys.publicKey(resource("/test-vectors/test_public_key_x509.pem"));
-    }
+    private static final JsonNode vectors = SdkTestVectors.SIGNATURES;
+    private static final PrivateKey privateKey = SdkTestVectors.PRIVATE_KEY;
+    private static final PublicKey publicKey = SdkTestVectors.PUBLIC_KEY;
 
     @TestFactory
     Stream<DynamicTest> reproducesEveryVectorByteForByte() {
@@ -143,11 +130,5 @@ class SignatureVectorsTest {
         assertThatThrownBy(call).isInstanceOf(AntomSignatureException.class)
                 .satisfies(e -> assertThat(((AntomSignatureException) e).getReason())
                         .isEqualTo(AntomSignatureException.Reason.SIGNATURE_MISMATCH));
-    }
-
-    static String resource(String name) throws IOException {
-        try (InputStream in = SignatureVectorsTest.class.getResourceAsStream(name)) {
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        }
     }
 }

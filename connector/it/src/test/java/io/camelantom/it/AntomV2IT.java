@@ -1,12 +1,11 @@
 package io.camelantom.it;
 
-import java.security.KeyPair;
+import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.stream.Stream;
 
-import io.camelantom.client.AntomFailureException;
 import io.camelantom.client.AntomRetryableException;
-import io.camelantom.component.AntomComponent;
 import io.camelantom.component.AntomConstants;
 import io.camelantom.encryption.ResponseKeyMode;
 import io.camelantom.model.Amount;
@@ -15,7 +14,6 @@ import io.camelantom.model.InquiryPaymentResponse;
 import io.camelantom.model.Merchant;
 import io.camelantom.model.PayRequest;
 import io.camelantom.model.PayResponse;
-import io.camelantom.model.RefundRequest;
 import io.camelantom.model.RefundResponse;
 import io.camelantom.model.Store;
 import io.camelantom.signing.AntomKeys;
@@ -24,14 +22,12 @@ import io.camelantom.simulator.testing.SimulatorFixture;
 import io.camelantom.simulator.PaymentStatus;
 import org.apache.camel.CamelContext;
 import org.apache.camel.Exchange;
-import org.apache.camel.ProducerTemplate;
-import org.apache.camel.impl.DefaultCamelContext;
-import org.apache.camel.support.PropertyBindingSupport;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -39,70 +35,32 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Antom v2 in-store: pay, inquiryPayment and refund over real HTTP against the simulator, with and without RSA_AES,
  * and every way an encrypted exchange can go wrong.
  */
-class AntomV2IT {
+class AntomV2IT extends SimulatorSupport {
 
-    static final String CLIENT_ID = "IT_V2_MERCHANT";
-
-    static KeyPair merchantKeys;
-    /** Encryption optional, answers with the request's key. */
-    static SimulatorFixture plain;
-    static AntomSimulator sim;
-    /** Encryption required, answers carrying their own Encrypt header. */
+    /** Encryption required, answers carrying their own Encrypt header (the base's simulator: optional, the request's key). */
     static SimulatorFixture strictFixture;
     static AntomSimulator strict;
 
-    CamelContext context;
-    ProducerTemplate template;
-
     @BeforeAll
-    static void startSimulators() {
-        merchantKeys = AntomKeys.generateRsaKeyPair(2048);
-        plain = SimulatorFixture.builder(CLIENT_ID).merchantKeys(merchantKeys).simulator(b -> b.timeScale(600)).start();
-        sim = plain.simulator();
-        strictFixture = SimulatorFixture.builder(CLIENT_ID).merchantKeys(merchantKeys)
+    static void startStrictSimulator() {
+        strictFixture = closedAfterAll(SimulatorFixture.builder(CLIENT_ID).merchantKeys(merchantKeys)
                 .simulator(b -> b.requireEncryption(true).encryptedAnswerKey(ResponseKeyMode.RESPONSE_HEADER).timeScale(600))
-                .start();
+                .start());
         strict = strictFixture.simulator();
     }
 
-    @AfterAll
-    static void stopSimulators() {
-        if (plain != null) {
-            plain.close();
-        }
-        if (strictFixture != null) {
-            strictFixture.close();
-        }
-    }
-
-    @BeforeEach
-    void startCamel() {
-        context = new DefaultCamelContext();
-        context.addComponent("antom", component(plain));
+    @Override
+    void configure(CamelContext context) {
         context.addComponent("strict", component(strictFixture));
-        context.start();
-        template = context.createProducerTemplate();
-    }
-
-    private AntomComponent component(SimulatorFixture simulator) {
-        AntomComponent antom = new AntomComponent();
-        PropertyBindingSupport.bindProperties(context, antom.getConfiguration(), simulator.componentOptions());
-        antom.getConfiguration().setRequestTimeout(5000);
-        return antom;
     }
 
     @AfterEach
-    void stopCamel() {
-        context.stop();
-        sim.faults().clear();
+    void clearStrictFaults() {
         strict.faults().clear();
     }
 
-    private Exchange send(String uri, Object body) {
-        return template.request(uri, e -> e.getMessage().setBody(body));
-    }
-
-    private static String newId(String prefix) {
+    /** Ids of letters, digits and underscores, as Antom's v2 examples show them. */
+    private static String v2Id(String prefix) {
         return prefix + "_" + java.util.UUID.randomUUID().toString().replace("-", "");
     }
 
@@ -122,22 +80,8 @@ class AntomV2IT {
         return inquiry;
     }
 
-    private static RefundRequest refund(String paymentId, String refundRequestId, String value) {
-        RefundRequest refund = new RefundRequest();
-        refund.setPaymentId(paymentId);
-        refund.setRefundRequestId(refundRequestId);
-        refund.setRefundAmount(new Amount("USD", value));
-        refund.setRefundReason("returned");
-        return refund;
-    }
-
-    private static <T extends Throwable> T failure(Exchange exchange, Class<T> type) {
-        assertThat(exchange.getException()).isInstanceOf(type);
-        return type.cast(exchange.getException());
-    }
-
     private void roundTrip(String scheme, String options) {
-        String id = newId("PAY");
+        String id = v2Id("PAY");
         Exchange paid = send(scheme + ":pay?" + options, pay(id, "1099"));
         assertThat(paid.getException()).isNull();
         PayResponse payResponse = paid.getMessage().getBody(PayResponse.class);
@@ -155,13 +99,18 @@ class AntomV2IT {
         assertThat(inquired.getMessage().getHeader(AntomConstants.PAYMENT_STATUS)).isEqualTo("SUCCESS");
         assertThat(inquiryResponse.getAdditionalProperties()).containsEntry("paymentMethod", "CONNECT_WALLET");
 
-        Exchange refunded = send(scheme + ":refund?" + options, refund(paymentId, newId("REF"), "99"));
+        Exchange refunded = send(scheme + ":refund?" + options, refund(paymentId, v2Id("REF"), "99"));
         assertThat(refunded.getException()).isNull();
         assertThat(refunded.getMessage().getBody(RefundResponse.class).getRefundId()).isNotNull();
 
-        AntomSimulator simulator = "strict".equals(scheme) ? strict : sim;
+        AntomSimulator simulator = simulatorOf(scheme + ":");
         assertThat(simulator.chargeCount(id)).isEqualTo(1);
         assertThat(simulator.payment(id).orElseThrow().refundedAmount()).isEqualTo(99);
+    }
+
+    /** The simulator behind an endpoint: {@code strict:} or {@code antom:}. */
+    private static AntomSimulator simulatorOf(String uri) {
+        return uri.startsWith("strict:") ? strict : sim;
     }
 
     // ---------------------------------------------------------------- round trips
@@ -183,7 +132,7 @@ class AntomV2IT {
 
     @Test
     void theStoreAndOrderGoIntoTheV2Fields() {
-        String id = newId("PAY");
+        String id = v2Id("PAY");
         assertThat(send("antom:pay?apiVersion=v2", pay(id, "500")).getException()).isNull();
         var payment = sim.payment(id).orElseThrow();
         assertThat(payment.productCode()).isEqualTo("IN_STORE_PAYMENT");
@@ -192,11 +141,11 @@ class AntomV2IT {
 
     @Test
     void aFullRefundOmitsTheAmount() {
-        String id = newId("PAY");
+        String id = v2Id("PAY");
         String paymentId = send("antom:pay?apiVersion=v2", pay(id, "700")).getMessage().getHeader(AntomConstants.PAYMENT_ID,
                 String.class);
         Map<String, Object> body = new LinkedHashMap<>();
-        body.put("refundRequestId", newId("REF"));
+        body.put("refundRequestId", v2Id("REF"));
         body.put("paymentId", paymentId);
         body.put("extendInfo", "{}");
         Exchange refunded = send("antom:refund?apiVersion=v2", body);
@@ -206,7 +155,7 @@ class AntomV2IT {
 
     @Test
     void cancelIsReachedThroughCallWithAPath() {
-        String id = newId("PAY");
+        String id = v2Id("PAY");
         assertThat(send("antom:pay?apiVersion=v2", pay(id, "800")).getException()).isNull();
         assertThat(send("antom:cancel?apiVersion=v2", Map.of("paymentRequestId", id)).getException())
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("antom:call");
@@ -220,17 +169,15 @@ class AntomV2IT {
 
     @Test
     void aDeclinedPaymentFailsAndItsRepeatSaysPaymentFail() {
-        String id = newId("PAY");
-        AntomFailureException first = failure(send("antom:pay?apiVersion=v2", pay(id, "5151")), AntomFailureException.class);
-        assertThat(first.getResultCode()).isEqualTo("USER_BALANCE_NOT_ENOUGH");
-        AntomFailureException repeat = failure(send("antom:pay?apiVersion=v2", pay(id, "5151")), AntomFailureException.class);
-        assertThat(repeat.getResultCode()).isEqualTo("PAYMENT_FAIL");
+        String id = v2Id("PAY");
+        sendFailing("antom:pay?apiVersion=v2", pay(id, "5151"), "USER_BALANCE_NOT_ENOUGH");
+        sendFailing("antom:pay?apiVersion=v2", pay(id, "5151"), "PAYMENT_FAIL");
         assertThat(sim.chargeCount(id)).isZero();
     }
 
     @Test
     void aPaymentInProgressIsRetryable() {
-        String id = newId("PAY");
+        String id = v2Id("PAY");
         AntomRetryableException u = failure(send("antom:pay?apiVersion=v2", pay(id, "6363")), AntomRetryableException.class);
         assertThat(u.getKind()).isEqualTo(AntomRetryableException.Kind.RESULT_UNKNOWN);
         assertThat(u.getResultCode()).isEqualTo("PAYMENT_IN_PROGRESS");
@@ -240,49 +187,30 @@ class AntomV2IT {
 
     // ---------------------------------------------------------------- encryption failures
 
-    @Test
-    void aPlainRequestIsRefusedWhenEncryptionIsRequired() {
-        String id = newId("PAY");
-        AntomFailureException f = failure(send("strict:pay?apiVersion=v2&encryption=false", pay(id, "1000")),
-                AntomFailureException.class);
-        assertThat(f.getResultCode()).isEqualTo("PARAM_ILLEGAL");
-        assertThat(f.getReply().verified()).isTrue();
-        assertThat(strict.payment(id)).isEmpty();
+    /** Encrypted pays Antom refuses in a verified answer: what is wrong, the endpoint, Antom's result code. */
+    static Stream<Arguments> refusedEncryptedPays() {
+        String otherKey = Base64.getEncoder().encodeToString(AntomKeys.generateRsaKeyPair(2048).getPublic().getEncoded());
+        return Stream.of(
+                Arguments.of("a plain request where encryption is required", "strict:pay?apiVersion=v2&encryption=false",
+                        "PARAM_ILLEGAL"),
+                Arguments.of("a key wrapped for another key", "antom:pay?apiVersion=v2&antomEncryptionPublicKey=RAW(" + otherKey + ")",
+                        "MSG_PARSE_ERROR"),
+                Arguments.of("an unknown encryption keyVersion", "antom:pay?apiVersion=v2&encryptionKeyVersion=7", "KEY_NOT_FOUND"),
+                Arguments.of("another AES mode: refused, not misread", "antom:pay?apiVersion=v2&aesMode=CBC_ZERO_IV",
+                        "MSG_PARSE_ERROR"));
     }
 
-    @Test
-    void aKeyWrappedForAnotherKeyIsRefused() {
-        String id = newId("PAY");
-        String otherKey = java.util.Base64.getEncoder().encodeToString(AntomKeys.generateRsaKeyPair(2048).getPublic().getEncoded());
-        Exchange e = template.request("antom:pay?apiVersion=v2&antomEncryptionPublicKey=RAW(" + otherKey + ")",
-                x -> x.getMessage().setBody(pay(id, "1000")));
-        AntomFailureException f = failure(e, AntomFailureException.class);
-        assertThat(f.getResultCode()).isEqualTo("MSG_PARSE_ERROR");
-        assertThat(f.getReply().verified()).isTrue();
-        assertThat(sim.payment(id)).isEmpty();
-    }
-
-    @Test
-    void anUnknownEncryptionKeyVersionIsRefused() {
-        String id = newId("PAY");
-        AntomFailureException f = failure(send("antom:pay?apiVersion=v2&encryptionKeyVersion=7", pay(id, "1000")),
-                AntomFailureException.class);
-        assertThat(f.getResultCode()).isEqualTo("KEY_NOT_FOUND");
-        assertThat(sim.payment(id)).isEmpty();
-    }
-
-    @Test
-    void aMismatchedAesModeIsRefusedNotMisread() {
-        String id = newId("PAY");
-        AntomFailureException f = failure(send("antom:pay?apiVersion=v2&aesMode=CBC_ZERO_IV", pay(id, "1000")),
-                AntomFailureException.class);
-        assertThat(f.getResultCode()).isEqualTo("MSG_PARSE_ERROR");
-        assertThat(sim.payment(id)).isEmpty();
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("refusedEncryptedPays")
+    void aWronglyEncryptedPayIsRefusedAndNothingIsPaid(String wrong, String uri, String resultCode) {
+        String id = v2Id("PAY");
+        assertThat(sendFailing(uri, pay(id, "1000"), resultCode).getReply().verified()).isTrue();
+        assertThat(simulatorOf(uri).payment(id)).isEmpty();
     }
 
     @Test
     void anAnswerThatDoesNotDecryptIsNeverTrusted() {
-        String id = newId("PAY");
+        String id = v2Id("PAY");
         sim.faults().garbleEncryptedAnswers(1);
         AntomRetryableException u = failure(send("antom:pay?apiVersion=v2", pay(id, "1000")), AntomRetryableException.class);
         assertThat(u.getKind()).isEqualTo(AntomRetryableException.Kind.UNDECRYPTABLE_RESPONSE);
@@ -295,7 +223,7 @@ class AntomV2IT {
 
     @Test
     void anEncryptedAnswerSignedByAnotherKeyIsNeverTrusted() {
-        String id = newId("PAY");
+        String id = v2Id("PAY");
         sim.faults().signResponsesWith(AntomKeys.generateRsaKeyPair(2048).getPrivate());
         AntomRetryableException u = failure(send("antom:pay?apiVersion=v2", pay(id, "1000")), AntomRetryableException.class);
         assertThat(u.getKind()).isEqualTo(AntomRetryableException.Kind.UNVERIFIED_RESPONSE);
@@ -303,11 +231,10 @@ class AntomV2IT {
 
     @Test
     void theWrongDecryptionKeyCannotOpenAnswersWithTheirOwnKey() {
-        String id = newId("PAY");
-        String otherKey = java.util.Base64.getEncoder().encodeToString(AntomKeys.generateRsaKeyPair(2048).getPrivate().getEncoded());
-        Exchange e = template.request("strict:pay?apiVersion=v2&decryptionPrivateKey=RAW(" + otherKey + ")",
-                x -> x.getMessage().setBody(pay(id, "1000")));
-        AntomRetryableException u = failure(e, AntomRetryableException.class);
+        String id = v2Id("PAY");
+        String otherKey = Base64.getEncoder().encodeToString(AntomKeys.generateRsaKeyPair(2048).getPrivate().getEncoded());
+        AntomRetryableException u = failure(send("strict:pay?apiVersion=v2&decryptionPrivateKey=RAW(" + otherKey + ")",
+                pay(id, "1000")), AntomRetryableException.class);
         assertThat(u.getKind()).isEqualTo(AntomRetryableException.Kind.UNDECRYPTABLE_RESPONSE);
         assertThat(u.getMessage()).doesNotContain("PRIVATE KEY");
         assertThat(strict.chargeCount(id)).isEqualTo(1);
@@ -315,13 +242,13 @@ class AntomV2IT {
 
     @Test
     void encryptionIsRefusedForV1() {
-        org.assertj.core.api.Assertions.assertThatThrownBy(() -> send("antom:pay?encryption=true", pay(newId("PAY"), "1000")))
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> send("antom:pay?encryption=true", pay(v2Id("PAY"), "1000")))
                 .hasMessageContaining("set apiVersion=v2");
     }
 
     @Test
     void v2AmountsMustFitAnInteger() {
-        Exchange e = send("antom:pay?apiVersion=v2", pay(newId("PAY"), "2147483648"));
+        Exchange e = send("antom:pay?apiVersion=v2", pay(v2Id("PAY"), "2147483648"));
         assertThat(e.getException()).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("2147483647");
     }
 

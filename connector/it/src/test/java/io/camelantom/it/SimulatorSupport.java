@@ -2,11 +2,16 @@ package io.camelantom.it;
 
 import java.security.KeyPair;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import io.camelantom.client.AntomFailureException;
 import io.camelantom.component.AntomComponent;
+import io.camelantom.model.Amount;
 import io.camelantom.model.PayRequest;
+import io.camelantom.model.RefundRequest;
 import io.camelantom.signing.AntomKeys;
 import io.camelantom.simulator.AntomSimulator;
 import io.camelantom.simulator.testing.InStorePayments;
@@ -20,6 +25,8 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * One simulator per test class (port 0), a fresh CamelContext per test with the {@code antom} component pointed at it.
@@ -36,34 +43,47 @@ abstract class SimulatorSupport {
     CamelContext context;
     ProducerTemplate template;
 
+    /** The simulators started for the running test class; all closed after it. */
+    private static final List<SimulatorFixture> STARTED = new ArrayList<>();
+
     @BeforeAll
     static void startSimulator() {
         merchantKeys = AntomKeys.generateRsaKeyPair(2048);
-        antom = SimulatorFixture.builder(CLIENT_ID).merchantKeys(merchantKeys)
+        antom = closedAfterAll(SimulatorFixture.builder(CLIENT_ID).merchantKeys(merchantKeys)
                 .simulator(b -> b.merchant(SANDBOX_CLIENT_ID, merchantKeys.getPublic())
                         .timeScale(600).slowResponseDelay(Duration.ofSeconds(3)))
-                .start();
+                .start());
         sim = antom.simulator();
     }
 
+    /** A simulator a test class starts besides the shared one: closed with it, after the class's tests. */
+    static SimulatorFixture closedAfterAll(SimulatorFixture started) {
+        STARTED.add(started);
+        return started;
+    }
+
     @AfterAll
-    static void stopSimulator() {
-        if (antom != null) {
-            antom.close();
-        }
+    static void stopSimulators() {
+        STARTED.forEach(SimulatorFixture::close);
+        STARTED.clear();
     }
 
     @BeforeEach
     void startCamel() throws Exception {
         sim.faults().clear();
         context = new DefaultCamelContext();
-        AntomComponent component = new AntomComponent();
-        PropertyBindingSupport.bindProperties(context, component.getConfiguration(), antom.componentOptions());
-        component.getConfiguration().setRequestTimeout(5000);
-        context.addComponent("antom", component);
+        context.addComponent("antom", component(antom));
         configure(context);
         context.start();
         template = context.createProducerTemplate();
+    }
+
+    /** A component pointed at {@code simulator} with the fixture's options (keys, gateway, client id). */
+    AntomComponent component(SimulatorFixture simulator) {
+        AntomComponent component = new AntomComponent();
+        PropertyBindingSupport.bindProperties(context, component.getConfiguration(), simulator.componentOptions());
+        component.getConfiguration().setRequestTimeout(5000);
+        return component;
     }
 
     /** Hook for routes and extra configuration before the context starts. */
@@ -85,6 +105,29 @@ abstract class SimulatorSupport {
     /** An in-store user-presented payment of {@code minorUnits} USD; the last two digits pick the simulator's outcome. */
     static PayRequest inStorePay(String paymentRequestId, String minorUnits) {
         return InStorePayments.userPresented(paymentRequestId, minorUnits);
+    }
+
+    /** A refund of {@code value} minor units USD of {@code paymentId}. */
+    static RefundRequest refund(String paymentId, String refundRequestId, String value) {
+        RefundRequest refund = new RefundRequest();
+        refund.setPaymentId(paymentId);
+        refund.setRefundRequestId(refundRequestId);
+        refund.setRefundAmount(new Amount("USD", value));
+        refund.setRefundReason("customer returned the goods");
+        return refund;
+    }
+
+    /** The exchange failed with a {@code type}; returns it for more checks. */
+    static <T extends Throwable> T failure(Exchange exchange, Class<T> type) {
+        assertThat(exchange.getException()).isInstanceOf(type);
+        return type.cast(exchange.getException());
+    }
+
+    /** Sends, and requires Antom's final failure with {@code resultCode}; returns it for more checks. */
+    AntomFailureException sendFailing(String uri, Object body, String resultCode) {
+        AntomFailureException failure = failure(send(uri, body), AntomFailureException.class);
+        assertThat(failure.getResultCode()).isEqualTo(resultCode);
+        return failure;
     }
 
     Exchange send(String uri, Object body) {

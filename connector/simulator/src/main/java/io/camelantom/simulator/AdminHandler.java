@@ -8,6 +8,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.NoSuchElementException;
 import java.util.Optional;
 
@@ -25,6 +26,24 @@ import io.camelantom.signing.AntomKeys;
  * a public method of {@link AntomSimulator}.
  */
 final class AdminHandler {
+
+    /** How one fault setting of the admin JSON is applied: its value, and the whole body for the settings that go with it. */
+    @FunctionalInterface
+    private interface FaultSetting {
+        void apply(Faults faults, JsonNode value, JsonNode body);
+    }
+
+    /** The fault settings the admin API takes, by the names {@link Faults#describe()} reports. */
+    private static final Map<String, FaultSetting> FAULT_SETTINGS = Map.of(
+            "failNextRequests", (faults, value, body) -> faults.failNextRequests(value.asInt(), body.path("failHttpStatus").asInt(500)),
+            "resetNextRequests", (faults, value, body) -> faults.resetNextRequests(value.asInt()),
+            "latencyMillis", (faults, value, body) -> faults.latency(Duration.ofMillis(value.asLong())),
+            "dropNotifications", (faults, value, body) -> faults.dropNotifications(value.asInt()),
+            "duplicateNotifications", (faults, value, body) -> faults.duplicateNotifications(value.asBoolean()),
+            "delayNotificationsMillis", (faults, value, body) -> faults.delayNotifications(Duration.ofMillis(value.asLong())),
+            "garbleEncryptedAnswers", (faults, value, body) -> faults.garbleEncryptedAnswers(value.asInt()),
+            "signResponsesWithWrongKey", (faults, value, body) -> faults.signResponsesWith(value.asBoolean()
+                    ? AntomKeys.generateRsaKeyPair(2048).getPrivate() : null));
 
     private final AntomSimulator simulator;
     private final ObjectMapper mapper;
@@ -116,31 +135,13 @@ final class AdminHandler {
             faults.clear();
         } else if ("POST".equals(method)) {
             JsonNode body = readBody(exchange);
-            if (body.has("failNextRequests")) {
-                faults.failNextRequests(body.get("failNextRequests").asInt(), body.path("failHttpStatus").asInt(500));
-            }
-            if (body.has("resetNextRequests")) {
-                faults.resetNextRequests(body.get("resetNextRequests").asInt());
-            }
-            if (body.has("latencyMillis")) {
-                faults.latency(Duration.ofMillis(body.get("latencyMillis").asLong()));
-            }
-            if (body.has("dropNotifications")) {
-                faults.dropNotifications(body.get("dropNotifications").asInt());
-            }
-            if (body.has("duplicateNotifications")) {
-                faults.duplicateNotifications(body.get("duplicateNotifications").asBoolean());
-            }
-            if (body.has("delayNotificationsMillis")) {
-                faults.delayNotifications(Duration.ofMillis(body.get("delayNotificationsMillis").asLong()));
-            }
-            if (body.has("garbleEncryptedAnswers")) {
-                faults.garbleEncryptedAnswers(body.get("garbleEncryptedAnswers").asInt());
-            }
-            if (body.has("signResponsesWithWrongKey")) {
-                faults.signResponsesWith(body.get("signResponsesWithWrongKey").asBoolean()
-                        ? AntomKeys.generateRsaKeyPair(2048).getPrivate() : null);
-            }
+            // in the order the request gives them; names this version does not know are ignored
+            body.fields().forEachRemaining(setting -> {
+                FaultSetting apply = FAULT_SETTINGS.get(setting.getKey());
+                if (apply != null) {
+                    apply.apply(faults, setting.getValue(), body);
+                }
+            });
         } else {
             requireMethod(method, "GET");
         }
@@ -282,15 +283,11 @@ final class AdminHandler {
     }
 
     private ObjectNode error(String message) {
-        ObjectNode node = mapper.createObjectNode();
-        node.put("error", message);
-        return node;
+        return mapper.createObjectNode().put("error", message);
     }
 
     private ObjectNode message(String message) {
-        ObjectNode node = mapper.createObjectNode();
-        node.put("message", message);
-        return node;
+        return mapper.createObjectNode().put("message", message);
     }
 
     private static void requireMethod(String method, String expected) {

@@ -15,35 +15,32 @@ public final class Faults {
         NONE, FAIL, RESET
     }
 
-    private int failNext;
+    private final Countdown failNext = new Countdown();
     private int failStatus = 500;
-    private int resetNext;
+    private final Countdown resetNext = new Countdown();
     private Duration latency = Duration.ZERO;
-    private int dropNext;
+    private final Countdown dropNext = new Countdown();
     private boolean duplicate;
     private Duration notificationDelay = Duration.ZERO;
     private PrivateKey wrongKey;
-    private int corruptEncryptedNext;
+    private final Countdown corruptEncryptedNext = new Countdown();
 
     Faults() {
     }
 
     /** The next {@code n} API requests are answered with {@code httpStatus} and an unsigned error body; nothing is processed. */
     public synchronized Faults failNextRequests(int n, int httpStatus) {
-        if (n < 0 || httpStatus < 100 || httpStatus > 599) {
-            throw new IllegalArgumentException("failNextRequests needs n >= 0 and an HTTP status between 100 and 599");
+        if (httpStatus < 100 || httpStatus > 599) {
+            throw new IllegalArgumentException("failNextRequests needs an HTTP status between 100 and 599");
         }
-        this.failNext = n;
+        failNext.set(n, "failNextRequests");
         this.failStatus = httpStatus;
         return this;
     }
 
     /** The next {@code n} API requests get their connection closed with no response; nothing is processed. */
     public synchronized Faults resetNextRequests(int n) {
-        if (n < 0) {
-            throw new IllegalArgumentException("resetNextRequests needs n >= 0");
-        }
-        this.resetNext = n;
+        resetNext.set(n, "resetNextRequests");
         return this;
     }
 
@@ -55,10 +52,7 @@ public final class Faults {
 
     /** The next {@code n} notification delivery attempts are not sent, yet count as attempts (the schedule goes on). */
     public synchronized Faults dropNotifications(int n) {
-        if (n < 0) {
-            throw new IllegalArgumentException("dropNotifications needs n >= 0");
-        }
-        this.dropNext = n;
+        dropNext.set(n, "dropNotifications");
         return this;
     }
 
@@ -85,36 +79,31 @@ public final class Faults {
      * properly over that ciphertext: clients must refuse an answer they cannot decrypt.
      */
     public synchronized Faults garbleEncryptedAnswers(int n) {
-        this.corruptEncryptedNext = Math.max(0, n);
+        corruptEncryptedNext.left = Math.max(0, n);
         return this;
     }
 
     /** Removes every fault. */
     public synchronized Faults clear() {
-        failNext = 0;
+        failNext.left = 0;
         failStatus = 500;
-        resetNext = 0;
+        resetNext.left = 0;
         latency = Duration.ZERO;
-        dropNext = 0;
+        dropNext.left = 0;
         duplicate = false;
         notificationDelay = Duration.ZERO;
         wrongKey = null;
-        corruptEncryptedNext = 0;
+        corruptEncryptedNext.left = 0;
         return this;
     }
 
     // ------------------------------------------------------------ used by the simulator
 
     synchronized RequestFault takeRequestFault() {
-        if (resetNext > 0) {
-            resetNext--;
+        if (resetNext.take()) {
             return RequestFault.RESET;
         }
-        if (failNext > 0) {
-            failNext--;
-            return RequestFault.FAIL;
-        }
-        return RequestFault.NONE;
+        return failNext.take() ? RequestFault.FAIL : RequestFault.NONE;
     }
 
     synchronized int failStatus() {
@@ -126,11 +115,7 @@ public final class Faults {
     }
 
     synchronized boolean takeDrop() {
-        if (dropNext > 0) {
-            dropNext--;
-            return true;
-        }
-        return false;
+        return dropNext.take();
     }
 
     synchronized boolean duplicate() {
@@ -142,11 +127,7 @@ public final class Faults {
     }
 
     synchronized boolean takeGarbledEncryptedAnswer() {
-        if (corruptEncryptedNext > 0) {
-            corruptEncryptedNext--;
-            return true;
-        }
-        return false;
+        return corruptEncryptedNext.take();
     }
 
     synchronized PrivateKey wrongKey() {
@@ -156,15 +137,15 @@ public final class Faults {
     /** The fault settings as a JSON-friendly snapshot (no key material: only whether a wrong key is set). */
     synchronized java.util.Map<String, Object> describe() {
         java.util.Map<String, Object> map = new java.util.LinkedHashMap<>();
-        map.put("failNextRequests", failNext);
+        map.put("failNextRequests", failNext.left);
         map.put("failHttpStatus", failStatus);
-        map.put("resetNextRequests", resetNext);
+        map.put("resetNextRequests", resetNext.left);
         map.put("latencyMillis", latency.toMillis());
-        map.put("dropNotifications", dropNext);
+        map.put("dropNotifications", dropNext.left);
         map.put("duplicateNotifications", duplicate);
         map.put("delayNotificationsMillis", notificationDelay.toMillis());
         map.put("signResponsesWithWrongKey", wrongKey != null);
-        map.put("garbleEncryptedAnswers", corruptEncryptedNext);
+        map.put("garbleEncryptedAnswers", corruptEncryptedNext.left);
         return map;
     }
 
@@ -179,5 +160,26 @@ public final class Faults {
     @Override
     public String toString() {
         return "Faults" + describe();
+    }
+
+    /** How many of the coming requests, answers or deliveries a fault still applies to (guarded by the Faults lock). */
+    private static final class Countdown {
+        int left;
+
+        void set(int n, String fault) {
+            if (n < 0) {
+                throw new IllegalArgumentException(fault + " needs n >= 0");
+            }
+            left = n;
+        }
+
+        /** Whether the fault applies to this one; counts it. */
+        boolean take() {
+            if (left > 0) {
+                left--;
+                return true;
+            }
+            return false;
+        }
     }
 }

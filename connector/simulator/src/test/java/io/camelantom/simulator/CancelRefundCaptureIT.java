@@ -26,6 +26,10 @@ class CancelRefundCaptureIT extends NotifiedSimulatorTestSupport {
         return pay.json().path("paymentId").asText();
     }
 
+    private AntomTestClient.Response refund(String refundRequestId, String paymentId, String currency, String value) {
+        return client.callVerified("refund", AntomTestClient.refundRequest(refundRequestId, paymentId, currency, value));
+    }
+
     // ------------------------------------------------------------ cancel
 
     @Test
@@ -108,13 +112,12 @@ class CancelRefundCaptureIT extends NotifiedSimulatorTestSupport {
     void partialRefundsUpToThePaidAmount() {
         String id = newId("refund");
         String paymentId = paymentId(id, "1000");
-        AntomTestClient.Response first = client.callVerified("refund", AntomTestClient.refundRequest("r1-" + id, paymentId, "USD", "400"));
+        AntomTestClient.Response first = refund("r1-" + id, paymentId, "USD", "400");
         assertThat(first.resultCode()).isEqualTo("SUCCESS");
         assertThat(first.json().path("refundId").asText()).isNotBlank();
         assertThat(first.json().path("refundTime").asText()).isNotBlank();
-        assertThat(client.callVerified("refund", AntomTestClient.refundRequest("r2-" + id, paymentId, "USD", "600")).resultCode())
-                .isEqualTo("SUCCESS");
-        AntomTestClient.Response tooMuch = client.callVerified("refund", AntomTestClient.refundRequest("r3-" + id, paymentId, "USD", "1"));
+        assertThat(refund("r2-" + id, paymentId, "USD", "600").resultCode()).isEqualTo("SUCCESS");
+        AntomTestClient.Response tooMuch = refund("r3-" + id, paymentId, "USD", "1");
         assertThat(tooMuch.resultStatus()).isEqualTo("F");
         assertThat(tooMuch.resultCode()).isEqualTo("REFUND_AMOUNT_EXCEED");
 
@@ -129,32 +132,29 @@ class CancelRefundCaptureIT extends NotifiedSimulatorTestSupport {
     void refundIsIdempotentByRefundRequestId() {
         String id = newId("refundidem");
         String paymentId = paymentId(id, "1000");
-        AntomTestClient.Response first = client.callVerified("refund", AntomTestClient.refundRequest("r-" + id, paymentId, "USD", "700"));
-        AntomTestClient.Response again = client.callVerified("refund", AntomTestClient.refundRequest("r-" + id, paymentId, "USD", "700"));
+        AntomTestClient.Response first = refund("r-" + id, paymentId, "USD", "700");
+        AntomTestClient.Response again = refund("r-" + id, paymentId, "USD", "700");
         assertThat(again.resultCode()).isEqualTo("SUCCESS");
         assertThat(again.json().path("refundId").asText()).isEqualTo(first.json().path("refundId").asText());
         assertThat(simulator.payment(id).orElseThrow().refundedAmount()).isEqualTo(700);
-        assertThat(client.callVerified("refund", AntomTestClient.refundRequest("r-" + id, paymentId, "USD", "300")).resultCode())
-                .isEqualTo("REPEAT_REQ_INCONSISTENT");
+        assertThat(refund("r-" + id, paymentId, "USD", "300").resultCode()).isEqualTo("REPEAT_REQ_INCONSISTENT");
     }
 
     @Test
     void refundChecksCurrencyPaymentAndStatus() {
         String id = newId("refundchecks");
         String paymentId = paymentId(id, "1000");
-        AntomTestClient.Response currency = client.callVerified("refund", AntomTestClient.refundRequest("rc-" + id, paymentId, "EUR", "100"));
+        AntomTestClient.Response currency = refund("rc-" + id, paymentId, "EUR", "100");
         assertThat(currency.resultCode()).isEqualTo("PARAM_ILLEGAL");
         assertThat(currency.resultMessage()).contains("refundAmount.currency");
-        assertThat(client.callVerified("refund", AntomTestClient.refundRequest("ru-" + id, "unknown", "USD", "100")).resultCode())
-                .isEqualTo("ORDER_NOT_EXIST");
+        assertThat(refund("ru-" + id, "unknown", "USD", "100").resultCode()).isEqualTo("ORDER_NOT_EXIST");
         ObjectNode missing = AntomTestClient.refundRequest("rm-" + id, paymentId, "USD", "100");
         missing.remove("refundAmount");
         assertThat(client.callVerified("refund", missing).resultMessage()).contains("refundAmount");
 
         String failedId = newId("failedpay");
         String failedPaymentId = client.callVerified("pay", AntomTestClient.payRequest(failedId, "51")).json().path("paymentId").asText();
-        assertThat(client.callVerified("refund", AntomTestClient.refundRequest("rf-" + id, failedPaymentId, "USD", "51")).resultCode())
-                .isEqualTo("ORDER_STATUS_INVALID");
+        assertThat(refund("rf-" + id, failedPaymentId, "USD", "51").resultCode()).isEqualTo("ORDER_STATUS_INVALID");
     }
 
     @Test
@@ -184,17 +184,16 @@ class CancelRefundCaptureIT extends NotifiedSimulatorTestSupport {
         assertThat(simulator.notificationAttempts(id)).extracting(NotificationAttempt::refundRequestId)
                 .containsExactlyInAnyOrder("rf-" + id, "rs-" + id);
 
-        AntomTestClient.Response traffic = client.callVerified("refund", AntomTestClient.refundRequest("rt-" + id, paymentId, "USD", "81"));
+        AntomTestClient.Response traffic = refund("rt-" + id, paymentId, "USD", "81");
         assertThat(traffic.resultCode()).isEqualTo("REQUEST_TRAFFIC_EXCEED_LIMIT");
-        assertThat(client.callVerified("refund", AntomTestClient.refundRequest("rt-" + id, paymentId, "USD", "81")).resultCode())
-                .isEqualTo("SUCCESS");
+        assertThat(refund("rt-" + id, paymentId, "USD", "81").resultCode()).isEqualTo("SUCCESS");
     }
 
     @Test
     void inquiryRefundByIdAndUnknown() {
         String id = newId("ir");
         String paymentId = paymentId(id, "1000");
-        String refundId = client.callVerified("refund", AntomTestClient.refundRequest("r-" + id, paymentId, "USD", "100"))
+        String refundId = refund("r-" + id, paymentId, "USD", "100")
                 .json().path("refundId").asText();
         AntomTestClient.Response byId = client.callVerified("inquiryRefund", AntomTestClient.MAPPER.createObjectNode().put("refundId", refundId));
         assertThat(byId.json().path("refundStatus").asText()).isEqualTo("SUCCESS");

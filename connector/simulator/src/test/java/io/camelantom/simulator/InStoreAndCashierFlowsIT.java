@@ -90,10 +90,7 @@ class InStoreAndCashierFlowsIT extends NotifiedSimulatorTestSupport {
 
     @Test
     void orderCodeIsScannedAutomaticallyAfterTheDelay() {
-        simulator.close();
-        simulator = AntomSimulator.builder().merchant(CLIENT_ID, MERCHANT_KEYS.getPublic()).antomKeyPair(ANTOM_KEYS)
-                .timeScale(600).orderCodeScanDelay(Duration.ofSeconds(60)).build().start();
-        client = new AntomTestClient(simulator.baseUrl(), CLIENT_ID, MERCHANT_KEYS, simulator.antomPublicKey());
+        restartSimulator(builder -> builder.timeScale(600).orderCodeScanDelay(Duration.ofSeconds(60)));
         String id = newId("ocauto");
         client.callVerified("pay", AntomTestClient.orderCodeRequest(id, "1000", merchant.url()));
         Poll.until("the automatic scan and its notification", Duration.ofSeconds(5), () -> !merchant.received(id).isEmpty());
@@ -153,10 +150,7 @@ class InStoreAndCashierFlowsIT extends NotifiedSimulatorTestSupport {
 
     @Test
     void cashierCompletesAutomaticallyAfterTheDelay() {
-        simulator.close();
-        simulator = AntomSimulator.builder().merchant(CLIENT_ID, MERCHANT_KEYS.getPublic()).antomKeyPair(ANTOM_KEYS)
-                .timeScale(600).cashierCompletionDelay(Duration.ofSeconds(60)).build().start();
-        client = new AntomTestClient(simulator.baseUrl(), CLIENT_ID, MERCHANT_KEYS, simulator.antomPublicKey());
+        restartSimulator(builder -> builder.timeScale(600).cashierCompletionDelay(Duration.ofSeconds(60)));
         String id = newId("cashierauto");
         client.callVerified("pay", AntomTestClient.cashierRequest(id, "1000", merchant.url()));
         Poll.until("automatic completion", Duration.ofSeconds(5), () -> simulator.chargeCount(id) == 1);

@@ -58,10 +58,8 @@ class NotificationDeliveryIT extends NotifiedSimulatorTestSupport {
     @Test
     void unreachableMerchantIsRetriedOnTheWholeSchedule() {
         merchant.close();
-        simulator.close();
-        simulator = AntomSimulator.builder().merchant(CLIENT_ID, MERCHANT_KEYS.getPublic()).antomKeyPair(ANTOM_KEYS)
-                .notificationSchedule(List.of(Duration.ZERO, Duration.ofMillis(20), Duration.ofMillis(20))).build().start();
-        client = new AntomTestClient(simulator.baseUrl(), CLIENT_ID, MERCHANT_KEYS, simulator.antomPublicKey());
+        restartSimulator(builder -> builder
+                .notificationSchedule(List.of(Duration.ZERO, Duration.ofMillis(20), Duration.ofMillis(20))));
         String id = paidWithNotification("1000");
         List<NotificationAttempt> attempts = Poll.until("three failed attempts", Duration.ofSeconds(10),
                 () -> simulator.notificationAttempts(id), l -> l.size() == 3);

@@ -3,6 +3,7 @@ package io.camelantom.simulator;
 import java.security.KeyPair;
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.UnaryOperator;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -29,12 +30,20 @@ abstract class SimulatorTestSupport {
 
     @BeforeEach
     void startSimulator() {
-        simulator = configure(AntomSimulator.builder()
-                .merchant(CLIENT_ID, MERCHANT_KEYS.getPublic())
-                .antomKeyPair(ANTOM_KEYS)
+        start(builder -> configure(builder
                 .timeScale(600)
                 .processingDelay(Duration.ofSeconds(60))
-                .slowResponseDelay(Duration.ofMillis(800)))
+                .slowResponseDelay(Duration.ofMillis(800))));
+    }
+
+    /** Replaces this test's simulator with one made of the merchant, the Antom keys and {@code options} (no defaults). */
+    void restartSimulator(UnaryOperator<AntomSimulator.Builder> options) {
+        simulator.close();
+        start(options);
+    }
+
+    private void start(UnaryOperator<AntomSimulator.Builder> options) {
+        simulator = options.apply(AntomSimulator.builder().merchant(CLIENT_ID, MERCHANT_KEYS.getPublic()).antomKeyPair(ANTOM_KEYS))
                 .build().start();
         client = new AntomTestClient(simulator.baseUrl(), CLIENT_ID, MERCHANT_KEYS, simulator.antomPublicKey());
     }

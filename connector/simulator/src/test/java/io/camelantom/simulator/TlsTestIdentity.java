@@ -12,9 +12,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Date;
 
-import javax.net.ssl.KeyManagerFactory;
 import javax.net.ssl.SSLContext;
-import javax.net.ssl.TrustManagerFactory;
 
 import org.bouncycastle.asn1.x500.X500Name;
 import org.bouncycastle.asn1.x509.Extension;
@@ -25,6 +23,7 @@ import org.bouncycastle.cert.jcajce.JcaX509v3CertificateBuilder;
 import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
 
 import io.camelantom.signing.AntomKeys;
+import io.camelantom.simulator.tls.TlsMaterial;
 
 /** A test TLS identity for 127.0.0.1, as a PKCS#12 file, with matching server and client SSL contexts. */
 record TlsTestIdentity(Path keyStoreFile, char[] password, X509Certificate certificate, SSLContext serverContext,
@@ -48,17 +47,8 @@ record TlsTestIdentity(Path keyStoreFile, char[] password, X509Certificate certi
         try (OutputStream out = Files.newOutputStream(file)) {
             keyStore.store(out, password);
         }
-        KeyManagerFactory kmf = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
-        kmf.init(keyStore, password);
-        SSLContext server = SSLContext.getInstance("TLS");
-        server.init(kmf.getKeyManagers(), null, null);
-        KeyStore trust = KeyStore.getInstance("PKCS12");
-        trust.load(null, null);
-        trust.setCertificateEntry("server", certificate);
-        TrustManagerFactory tmf = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
-        tmf.init(trust);
-        SSLContext client = SSLContext.getInstance("TLS");
-        client.init(null, tmf.getTrustManagers(), null);
-        return new TlsTestIdentity(file, password, certificate, server, client);
+        // the contexts are made as the simulator makes them from a given keystore
+        TlsMaterial material = TlsMaterial.fromKeyStoreFile(file, password, dir.resolve(commonName + "-trust"));
+        return new TlsTestIdentity(file, password, certificate, material.serverContext(), material.clientContext());
     }
 }

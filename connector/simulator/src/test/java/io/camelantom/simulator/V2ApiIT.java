@@ -7,6 +7,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.security.KeyPair;
+import java.security.PublicKey;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.Base64;
@@ -38,6 +39,11 @@ class V2ApiIT extends SimulatorTestSupport {
             return raw.headers().firstValue(name).orElse(null);
         }
 
+        /** A field of the answer's {@code result}: resultStatus, resultCode or resultMessage. */
+        String result(String field) {
+            return json().path("result").path(field).asText();
+        }
+
         JsonNode json() {
             try {
                 return MAPPER.readTree(raw.body());
@@ -51,6 +57,16 @@ class V2ApiIT extends SimulatorTestSupport {
         return "{\"extendInfo\":\"{}\",\"originalMerchantOrderId\":\"O_" + id + "\",\"originalMerchantStoreId\":\"S1\","
                + "\"paymentAmount\":{\"currency\":\"USD\",\"value\":" + value + "},\"paymentMethod\":\"CONNECT_WALLET\","
                + "\"paymentRequestId\":\"" + id + "\"}";
+    }
+
+    /** A pay request of 10.99 USD, encrypted for {@code antomKey}. */
+    private RsaAes.Sealed sealedPay(String id, PublicKey antomKey) {
+        return rsaAes.seal(payBody(id, "1099").getBytes(StandardCharsets.UTF_8), antomKey, 1);
+    }
+
+    /** Posts {@code wire} as an encrypted pay with {@code sealed}'s Encrypt header, signed over {@code wire} as Antom wants. */
+    private Answer postSealed(byte[] wire, RsaAes.Sealed sealed) {
+        return post("/openapi/v2/payments/pay", wire, new String(wire, StandardCharsets.US_ASCII), sealed.header());
     }
 
     private Answer post(String path, byte[] wire, String signedBody, String encrypt) {
@@ -109,12 +125,12 @@ class V2ApiIT extends SimulatorTestSupport {
     @Test
     void v2CodesForProgressAndRepeatedFailure() {
         String id = v2Id("PAY");
-        assertThat(plain("/v2/payments/pay", payBody(id, "6363")).json().path("result").path("resultCode").asText())
+        assertThat(plain("/v2/payments/pay", payBody(id, "6363")).result("resultCode"))
                 .isEqualTo("PAYMENT_IN_PROGRESS");
         String declined = v2Id("PAY");
-        assertThat(plain("/v2/payments/pay", payBody(declined, "5151")).json().path("result").path("resultCode").asText())
+        assertThat(plain("/v2/payments/pay", payBody(declined, "5151")).result("resultCode"))
                 .isEqualTo("USER_BALANCE_NOT_ENOUGH");
-        assertThat(plain("/v2/payments/pay", payBody(declined, "5151")).json().path("result").path("resultCode").asText())
+        assertThat(plain("/v2/payments/pay", payBody(declined, "5151")).result("resultCode"))
                 .isEqualTo("PAYMENT_FAIL");
     }
 
@@ -122,18 +138,17 @@ class V2ApiIT extends SimulatorTestSupport {
     void malformedV2RequestsAreRefused() {
         Answer noExtendInfo = plain("/v2/payments/pay", payBody(v2Id("PAY"), "100").replace("\"extendInfo\":\"{}\",", ""));
         verify(noExtendInfo);
-        assertThat(noExtendInfo.json().path("result").path("resultCode").asText()).isEqualTo("PARAM_ILLEGAL");
+        assertThat(noExtendInfo.result("resultCode")).isEqualTo("PARAM_ILLEGAL");
         Answer capture = plain("/v2/payments/capture", "{}");
         assertThat(capture.raw().statusCode()).isEqualTo(404);
-        assertThat(capture.json().path("result").path("resultCode").asText()).isEqualTo("NO_INTERFACE_DEF");
+        assertThat(capture.result("resultCode")).isEqualTo("NO_INTERFACE_DEF");
     }
 
     @Test
     void anEncryptedRequestGetsAnEncryptedSignedAnswer() {
         String id = v2Id("PAY");
-        RsaAes.Sealed sealed = rsaAes.seal(payBody(id, "1099").getBytes(StandardCharsets.UTF_8), ANTOM_KEYS.getPublic(), 1);
-        Answer answer = post("/openapi/v2/payments/pay", sealed.body(), new String(sealed.body(), StandardCharsets.US_ASCII),
-                sealed.header());
+        RsaAes.Sealed sealed = sealedPay(id, ANTOM_KEYS.getPublic());
+        Answer answer = postSealed(sealed.body(), sealed);
         verify(answer); // over the ciphertext
         assertThat(new String(answer.raw().body(), StandardCharsets.US_ASCII)).matches("[A-Za-z0-9+/=]+");
         JsonNode json;
@@ -149,16 +164,12 @@ class V2ApiIT extends SimulatorTestSupport {
     @Test
     void aTamperedCiphertextIsRefusedSignedAndInClear() {
         String id = v2Id("PAY");
-        RsaAes.Sealed sealed = rsaAes.seal(payBody(id, "1099").getBytes(StandardCharsets.UTF_8), ANTOM_KEYS.getPublic(), 1);
+        RsaAes.Sealed sealed = sealedPay(id, ANTOM_KEYS.getPublic());
         byte[] ciphertext = Base64.getDecoder().decode(sealed.body());
         ciphertext[ciphertext.length - 1] ^= 0x5A;
         byte[] tampered = Base64.getEncoder().encode(ciphertext);
         // signed over the tampered bytes: the signature holds, the decryption does not
-        Answer answer = post("/openapi/v2/payments/pay", tampered, new String(tampered, StandardCharsets.US_ASCII), sealed.header());
-        verify(answer);
-        assertThat(answer.json().path("result").path("resultStatus").asText()).isEqualTo("F");
-        assertThat(answer.json().path("result").path("resultCode").asText()).isEqualTo("MSG_PARSE_ERROR");
-        assertThat(simulator.payment(id)).isEmpty();
+        assertRefusedAsUndecryptable(postSealed(tampered, sealed), id);
     }
 
     @Test
@@ -168,7 +179,7 @@ class V2ApiIT extends SimulatorTestSupport {
         RsaAes.Sealed sealed = rsaAes.seal(plaintext.getBytes(StandardCharsets.UTF_8), ANTOM_KEYS.getPublic(), 1);
         Answer answer = post("/openapi/v2/payments/pay", sealed.body(), plaintext, sealed.header());
         assertThat(answer.header("signature")).isNull(); // Antom does not sign INVALID_SIGNATURE
-        assertThat(answer.json().path("result").path("resultCode").asText()).isEqualTo("INVALID_SIGNATURE");
+        assertThat(answer.result("resultCode")).isEqualTo("INVALID_SIGNATURE");
         assertThat(simulator.payment(id)).isEmpty();
     }
 
@@ -176,12 +187,17 @@ class V2ApiIT extends SimulatorTestSupport {
     void aKeyWrappedForAnotherKeyIsRefused() {
         String id = v2Id("PAY");
         KeyPair other = AntomKeys.generateRsaKeyPair(2048);
-        RsaAes.Sealed sealed = rsaAes.seal(payBody(id, "1099").getBytes(StandardCharsets.UTF_8), other.getPublic(), 1);
-        Answer answer = post("/openapi/v2/payments/pay", sealed.body(), new String(sealed.body(), StandardCharsets.US_ASCII),
-                sealed.header());
+        RsaAes.Sealed sealed = sealedPay(id, other.getPublic());
+        Answer answer = postSealed(sealed.body(), sealed);
+        assertRefusedAsUndecryptable(answer, id);
+        assertThat(answer.result("resultMessage")).contains("symmetricKey");
+    }
+
+    /** A request that does not decrypt is refused with MSG_PARSE_ERROR, signed and in clear; nothing is paid. */
+    private void assertRefusedAsUndecryptable(Answer answer, String id) {
         verify(answer);
-        assertThat(answer.json().path("result").path("resultCode").asText()).isEqualTo("MSG_PARSE_ERROR");
-        assertThat(answer.json().path("result").path("resultMessage").asText()).contains("symmetricKey");
+        assertThat(answer.result("resultStatus")).isEqualTo("F");
+        assertThat(answer.result("resultCode")).isEqualTo("MSG_PARSE_ERROR");
         assertThat(simulator.payment(id)).isEmpty();
     }
 
@@ -194,8 +210,8 @@ class V2ApiIT extends SimulatorTestSupport {
             try {
                 Answer answer = plain("/v2/payments/pay", payBody(v2Id("PAY"), "100"));
                 verify(answer);
-                assertThat(answer.json().path("result").path("resultCode").asText()).isEqualTo("PARAM_ILLEGAL");
-                assertThat(answer.json().path("result").path("resultMessage").asText()).contains("Encrypt");
+                assertThat(answer.result("resultCode")).isEqualTo("PARAM_ILLEGAL");
+                assertThat(answer.result("resultMessage")).contains("Encrypt");
                 // v1 is not affected
                 AntomTestClient v1 = new AntomTestClient(strict.baseUrl(), CLIENT_ID, MERCHANT_KEYS, strict.antomPublicKey());
                 assertThat(v1.callVerified("pay", AntomTestClient.payRequest(newId("v1"), "100")).resultStatus()).isEqualTo("S");
