@@ -15,7 +15,9 @@ import java.util.Optional;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.module.SimpleModule;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.databind.ser.std.ToStringSerializer;
 import com.sun.net.httpserver.HttpExchange;
 
 import io.camelantom.signing.AntomKeys;
@@ -50,7 +52,8 @@ final class AdminHandler {
 
     AdminHandler(AntomSimulator simulator, ObjectMapper mapper) {
         this.simulator = simulator;
-        this.mapper = mapper;
+        // the snapshots (records) are written as they are; times as ISO-8601 instants, the jsr310 module is not needed
+        this.mapper = mapper.copy().registerModule(new SimpleModule().addSerializer(Instant.class, ToStringSerializer.instance));
     }
 
     void handle(HttpExchange exchange) throws IOException {
@@ -176,67 +179,13 @@ final class AdminHandler {
         }
     }
 
-    ObjectNode paymentJson(SimulatedPayment p) {
-        ObjectNode node = mapper.createObjectNode();
-        node.put("clientId", p.clientId());
-        node.put("paymentRequestId", p.paymentRequestId());
-        node.put("paymentId", p.paymentId());
-        node.put("amountValue", p.amountValue());
-        node.put("currency", p.currency());
-        node.put("status", p.status().name());
-        node.put("resultCode", p.resultCode());
-        node.put("chargeCount", p.chargeCount());
-        node.put("productCode", p.productCode());
-        node.put("paymentMethodType", p.paymentMethodType());
-        node.put("createdAt", time(p.createdAt()));
-        node.put("paymentTime", time(p.paymentTime()));
-        node.put("expiryTime", time(p.expiryTime()));
-        node.put("cancelTime", time(p.cancelTime()));
-        node.put("reversed", p.reversed());
-        node.put("notifyUrl", p.notifyUrl());
-        node.put("orderCode", p.orderCode());
-        node.put("redirectUrl", p.redirectUrl());
-        node.put("capturedAmountValue", p.capturedAmountValue());
-        ArrayNode refunds = node.putArray("refunds");
-        for (SimulatedRefund r : p.refunds()) {
-            ObjectNode refund = refunds.addObject();
-            refund.put("refundRequestId", r.refundRequestId());
-            refund.put("refundId", r.refundId());
-            refund.put("amountValue", r.amountValue());
-            refund.put("currency", r.currency());
-            refund.put("status", r.status());
-            refund.put("resultCode", r.resultCode());
-            refund.put("createdAt", time(r.createdAt()));
-            refund.put("refundTime", time(r.refundTime()));
-        }
-        ArrayNode captures = node.putArray("captures");
-        for (SimulatedCapture c : p.captures()) {
-            ObjectNode capture = captures.addObject();
-            capture.put("captureRequestId", c.captureRequestId());
-            capture.put("captureId", c.captureId());
-            capture.put("amountValue", c.amountValue());
-            capture.put("currency", c.currency());
-            capture.put("captureTime", time(c.captureTime()));
-        }
-        return node;
+    /** A payment snapshot as admin JSON: its record's components by name, with its refunds and captures. */
+    ObjectNode paymentJson(SimulatedPayment payment) {
+        return mapper.valueToTree(payment);
     }
 
-    private ObjectNode attemptJson(NotificationAttempt a) {
-        ObjectNode node = mapper.createObjectNode();
-        node.put("paymentRequestId", a.paymentRequestId());
-        node.put("refundRequestId", a.refundRequestId());
-        node.put("notifyType", a.notifyType());
-        node.put("url", a.url());
-        node.put("attemptNumber", a.attemptNumber());
-        node.put("sentAt", time(a.sentAt()));
-        node.put("httpStatus", a.httpStatus());
-        node.put("responseBody", a.responseBody());
-        node.put("acknowledged", a.acknowledged());
-        return node;
-    }
-
-    private static String time(Instant instant) {
-        return instant == null ? null : instant.toString();
+    private ObjectNode attemptJson(NotificationAttempt attempt) {
+        return mapper.valueToTree(attempt);
     }
 
     private JsonNode readBody(HttpExchange exchange) throws IOException {

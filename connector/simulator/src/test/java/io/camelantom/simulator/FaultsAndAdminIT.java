@@ -10,6 +10,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.time.Instant;
 
 import org.junit.jupiter.api.Test;
 
@@ -106,7 +107,13 @@ class FaultsAndAdminIT extends SimulatorTestSupport {
 
         HttpResponse<String> one = admin("GET", "/admin/payments/" + paid, null);
         assertThat(one.statusCode()).isEqualTo(200);
-        assertThat(AntomTestClient.MAPPER.readTree(one.body()).path("amountValue").asText()).isEqualTo("1000");
+        JsonNode payment = AntomTestClient.MAPPER.readTree(one.body());
+        assertThat(payment.path("amountValue").asText()).isEqualTo("1000");
+        // the snapshot's times as ISO-8601 instants, absent ones as null; its refunds and captures as lists
+        assertThat(Instant.parse(payment.path("paymentTime").asText())).isEqualTo(simulator.payment(paid).orElseThrow().paymentTime());
+        assertThat(payment.path("cancelTime").isNull()).isTrue();
+        assertThat(payment.path("refunds").isArray()).isTrue();
+        assertThat(payment.path("captures").isArray()).isTrue();
         assertThat(admin("GET", "/admin/payments/unknown", null).statusCode()).isEqualTo(404);
         assertThat(admin("POST", "/admin/payments/" + paid + "/complete?success=true", null).statusCode()).isEqualTo(409);
         assertThat(admin("GET", "/admin/notifications", null).body()).isEqualTo("[ ]");
