@@ -8,9 +8,12 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
+import java.util.stream.Stream;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -83,19 +86,26 @@ public final class StarterSources {
         Path javaOut = Path.of(args[0], PACKAGE.replace('.', '/'));
         Path resourcesOut = Path.of(args[1]);
         Map<String, String> unusedNumbers = new HashMap<>(NUMBER_PARAMETERS);
+        Set<Path> written = new HashSet<>();
         for (String builder : Arrays.asList(args).subList(2, args.length)) {
-            templateParameters(javaOut, builder, unusedNumbers);
+            written.add(templateParameters(javaOut, builder, unusedNumbers));
         }
         if (!unusedNumbers.isEmpty()) {
             throw new IllegalStateException("StarterSources.NUMBER_PARAMETERS names parameters no template has: "
                                             + unusedNumbers.keySet());
         }
-        componentConfiguration(javaOut, resourcesOut);
+        written.add(componentConfiguration(javaOut, resourcesOut));
+        // a class of a template no longer listed must not linger in target/ until the next clean
+        try (Stream<Path> files = Files.list(javaOut)) {
+            for (Path stale : files.filter(file -> !written.contains(file)).toList()) {
+                Files.delete(stale);
+            }
+        }
     }
 
     // ---------------------------------------------------------------- route templates
 
-    private static void templateParameters(Path out, String builderClass, Map<String, String> unusedNumbers)
+    private static Path templateParameters(Path out, String builderClass, Map<String, String> unusedNumbers)
             throws Exception {
         Class<?> type = Class.forName(builderClass);
         String name = type.getSimpleName().replaceFirst("RouteTemplate$", "") + "TemplateParameters";
@@ -133,12 +143,12 @@ public final class StarterSources {
         fieldsAndAccessors(java, properties);
         java.append("\n    @Override\n    public String templateId() {\n        return \"").append(templateId)
                 .append("\";\n    }\n}\n");
-        write(out.resolve(name + ".java"), java.toString());
+        return write(out.resolve(name + ".java"), java.toString());
     }
 
     // ---------------------------------------------------------------- the antom component
 
-    private static void componentConfiguration(Path out, Path resourcesOut) throws IOException {
+    private static Path componentConfiguration(Path out, Path resourcesOut) throws IOException {
         ObjectMapper mapper = new ObjectMapper();
         JsonNode options;
         try (InputStream in = StarterSources.class.getClassLoader().getResourceAsStream(COMPONENT_METADATA)) {
@@ -216,12 +226,13 @@ public final class StarterSources {
                 """);
         fieldsAndAccessors(java, properties);
         java.append("}\n");
-        write(out.resolve("AntomComponentConfiguration.java"), java.toString());
+        Path file = write(out.resolve("AntomComponentConfiguration.java"), java.toString());
 
         ObjectNode additional = mapper.createObjectNode();
         additional.set("properties", defaults);
         write(resourcesOut.resolve("META-INF/additional-spring-configuration-metadata.json"),
                 mapper.enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(additional) + "\n");
+        return file;
     }
 
     private static final Map<String, String> BOXED = Map.of("boolean", "Boolean", "int", "Integer", "long", "Long",
@@ -269,11 +280,11 @@ public final class StarterSources {
     }
 
     /** Writes only when the text changed, so that an unchanged source does not recompile the module. */
-    private static void write(Path file, String text) throws IOException {
+    private static Path write(Path file, String text) throws IOException {
         Files.createDirectories(file.getParent());
-        if (Files.exists(file) && Files.readString(file, StandardCharsets.UTF_8).equals(text)) {
-            return;
+        if (!Files.exists(file) || !Files.readString(file, StandardCharsets.UTF_8).equals(text)) {
+            Files.writeString(file, text, StandardCharsets.UTF_8);
         }
-        Files.writeString(file, text, StandardCharsets.UTF_8);
+        return file;
     }
 }
