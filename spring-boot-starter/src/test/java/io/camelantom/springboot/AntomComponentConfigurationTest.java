@@ -37,14 +37,22 @@ class AntomComponentConfigurationTest {
             spring.put(property.get("name").asText(), property);
         }
         List<String> missing = new ArrayList<>();
+        List<String> withoutDefault = new ArrayList<>();
         for (Iterator<String> names = camel.fieldNames(); names.hasNext();) {
             String option = names.next();
             JsonNode property = spring.get("camel.component.antom." + kebab(option));
             if (property == null || !property.hasNonNull("description") || property.get("description").asText().isBlank()) {
                 missing.add(option);
+            } else if (camel.get(option).has("defaultValue") && !property.has("defaultValue")) {
+                withoutDefault.add(option);
             }
         }
         assertThat(missing).as("component options without a documented Spring Boot property").isEmpty();
+        // the IDE shows the component's defaults, in Spring Boot's notation
+        assertThat(withoutDefault).as("component defaults missing from the Spring Boot metadata").isEmpty();
+        assertThat(spring.get("camel.component.antom.connect-timeout").get("defaultValue").asText()).isEqualTo("5000ms");
+        assertThat(spring.get("camel.component.antom.region").get("defaultValue").asText()).isEqualTo("north-america");
+        assertThat(spring.get("camel.component.antom.private-key").get("description").asText()).contains("Secret");
         assertThat(spring).containsKeys("camel.component.antom.enabled", "camel.component.antom.customizer.enabled");
     }
 
@@ -127,6 +135,9 @@ class AntomComponentConfigurationTest {
                     AntomConfiguration base = new AntomConfiguration();
                     base.setClientId("FROM_BEAN");
                     base.setGatewayUrl("https://antom.example");
+                    base.setRegion(AntomRegion.EUROPE);
+                    base.setMaxConnections(5);
+                    base.setApiVersion(io.camelantom.client.AntomApiVersion.v2);
                     return base;
                 })
                 .withPropertyValues("camel.component.antom.configuration=#bean:merchantA",
@@ -136,6 +147,10 @@ class AntomComponentConfigurationTest {
                             .getComponent("antom", AntomComponent.class).getConfiguration();
                     assertThat(c.getGatewayUrl()).isEqualTo("https://antom.example");
                     assertThat(c.getClientId()).isEqualTo("FROM_PROPERTY");
+                    // properties that are not set do not put the component's defaults back over the bean's values
+                    assertThat(c.getRegion()).isEqualTo(AntomRegion.EUROPE);
+                    assertThat(c.getMaxConnections()).isEqualTo(5);
+                    assertThat(c.getApiVersion()).isEqualTo(io.camelantom.client.AntomApiVersion.v2);
                 });
     }
 
@@ -152,14 +167,14 @@ class AntomComponentConfigurationTest {
                         .getComponent("antom", AntomComponent.class).getConfiguration().getClientId()).isNull());
     }
 
-    private static JsonNode read(ObjectMapper mapper, String resource) throws Exception {
+    static JsonNode read(ObjectMapper mapper, String resource) throws Exception {
         try (InputStream in = AntomComponentConfigurationTest.class.getClassLoader().getResourceAsStream(resource)) {
             assertThat(in).as(resource).isNotNull();
             return mapper.readTree(in);
         }
     }
 
-    private static String kebab(String camelCase) {
+    static String kebab(String camelCase) {
         return camelCase.replaceAll("([a-z0-9])([A-Z])", "$1-$2").toLowerCase();
     }
 }

@@ -3,12 +3,15 @@ package io.camelantom.springboot;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.ResultSet;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 
 import javax.sql.DataSource;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import org.apache.camel.CamelContext;
 import org.apache.camel.RoutesBuilder;
 import org.apache.camel.component.quartz.QuartzComponent;
@@ -38,7 +41,10 @@ class AntomRoutesPropertiesTest {
             .withConfiguration(AutoConfigurations.of(CamelAutoConfiguration.class, AntomComponentAutoConfiguration.class,
                     AntomRoutesAutoConfiguration.class));
 
-    /** Fails when a template gains, renames or drops a parameter the starter does not know (update AntomRoutesProperties). */
+    /**
+     * Every template parameter has its typed property, documented with the template's description in the IDE metadata
+     * (the build generates them from the templates: a failure here means the generator, StarterSources, is wrong).
+     */
     @ParameterizedTest
     @ValueSource(strings = { "antom-notification-bridge", "antom-order-bridge", "antom-reconciliation",
         "antom-operations-console" })
@@ -51,11 +57,29 @@ class AntomRoutesPropertiesTest {
             RouteTemplateDefinition template = ((ModelCamelContext) context).getRouteTemplateDefinition(templateId);
             assertThat(template).as(templateId).isNotNull();
             Set<String> parameters = new TreeSet<>();
+            Map<String, JsonNode> metadata = springMetadata();
+            String prefix = "camel.antom.routes." + AntomComponentConfigurationTest.kebab(route.getClass().getSimpleName());
             for (RouteTemplateParameterDefinition p : template.getTemplateParameters()) {
                 parameters.add(p.getName());
+                String key = prefix + "." + AntomComponentConfigurationTest.kebab(p.getName());
+                JsonNode property = metadata.get(key);
+                assertThat(property).as(key).isNotNull();
+                assertThat(property.get("description").asText()).startsWith(p.getDescription());
+                if (p.getDefaultValue() != null) {
+                    assertThat(property.get("description").asText()).contains(p.getDefaultValue());
+                }
             }
             assertThat(route.typedParameterNames()).isEqualTo(parameters);
         }
+    }
+
+    private static Map<String, JsonNode> springMetadata() throws Exception {
+        Map<String, JsonNode> properties = new HashMap<>();
+        for (JsonNode property : AntomComponentConfigurationTest.read(new ObjectMapper(),
+                "META-INF/spring-configuration-metadata.json").get("properties")) {
+            properties.put(property.get("name").asText(), property);
+        }
+        return properties;
     }
 
     @Test
