@@ -1,17 +1,15 @@
 package io.camelantom.benchmarks;
 
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.security.PrivateKey;
-import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -29,7 +27,8 @@ import io.camelantom.signing.AntomSigner;
  * notification bridge's real HTTP endpoint. The payments are those the order phase paid, topped up with payments
  * registered in the ledger as PAID beforehand (a storm of notifications for payments settled earlier), so every
  * notification is new to the de-duplication store, is published, and the order bridge settles each as the documented
- * repeat. Signing and seeding are done before the clock starts: they are Antom's cost, not the bridge's.
+ * repeat. Signing, seeding and building each request's bytes are done before the clock starts: they are Antom's cost,
+ * not the bridge's; each sender posts on its own kept-alive connection ({@link KeepAliveSender}).
  */
 final class NotificationLoad {
 
@@ -50,7 +49,7 @@ final class NotificationLoad {
         List<String[]> payments = new ArrayList<>(paid.subList(0, Math.min(paid.size(), count)));
         payments.addAll(seedPaidPayments(app, runId, count - payments.size()));
         AntomSigner signer = new AntomSigner(antomKey, 1);
-        List<HttpRequest> requests = new ArrayList<>(count);
+        List<byte[]> requests = new ArrayList<>(count);
         URI uri = URI.create(app.notificationUrl());
         for (int i = 0; i < count; i++) {
             String[] p = payments.get(i);
@@ -60,39 +59,41 @@ final class NotificationLoad {
                     + "\"paymentCreateTime\":\"2026-11-22T08:00:00+08:00\",\"notifyId\":\"N-" + i + "\"}")
                     .getBytes(StandardCharsets.UTF_8);
             String time = OffsetDateTime.now(ZoneOffset.ofHours(8)).format(TIME);
-            requests.add(HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(60))
-                    .header("Content-Type", "application/json; charset=UTF-8")
-                    .header("client-id", SimulatorProcess.CLIENT_ID).header("request-time", time)
-                    .header("signature", signer.sign("POST", Application.NOTIFY_PATH, SimulatorProcess.CLIENT_ID, time, body).format())
-                    .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build());
+            Map<String, String> headers = new LinkedHashMap<>();
+            headers.put("Content-Type", "application/json; charset=UTF-8");
+            headers.put("client-id", SimulatorProcess.CLIENT_ID);
+            headers.put("request-time", time);
+            headers.put("signature", signer.sign("POST", Application.NOTIFY_PATH, SimulatorProcess.CLIENT_ID, time, body).format());
+            requests.add(KeepAliveSender.request(uri, headers, body));
         }
         AtomicInteger next = new AtomicInteger();
         AtomicInteger acknowledged = new AtomicInteger();
         AtomicInteger refused = new AtomicInteger();
         long[] latencies = new long[count];
         ExecutorService pool = Executors.newFixedThreadPool(senders);
-        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).version(HttpClient.Version.HTTP_1_1)
-                .build();
         meter.start();
         long start = System.nanoTime();
         try {
             List<Future<?>> workers = new ArrayList<>();
             for (int s = 0; s < senders; s++) {
                 workers.add(pool.submit(() -> {
-                    int i;
-                    while ((i = next.getAndIncrement()) < count) {
-                        long t0 = System.nanoTime();
-                        try {
-                            HttpResponse<String> response = http.send(requests.get(i), HttpResponse.BodyHandlers.ofString());
-                            if (response.statusCode() == 200 && response.body().contains("\"S\"")) {
-                                acknowledged.incrementAndGet();
-                            } else {
+                    try (KeepAliveSender sender = new KeepAliveSender(uri)) {
+                        int i;
+                        while ((i = next.getAndIncrement()) < count) {
+                            long t0 = System.nanoTime();
+                            try {
+                                KeepAliveSender.Answer answer = sender.send(requests.get(i));
+                                if (answer.status() == 200 && answer.body().contains("\"S\"")) {
+                                    acknowledged.incrementAndGet();
+                                } else {
+                                    refused.incrementAndGet();
+                                }
+                            } catch (Exception e) {
                                 refused.incrementAndGet();
+                                sender.close();
                             }
-                        } catch (Exception e) {
-                            refused.incrementAndGet();
+                            latencies[i] = (System.nanoTime() - t0) / 1_000_000;
                         }
-                        latencies[i] = (System.nanoTime() - t0) / 1_000_000;
                     }
                     return null;
                 }));

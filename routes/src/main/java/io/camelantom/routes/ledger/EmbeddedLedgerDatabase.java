@@ -5,12 +5,13 @@ import java.util.Objects;
 
 import javax.sql.DataSource;
 
-import org.h2.jdbcx.JdbcConnectionPool;
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
 
 /**
- * The embedded default database of the ledger and the de-duplication store: an H2 file database in a folder, behind
- * H2's own small connection pool (no pooling library needed). For demos, tests and single-node installations;
- * production uses PostgreSQL through the merchant's own pooled {@link DataSource}.
+ * The embedded default database of the ledger and the de-duplication store: an H2 file database in a folder, behind a
+ * HikariCP pool. For demos, tests and single-node installations; production uses PostgreSQL through the merchant's own
+ * pooled {@link DataSource}.
  * <p>
  * URL: {@code jdbc:h2:file:<folder>/ledger;LOCK_TIMEOUT=10000;WRITE_DELAY=0;QUERY_CACHE_SIZE=64;DB_CLOSE_ON_EXIT=FALSE},
  * or {@code ...;AUTO_SERVER=TRUE} instead of the last setting when asked for.
@@ -29,6 +30,10 @@ import org.h2.jdbcx.JdbcConnectionPool;
  * <li>{@code LOCK_TIMEOUT=10000}: a statement waits up to 10 s for a row another connection is changing.</li>
  * <li>{@code QUERY_CACHE_SIZE=64}: each connection keeps the ledger's few dozen statements parsed. With H2's default
  * (8) they pushed each other out, and parsing SQL was a seventh of the notification bridge's CPU under load.</li>
+ * <li>The pool is HikariCP, not H2's own {@code JdbcConnectionPool}: H2's pool rolls a connection back when it is
+ * handed out and again when it is returned, and with {@code WRITE_DELAY=0} every rollback, even of nothing, writes a
+ * chunk of the database file whenever any connection has unsaved changes. That was most of the ledger's cost under
+ * load (issue 11). HikariCP rolls back only a connection returned with an open transaction.</li>
  * <li>{@code AUTO_SERVER=TRUE} (off by default) lets a second JVM on the same host open the same files: the first
  * opener serves the others over a local TCP port. It is off by default because it opens a port and because the
  * other processes lose their open transactions when the first one stops; several nodes on several hosts need
@@ -39,12 +44,18 @@ import org.h2.jdbcx.JdbcConnectionPool;
 public final class EmbeddedLedgerDatabase implements AutoCloseable {
 
     private final String url;
-    private final JdbcConnectionPool pool;
+    private final HikariDataSource pool;
 
     private EmbeddedLedgerDatabase(String url, String user, String password, int maxConnections) {
         this.url = url;
-        this.pool = JdbcConnectionPool.create(url, user, password);
-        this.pool.setMaxConnections(maxConnections);
+        HikariConfig config = new HikariConfig();
+        config.setJdbcUrl(url);
+        config.setUsername(user);
+        config.setPassword(password);
+        config.setMaximumPoolSize(maxConnections);
+        // opened on first use, as before: a database that cannot be opened yet fails the call, not the constructor
+        config.setInitializationFailTimeout(-1);
+        this.pool = new HikariDataSource(config);
     }
 
     /** A database {@code ledger} in {@code folder} (created when missing), user {@code sa}, 16 connections at most. */
@@ -85,7 +96,7 @@ public final class EmbeddedLedgerDatabase implements AutoCloseable {
      */
     @Override
     public void close() {
-        pool.dispose();
+        pool.close();
     }
 
     @Override

@@ -602,6 +602,28 @@ abstract class AbstractPaymentLedgerContract {
     }
 
     @Test
+    void aKeyLookedUpAbsentAndStoredByAnotherNodeMeanwhileIsStoredOnce() throws Exception {
+        NotificationDeduplication node1 = NotificationDeduplication.repository(dataSource(), ledger, "antom-notify");
+        NotificationDeduplication node2 = NotificationDeduplication.repository(dataSource(), ledger, "antom-notify");
+        node1.start();
+        node2.start();
+        String key = "PAYMENT_RESULT:LOOKED-UP:S";
+        // the route's order: contains before the send, add after it; node 2 records the key in between
+        assertThat(node1.contains(key)).isFalse();
+        assertThat(node2.add(key)).isTrue();
+        node2.stop(); // written
+        assertThat(node1.add(key)).as("taken from the lookup, as documented").isTrue();
+        node1.stop();
+        assertThat(countRows("SELECT COUNT(*) FROM " + ledger.messageProcessedTable()
+                             + " WHERE PROCESSORNAME = 'antom-notify' AND MESSAGEID = '" + key + "'")).isEqualTo(1);
+        // without a lookup just before, add asks the database and says the key is known
+        NotificationDeduplication node3 = NotificationDeduplication.repository(dataSource(), ledger, "antom-notify");
+        node3.start();
+        assertThat(node3.add(key)).isFalse();
+        node3.stop();
+    }
+
+    @Test
     void keysStoredByCamelsJdbcRepositoryLayoutAreKnown() throws Exception {
         // the table layout of Camel's JdbcMessageIdRepository, which earlier versions of the bridge used
         try (Connection c = dataSource().getConnection(); PreparedStatement ps = c.prepareStatement("INSERT INTO "
