@@ -23,7 +23,7 @@ import io.camelantom.routes.ledger.PaymentStatus;
 import io.camelantom.routes.order.OrderBridgeRouteTemplate;
 import io.camelantom.routes.reconciliation.ReconciliationRouteTemplate;
 import io.camelantom.routes.testsupport.Await;
-import io.camelantom.routes.testsupport.EmbeddedBroker;
+import io.camelantom.routes.broker.EmbeddedBroker;
 import io.camelantom.routes.testsupport.LogLines;
 import io.camelantom.simulator.AntomSimulator;
 import io.camelantom.simulator.testing.SimulatorFixture;

@@ -3,7 +3,7 @@ package io.camelantom.routes.notification;
 import java.nio.file.Path;
 import java.security.KeyPair;
 
-import io.camelantom.routes.testsupport.EmbeddedBroker;
+import io.camelantom.routes.broker.EmbeddedBroker;
 import io.camelantom.signing.AntomKeys;
 import io.camelantom.simulator.AntomSimulator;
 import io.camelantom.simulator.testing.SimulatorFixture;

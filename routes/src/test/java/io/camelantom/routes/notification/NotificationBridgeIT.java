@@ -22,7 +22,7 @@ import io.camelantom.model.Amount;
 import io.camelantom.model.PayRequest;
 import io.camelantom.model.RefundRequest;
 import io.camelantom.routes.AntomRouteHeaders;
-import io.camelantom.routes.testsupport.EmbeddedBroker;
+import io.camelantom.routes.broker.EmbeddedBroker;
 import io.camelantom.simulator.testing.InStorePayments;
 import io.camelantom.simulator.NotificationAttempt;
 import org.apache.camel.Exchange;
