@@ -49,10 +49,7 @@ final class NotificationSettlementProcessor implements Processor {
             throw new RejectedMessageException("notifyType: " + notification.getNotifyType()
                     + " is not settled by the order bridge (PAYMENT_RESULT and PAYMENT_PENDING only)");
         }
-        String id = notification.getPaymentRequestId();
-        if (id == null || id.isBlank()) {
-            throw new RejectedMessageException("paymentRequestId: is missing in the notification");
-        }
+        String id = requiredId(notification.getPaymentRequestId(), "paymentRequestId");
         Result result = notification.getResult();
         if (result == null || result.isUnknown()) {
             LOG.debug("Notification for payment {} is not final ({}); nothing to settle", id, result);
@@ -92,6 +89,14 @@ final class NotificationSettlementProcessor implements Processor {
         }
         // otherwise nothing: whoever settled it published its result (a result still owed after a crash is the outbox
         // repair's)
+    }
+
+    /** The id a notification is settled by; a notification without it is bad input. */
+    static String requiredId(String id, String field) {
+        if (id == null || id.isBlank()) {
+            throw new RejectedMessageException(field + ": is missing in the notification");
+        }
+        return id;
     }
 
     /** The verified notification the bridge put on the queue; {@code kind} ("payment", "refund") names it in errors. */

@@ -5,7 +5,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
 
-import io.camelantom.tracing.AntomSpans;
 import io.camelantom.client.AntomFailureException;
 import io.camelantom.client.AntomRetryableException;
 import io.camelantom.component.AntomConstants;
@@ -20,6 +19,7 @@ import io.camelantom.routes.ledger.PaymentStatus;
 import io.camelantom.routes.ledger.Registration;
 import io.camelantom.routes.ledger.TransitionDetails;
 import io.camelantom.routes.result.PaymentSettlement;
+import io.camelantom.tracing.AntomSpans;
 import org.apache.camel.Exchange;
 import org.apache.camel.Processor;
 import org.apache.camel.ProducerTemplate;

@@ -37,10 +37,7 @@ final class RefundNotificationSettlementProcessor implements Processor {
             throw new RejectedMessageException("notifyType: " + notification.getNotifyType()
                     + " is not settled by the refund route (REFUND_RESULT only)");
         }
-        String id = notification.getRefundRequestId();
-        if (id == null || id.isBlank()) {
-            throw new RejectedMessageException("refundRequestId: is missing in the notification");
-        }
+        String id = NotificationSettlementProcessor.requiredId(notification.getRefundRequestId(), "refundRequestId");
         Optional<RefundRecord> found = settlement.ledger().find(id);
         if (found.isEmpty()) {
             // not bad input at once: it can overtake the refund's registration (after a crash, on another node);

@@ -8,6 +8,7 @@ import jakarta.jms.TextMessage;
 
 import io.camelantom.routes.AntomRouteHeaders;
 import io.camelantom.routes.broker.EmbeddedBroker;
+import io.camelantom.routes.testsupport.Resources;
 import io.camelantom.signing.AntomKeys;
 import io.camelantom.simulator.testing.SimulatorFixture;
 import org.apache.activemq.artemis.jms.client.ActiveMQConnectionFactory;
@@ -66,16 +67,8 @@ class NotificationBridgeDslIT {
     BridgeFixture app;
 
     @AfterEach
-    void stop() {
-        if (app != null) {
-            app.close();
-        }
-        if (broker != null) {
-            broker.close();
-        }
-        if (antom != null) {
-            antom.close();
-        }
+    void stop() throws Exception {
+        Resources.closeAll(app, broker, antom);
     }
 
     @Test

@@ -18,10 +18,10 @@ import jakarta.jms.Message;
 import jakarta.jms.TextMessage;
 
 import io.camelantom.component.AntomComponent;
+import io.camelantom.routes.broker.EmbeddedBroker;
 import io.camelantom.routes.ledger.EmbeddedLedgerDatabase;
 import io.camelantom.routes.ledger.PaymentLedger;
 import io.camelantom.routes.notification.NotificationBridgeRouteTemplate;
-import io.camelantom.routes.broker.EmbeddedBroker;
 import io.camelantom.signing.AntomKeys;
 import io.camelantom.simulator.AntomSimulator;
 import io.camelantom.simulator.testing.SimulatorFixture;

@@ -14,18 +14,16 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 
-import jakarta.jms.JMSContext;
 import jakarta.jms.JMSException;
-import jakarta.jms.Message;
 import jakarta.jms.TextMessage;
 
 import io.camelantom.component.AntomComponent;
+import io.camelantom.routes.broker.EmbeddedBroker;
 import io.camelantom.routes.ledger.EmbeddedLedgerDatabase;
 import io.camelantom.routes.ledger.NewPayment;
 import io.camelantom.routes.ledger.PaymentLedger;
 import io.camelantom.routes.ledger.PaymentStatus;
 import io.camelantom.routes.ledger.TransitionDetails;
-import io.camelantom.routes.broker.EmbeddedBroker;
 import io.camelantom.signing.AntomKeys;
 import io.camelantom.simulator.AntomSimulator;
 import io.camelantom.simulator.testing.SimulatorFixture;

@@ -16,10 +16,10 @@ import java.util.concurrent.atomic.AtomicReference;
 
 import io.camelantom.examples.standalone.SampleOrders.SampleOrder;
 import io.camelantom.routes.broker.EmbeddedBroker;
+import io.camelantom.routes.console.OperationsConsoleRouteTemplate;
 import io.camelantom.routes.ledger.EmbeddedLedgerDatabase;
 import io.camelantom.routes.ledger.PaymentLedger;
 import io.camelantom.routes.ledger.PaymentStatus;
-import io.camelantom.routes.console.OperationsConsoleRouteTemplate;
 import io.camelantom.routes.notification.NotificationBridgeRouteTemplate;
 import io.camelantom.routes.order.OrderBridgeRouteTemplate;
 import io.camelantom.routes.reconciliation.ReconciliationRouteTemplate;
