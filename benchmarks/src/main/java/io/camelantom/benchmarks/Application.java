@@ -7,11 +7,10 @@ import java.util.Map;
 import jakarta.jms.ConnectionFactory;
 
 import io.camelantom.component.AntomComponent;
+import io.camelantom.routes.broker.EmbeddedBroker;
 import io.camelantom.routes.ledger.EmbeddedLedgerDatabase;
 import io.camelantom.routes.notification.NotificationBridgeRouteTemplate;
 import io.camelantom.routes.order.OrderBridgeRouteTemplate;
-import org.apache.activemq.artemis.core.config.impl.ConfigurationImpl;
-import org.apache.activemq.artemis.core.server.embedded.EmbeddedActiveMQ;
 import org.apache.activemq.artemis.jms.client.ActiveMQConnectionFactory;
 import org.apache.camel.CamelContext;
 import org.apache.camel.builder.TemplatedRouteBuilder;
@@ -32,16 +31,13 @@ final class Application implements AutoCloseable {
 
     static final String NOTIFY_PATH = "/antom/notifications";
 
-    final EmbeddedActiveMQ broker;
-    final int brokerPort;
+    final EmbeddedBroker broker;
     final EmbeddedLedgerDatabase ledger;
     final CamelContext context;
     final int httpPort;
 
-    private Application(EmbeddedActiveMQ broker, int brokerPort, EmbeddedLedgerDatabase ledger, CamelContext context,
-            int httpPort) {
+    private Application(EmbeddedBroker broker, EmbeddedLedgerDatabase ledger, CamelContext context, int httpPort) {
         this.broker = broker;
-        this.brokerPort = brokerPort;
         this.ledger = ledger;
         this.context = context;
         this.httpPort = httpPort;
@@ -49,26 +45,13 @@ final class Application implements AutoCloseable {
 
     static Application start(Path dir, SimulatorProcess simulator, Map<String, String> orderBridgeParameters,
             int maxConnections) throws Exception {
-        int brokerPort = freePort();
-        ConfigurationImpl configuration = new ConfigurationImpl();
-        configuration.setName("benchmark-broker");
-        configuration.setPersistenceEnabled(true);
-        configuration.setSecurityEnabled(false);
-        configuration.setJournalDirectory(dir.resolve("broker/journal").toString());
-        configuration.setBindingsDirectory(dir.resolve("broker/bindings").toString());
-        configuration.setLargeMessagesDirectory(dir.resolve("broker/large-messages").toString());
-        configuration.setPagingDirectory(dir.resolve("broker/paging").toString());
-        configuration.addAcceptorConfiguration("in-vm", "vm://0");
-        configuration.addAcceptorConfiguration("tcp", "tcp://127.0.0.1:" + brokerPort);
-        EmbeddedActiveMQ broker = new EmbeddedActiveMQ();
-        broker.setConfiguration(configuration);
-        broker.start();
+        EmbeddedBroker broker = new EmbeddedBroker(dir.resolve("broker")).tcpPort(freePort()).start();
 
         EmbeddedLedgerDatabase ledger = EmbeddedLedgerDatabase.open(dir.resolve("ledger"));
         CamelContext context = new DefaultCamelContext();
         context.getRegistry().bind(OrderBridgeRouteTemplate.DEFAULT_DATA_SOURCE, ledger.dataSource());
         // consumerWindowSize=0 as routes/README "Broker settings" advises
-        ConnectionFactory factory = new ActiveMQConnectionFactory("vm://0?consumerWindowSize=0");
+        ConnectionFactory factory = new ActiveMQConnectionFactory(broker.inVmUrl() + "?consumerWindowSize=0");
         context.addComponent("jms", JmsComponent.jmsComponent(factory));
 
         AntomComponent antom = new AntomComponent();
@@ -97,7 +80,7 @@ final class Application implements AutoCloseable {
         context.start();
         TemplatedRouteBuilder.builder(context, NotificationBridgeRouteTemplate.TEMPLATE_ID).routeId("notification-bridge")
                 .add();
-        return new Application(broker, brokerPort, ledger, context, httpPort);
+        return new Application(broker, ledger, context, httpPort);
     }
 
     static SSLContextParameters sslContextParameters(SimulatorProcess simulator) {
@@ -113,7 +96,7 @@ final class Application implements AutoCloseable {
     }
 
     String erpBrokerUrl() {
-        return "tcp://127.0.0.1:" + brokerPort;
+        return broker.tcpUrl();
     }
 
     String notificationUrl() {

@@ -23,57 +23,30 @@ class AntomActionKameletsIT extends KameletSimulatorSupport {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    static final String ROUTES = """
-            - route:
-                id: pay
-                from:
-                  uri: direct:pay
-                  steps:
-                    - to:
-                        uri: kamelet:antom-pay-action
-                        parameters:
-                          clientId: "{{antom.clientId}}"
-                          privateKey: "RAW({{antom.privateKey}})"
-                          antomPublicKey: "RAW({{antom.antomPublicKey}})"
-                          gatewayUrl: "{{antom.gatewayUrl}}"
-            - route:
-                id: inquiry
-                from:
-                  uri: direct:inquiry
-                  steps:
-                    - to:
-                        uri: kamelet:antom-inquiry-payment-action
-                        parameters:
-                          clientId: "{{antom.clientId}}"
-                          privateKey: "RAW({{antom.privateKey}})"
-                          antomPublicKey: "RAW({{antom.antomPublicKey}})"
-                          gatewayUrl: "{{antom.gatewayUrl}}"
-            - route:
-                id: cancel
-                from:
-                  uri: direct:cancel
-                  steps:
-                    - to:
-                        uri: kamelet:antom-cancel-action
-                        parameters:
-                          clientId: "{{antom.clientId}}"
-                          privateKey: "RAW({{antom.privateKey}})"
-                          antomPublicKey: "RAW({{antom.antomPublicKey}})"
-                          gatewayUrl: "{{antom.gatewayUrl}}"
-            - route:
-                id: refund
-                from:
-                  uri: direct:refund
-                  steps:
-                    - to:
-                        uri: kamelet:antom-refund-action
-                        parameters:
-                          clientId: "{{antom.clientId}}"
-                          privateKey: "RAW({{antom.privateKey}})"
-                          antomPublicKey: "RAW({{antom.antomPublicKey}})"
-                          gatewayUrl: "{{antom.gatewayUrl}}"
-                          requestTimeout: 5000
-            """;
+    /** A YAML DSL route per action Kamelet, from {@code direct:<id>}. */
+    static final String ROUTES = actionRoute("pay", "antom-pay-action", "")
+            + actionRoute("inquiry", "antom-inquiry-payment-action", "")
+            + actionRoute("cancel", "antom-cancel-action", "")
+            + actionRoute("refund", "antom-refund-action", "requestTimeout: 5000");
+
+    /** The route as a user writes it: the keys as property placeholders, the PEMs passed RAW. */
+    private static String actionRoute(String id, String kamelet, String moreParameters) {
+        return """
+                - route:
+                    id: %s
+                    from:
+                      uri: direct:%s
+                      steps:
+                        - to:
+                            uri: kamelet:%s
+                            parameters:
+                              clientId: "{{antom.clientId}}"
+                              privateKey: "RAW({{antom.privateKey}})"
+                              antomPublicKey: "RAW({{antom.antomPublicKey}})"
+                              gatewayUrl: "{{antom.gatewayUrl}}"
+                """.formatted(id, id, kamelet)
+                + (moreParameters.isEmpty() ? "" : "              " + moreParameters + "\n");
+    }
 
     @Override
     void configure(CamelContext context) throws Exception {

@@ -18,8 +18,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The ledger's tables: the plain SQL files shipped in this jar ({@code schema-h2.sql}, {@code schema-postgresql.sql}
- * beside this class), applied when missing. Every statement is {@code CREATE ... IF NOT EXISTS}, so applying them on
+ * The ledger's tables: the plain SQL file shipped in this jar ({@code schema.sql} beside this class), one definition
+ * for both databases with their differences named ({@link Dialect}), applied when missing. Every statement is {@code CREATE ... IF NOT EXISTS}, so applying them on
  * every start, from several nodes at once, is harmless.
  */
 public final class LedgerSchema {
@@ -28,15 +28,28 @@ public final class LedgerSchema {
     private static final int ATTEMPTS = 5;
     private static final Pattern PREFIX = Pattern.compile("[A-Za-z][A-Za-z0-9_]{0,29}|");
 
-    /** The databases the ledger ships a schema for. */
+    private static final String RESOURCE = "schema.sql";
+
+    /** The databases the ledger supports, with the values of the schema's dialect placeholders. */
     public enum Dialect {
-        H2("schema-h2.sql"),
-        POSTGRESQL("schema-postgresql.sql");
+        H2("CHARACTER LARGE OBJECT", "(RESULT_PUBLISHED_AT, STATUS, UPDATED_AT)"),
+        // a partial index: it holds only the owed results, so it stays tiny however large the table grows
+        POSTGRESQL("TEXT",
+                "(UPDATED_AT) WHERE RESULT_PUBLISHED_AT IS NULL AND STATUS IN ('PAID', 'FAILED', 'CANCELLED')");
 
-        private final String resource;
+        /** {@code ${largeText}}: the type of the stored order and refund request JSON. */
+        private final String largeText;
+        /** {@code ${outboxIndexColumns}}: the outbox index's columns (and predicate). */
+        private final String outboxIndexColumns;
 
-        Dialect(String resource) {
-            this.resource = resource;
+        Dialect(String largeText, String outboxIndexColumns) {
+            this.largeText = largeText;
+            this.outboxIndexColumns = outboxIndexColumns;
+        }
+
+        private String fill(String sql, String prefix) {
+            return sql.replace("${prefix}", prefix).replace("${largeText}", largeText)
+                    .replace("${outboxIndexColumns}", outboxIndexColumns);
         }
 
         /** The database behind a connection, from its product name. */
@@ -69,13 +82,13 @@ public final class LedgerSchema {
     public static List<String> statements(Dialect dialect, String tablePrefix) {
         String prefix = checkPrefix(tablePrefix);
         String script;
-        try (InputStream in = LedgerSchema.class.getResourceAsStream(dialect.resource)) {
+        try (InputStream in = LedgerSchema.class.getResourceAsStream(RESOURCE)) {
             if (in == null) {
-                throw new LedgerException("Ledger schema " + dialect.resource + " missing from the jar");
+                throw new LedgerException("Ledger schema " + RESOURCE + " missing from the jar");
             }
             script = new String(in.readAllBytes(), StandardCharsets.UTF_8);
         } catch (IOException e) {
-            throw new LedgerException("Cannot read ledger schema " + dialect.resource, e);
+            throw new LedgerException("Cannot read ledger schema " + RESOURCE, e);
         }
         List<String> statements = new ArrayList<>();
         StringBuilder current = new StringBuilder();
@@ -87,12 +100,12 @@ public final class LedgerSchema {
             current.append(line).append('\n');
             if (trimmed.endsWith(";")) {
                 String sql = current.toString().strip();
-                statements.add(sql.substring(0, sql.length() - 1).replace("${prefix}", prefix));
+                statements.add(dialect.fill(sql.substring(0, sql.length() - 1), prefix));
                 current.setLength(0);
             }
         }
         if (!current.toString().isBlank()) {
-            throw new LedgerException("Ledger schema " + dialect.resource + " ends without ';'");
+            throw new LedgerException("Ledger schema " + RESOURCE + " ends without ';'");
         }
         return statements;
     }

@@ -8,7 +8,8 @@ import org.apache.camel.Processor;
  * The optional {@code commandMapper} of the command routes: like the {@code orderMapper}, it works on a copy of the
  * exchange (the message keeps its original body for the dead-letter queue and redeliveries) that carries the command's
  * name in {@link AntomRouteHeaders#COMMAND} ({@code cancel}, {@code refund}, {@code inquiry}), and leaves the canonical
- * command as the body. An exception from it is bad input.
+ * command as the body. An exception from it is bad input. The order bridge's {@code orderMapper} runs the same way,
+ * through {@link #mappedBody}.
  */
 final class CommandMapping {
 
@@ -24,18 +25,31 @@ final class CommandMapping {
         if (mapper == null) {
             return exchange.getMessage().getBody();
         }
+        return mappedBody(exchange, mapper, "command mapper", command);
+    }
+
+    /**
+     * Runs an ERP mapper ({@code orderMapper}, {@code commandMapper}) on a copy of the exchange and returns the body it
+     * left: the original message stays intact for the dead-letter queue and redeliveries. Whatever the mapper throws
+     * or sets as the copy's exception is bad input.
+     *
+     * @param command the command's name for {@link AntomRouteHeaders#COMMAND}; null for an order (no header)
+     */
+    static Object mappedBody(Exchange exchange, Processor mapper, String mapperName, String command) {
         Exchange copy = exchange.copy();
-        copy.getMessage().setHeader(AntomRouteHeaders.COMMAND, command);
+        if (command != null) {
+            copy.getMessage().setHeader(AntomRouteHeaders.COMMAND, command);
+        }
         try {
             mapper.process(copy);
         } catch (RejectedMessageException e) {
             throw e;
         } catch (Exception e) {
-            throw new RejectedMessageException("the command mapper refused the message: " + e.getClass().getSimpleName()
-                    + (e.getMessage() == null ? "" : ": " + e.getMessage()), e);
+            throw new RejectedMessageException("the " + mapperName + " refused the message: "
+                    + e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage()), e);
         }
         if (copy.getException() != null) {
-            throw new RejectedMessageException("the command mapper refused the message: "
+            throw new RejectedMessageException("the " + mapperName + " refused the message: "
                     + copy.getException().getMessage(), copy.getException());
         }
         return copy.getMessage().getBody();

@@ -4,6 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.Optional;
 
 import io.camelantom.model.AntomJson;
+import io.camelantom.model.AntomNotification;
 import io.camelantom.model.PaymentNotification;
 import io.camelantom.model.Result;
 import io.camelantom.routes.ledger.PaymentEvent;
@@ -38,7 +39,7 @@ final class NotificationSettlementProcessor implements Processor {
 
     @Override
     public void process(Exchange exchange) {
-        PaymentNotification notification = read(exchange.getMessage().getBody());
+        PaymentNotification notification = read(exchange.getMessage().getBody(), PaymentNotification.class, "payment");
         if ("PAYMENT_PENDING".equals(notification.getNotifyType())) {
             // the buyer finished, the final result follows in a PAYMENT_RESULT: nothing to settle yet
             LOG.debug("PAYMENT_PENDING for payment {}: waiting for its result", notification.getPaymentRequestId());
@@ -48,10 +49,7 @@ final class NotificationSettlementProcessor implements Processor {
             throw new RejectedMessageException("notifyType: " + notification.getNotifyType()
                     + " is not settled by the order bridge (PAYMENT_RESULT and PAYMENT_PENDING only)");
         }
-        String id = notification.getPaymentRequestId();
-        if (id == null || id.isBlank()) {
-            throw new RejectedMessageException("paymentRequestId: is missing in the notification");
-        }
+        String id = requiredId(notification.getPaymentRequestId(), "paymentRequestId");
         Result result = notification.getResult();
         if (result == null || result.isUnknown()) {
             LOG.debug("Notification for payment {} is not final ({}); nothing to settle", id, result);
@@ -93,15 +91,24 @@ final class NotificationSettlementProcessor implements Processor {
         // repair's)
     }
 
-    private static PaymentNotification read(Object body) {
+    /** The id a notification is settled by; a notification without it is bad input. */
+    static String requiredId(String id, String field) {
+        if (id == null || id.isBlank()) {
+            throw new RejectedMessageException(field + ": is missing in the notification");
+        }
+        return id;
+    }
+
+    /** The verified notification the bridge put on the queue; {@code kind} ("payment", "refund") names it in errors. */
+    static <T extends AntomNotification> T read(Object body, Class<T> type, String kind) {
         if (body == null) {
             throw new RejectedMessageException("the notification body is empty");
         }
         try {
             Object json = body instanceof byte[] bytes ? new String(bytes, StandardCharsets.UTF_8) : body;
-            return AntomJson.convert(json, PaymentNotification.class);
+            return AntomJson.convert(json, type);
         } catch (IllegalArgumentException e) {
-            throw new RejectedMessageException("the notification is not a JSON payment notification");
+            throw new RejectedMessageException("the notification is not a JSON " + kind + " notification");
         }
     }
 }

@@ -5,7 +5,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
 
-import io.camelantom.tracing.AntomSpans;
 import io.camelantom.client.AntomFailureException;
 import io.camelantom.client.AntomRetryableException;
 import io.camelantom.component.AntomConstants;
@@ -20,6 +19,7 @@ import io.camelantom.routes.ledger.PaymentStatus;
 import io.camelantom.routes.ledger.Registration;
 import io.camelantom.routes.ledger.TransitionDetails;
 import io.camelantom.routes.result.PaymentSettlement;
+import io.camelantom.tracing.AntomSpans;
 import org.apache.camel.Exchange;
 import org.apache.camel.Processor;
 import org.apache.camel.ProducerTemplate;
@@ -98,25 +98,11 @@ final class OrderBridgeProcessor implements Processor {
         pay(row, order);
     }
 
-    private CanonicalOrder readOrder(Exchange exchange) throws Exception {
+    private CanonicalOrder readOrder(Exchange exchange) {
         if (orderMapper == null) {
             return CanonicalOrderReader.read(exchange.getMessage().getBody());
         }
-        // the mapper works on a copy: the original body stays intact for the dead-letter queue and redeliveries
-        Exchange copy = exchange.copy();
-        try {
-            orderMapper.process(copy);
-        } catch (RejectedMessageException e) {
-            throw e;
-        } catch (Exception e) {
-            throw new RejectedMessageException("the order mapper refused the message: " + e.getClass().getSimpleName()
-                    + (e.getMessage() == null ? "" : ": " + e.getMessage()), e);
-        }
-        if (copy.getException() != null) {
-            throw new RejectedMessageException("the order mapper refused the message: "
-                    + copy.getException().getMessage(), copy.getException());
-        }
-        return CanonicalOrderReader.read(copy.getMessage().getBody());
+        return CanonicalOrderReader.read(CommandMapping.mappedBody(exchange, orderMapper, "order mapper", null));
     }
 
     private PaymentRecord register(NewPayment payment, int attempt) {

@@ -1,9 +1,7 @@
 package io.camelantom.routes.order;
 
-import java.nio.charset.StandardCharsets;
 import java.util.Optional;
 
-import io.camelantom.model.AntomJson;
 import io.camelantom.model.RefundNotification;
 import io.camelantom.routes.ledger.RefundRecord;
 import io.camelantom.routes.ledger.RefundStatus;
@@ -33,15 +31,13 @@ final class RefundNotificationSettlementProcessor implements Processor {
 
     @Override
     public void process(Exchange exchange) {
-        RefundNotification notification = read(exchange.getMessage().getBody());
+        RefundNotification notification = NotificationSettlementProcessor.read(exchange.getMessage().getBody(),
+                RefundNotification.class, "refund");
         if (!"REFUND_RESULT".equals(notification.getNotifyType())) {
             throw new RejectedMessageException("notifyType: " + notification.getNotifyType()
                     + " is not settled by the refund route (REFUND_RESULT only)");
         }
-        String id = notification.getRefundRequestId();
-        if (id == null || id.isBlank()) {
-            throw new RejectedMessageException("refundRequestId: is missing in the notification");
-        }
+        String id = NotificationSettlementProcessor.requiredId(notification.getRefundRequestId(), "refundRequestId");
         Optional<RefundRecord> found = settlement.ledger().find(id);
         if (found.isEmpty()) {
             // not bad input at once: it can overtake the refund's registration (after a crash, on another node);
@@ -68,18 +64,6 @@ final class RefundNotificationSettlementProcessor implements Processor {
         String message = notification.getResult() == null ? null : notification.getResult().getResultMessage();
         if (settlement.settle(id, target, notification.getRefundId(), code == null ? status : code, message)) {
             LOG.info("Refund {} (order {}) settled {} by notification", id, row.orderId(), target);
-        }
-    }
-
-    private static RefundNotification read(Object body) {
-        if (body == null) {
-            throw new RejectedMessageException("the notification body is empty");
-        }
-        try {
-            Object json = body instanceof byte[] bytes ? new String(bytes, StandardCharsets.UTF_8) : body;
-            return AntomJson.convert(json, RefundNotification.class);
-        } catch (IllegalArgumentException e) {
-            throw new RejectedMessageException("the notification is not a JSON refund notification");
         }
     }
 }

@@ -107,15 +107,7 @@ public class Reconciliation implements Processor {
                     continue; // another node or run has it for this period
                 }
                 claimed++;
-                counts.checked++;
-                try {
-                    check(row, counts);
-                } catch (RuntimeException e) {
-                    counts.errors++;
-                    counts.stillPending++;
-                    LOG.warn("Reconciliation {}: payment {} could not be reconciled, tried again on a later run: {}",
-                            name, row.paymentRequestId(), e.toString());
-                }
+                checkClaimed("payment " + row.paymentRequestId(), () -> check(row, counts), counts);
             }
             if (claimed == 0 && due.badRows().isEmpty() || due.payments().size() + due.badRows().size()
                     < settings.batchSize()) {
@@ -380,15 +372,23 @@ public class Reconciliation implements Processor {
             if (!ledger.claimForCheck(row, settings.backoff())) {
                 continue;
             }
-            counts.checked++;
-            try {
-                checkRefund(row, counts);
-            } catch (RuntimeException e) {
-                counts.errors++;
-                counts.stillPending++;
-                LOG.warn("Reconciliation {}: refund {} could not be reconciled, tried again on a later run: {}", name,
-                        row.refundRequestId(), e.toString());
-            }
+            checkClaimed("refund " + row.refundRequestId(), () -> checkRefund(row, counts), counts);
+        }
+    }
+
+    /**
+     * Checks a row this run has claimed. A failure (Antom unreachable, the ledger refusing a write) is counted and
+     * logged, and the row is tried again on a later run once its claim's backoff has passed.
+     */
+    private void checkClaimed(String subject, Runnable check, Counts counts) {
+        counts.checked++;
+        try {
+            check.run();
+        } catch (RuntimeException e) {
+            counts.errors++;
+            counts.stillPending++;
+            LOG.warn("Reconciliation {}: {} could not be reconciled, tried again on a later run: {}", name, subject,
+                    e.toString());
         }
     }
 

@@ -108,17 +108,7 @@ public record PaymentResultMessage(String orderId, String paymentRequestId, int 
         node.put("paymentRequestId", paymentRequestId);
         node.put("attempt", attempt);
         putIfPresent(node, "paymentId", paymentId);
-        node.put("status", publishedStatus());
-        putIfPresent(node, "resultCode", resultCode);
-        putIfPresent(node, "resultMessage", resultMessage);
-        node.put("amount", amount());
-        node.put("currency", currency);
-        node.put("time", time.toString());
-        try {
-            return AntomJson.mapper().writeValueAsString(node);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("Cannot write a result message", e);
-        }
+        return withOutcome(node, publishedStatus(), resultCode, resultMessage, amount(), currency, time);
     }
 
     /** The JMS headers of the message ({@link AntomRouteHeaders}); absent values are left out. */
@@ -140,6 +130,25 @@ public record PaymentResultMessage(String orderId, String paymentRequestId, int 
         headers.put(AntomRouteHeaders.AMOUNT_VALUE, Long.toString(amountMinor));
         headers.put(AntomRouteHeaders.CURRENCY, currency);
         return headers;
+    }
+
+    /**
+     * Adds the fields every result message (payment, refund) ends with, in this order: status, Antom's result code and
+     * message when present, amount, currency and time; returns the JSON text.
+     */
+    static String withOutcome(ObjectNode node, String status, String resultCode, String resultMessage, String amount,
+            String currency, Instant time) {
+        node.put("status", status);
+        putIfPresent(node, "resultCode", resultCode);
+        putIfPresent(node, "resultMessage", resultMessage);
+        node.put("amount", amount);
+        node.put("currency", currency);
+        node.put("time", time.toString());
+        try {
+            return AntomJson.mapper().writeValueAsString(node);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("Cannot write a result message", e);
+        }
     }
 
     static void putIfPresent(ObjectNode node, String name, String value) {

@@ -5,7 +5,6 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.camelantom.model.AntomJson;
 import io.camelantom.routes.AntomRouteHeaders;
@@ -55,17 +54,8 @@ public record RefundResultMessage(RefundRecord refund, Instant time) implements 
         node.put("paymentRequestId", refund.paymentRequestId());
         PaymentResultMessage.putIfPresent(node, "paymentId", refund.paymentId());
         PaymentResultMessage.putIfPresent(node, "antomRefundId", refund.refundId());
-        node.put("status", refund.status().name());
-        PaymentResultMessage.putIfPresent(node, "resultCode", refund.resultCode());
-        PaymentResultMessage.putIfPresent(node, "resultMessage", refund.resultMessage());
-        node.put("amount", amount());
-        node.put("currency", refund.currency());
-        node.put("time", time.toString());
-        try {
-            return AntomJson.mapper().writeValueAsString(node);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("Cannot write a refund result message", e);
-        }
+        return PaymentResultMessage.withOutcome(node, refund.status().name(), refund.resultCode(),
+                refund.resultMessage(), amount(), refund.currency(), time);
     }
 
     @Override

@@ -17,14 +17,15 @@ import java.util.Map;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.camelantom.component.AntomComponent;
 import io.camelantom.model.AntomJson;
+import io.camelantom.routes.broker.EmbeddedBroker;
 import io.camelantom.routes.ledger.EmbeddedLedgerDatabase;
 import io.camelantom.routes.ledger.PaymentLedger;
 import io.camelantom.routes.ledger.PaymentStatus;
 import io.camelantom.routes.order.OrderBridgeRouteTemplate;
 import io.camelantom.routes.reconciliation.ReconciliationRouteTemplate;
 import io.camelantom.routes.testsupport.Await;
-import io.camelantom.routes.testsupport.EmbeddedBroker;
 import io.camelantom.routes.testsupport.LogLines;
+import io.camelantom.routes.testsupport.Resources;
 import io.camelantom.simulator.AntomSimulator;
 import io.camelantom.simulator.testing.SimulatorFixture;
 import io.micrometer.core.instrument.Timer;
@@ -109,18 +110,8 @@ class OperationsConsoleIT {
 
     @AfterAll
     void stop() throws Exception {
-        if (app != null) {
-            app.stop();
-        }
-        if (antom != null) {
-            antom.close();
-        }
-        if (broker != null) {
-            broker.close();
-        }
-        if (db != null) {
-            db.close();
-        }
+        // closing the CamelContext stops it
+        Resources.closeAll(app, antom, broker, db);
     }
 
     // ---------------------------------------------------------------- authentication and CSRF

@@ -24,8 +24,21 @@ class LedgerSchemaTest {
             assertThat(statements.get(7)).startsWith("CREATE INDEX IF NOT EXISTS ACME_PAYMENT_PAYMENT_ID_IX");
             assertThat(statements.get(8)).startsWith("CREATE TABLE IF NOT EXISTS ACME_PAYMENT_EVENT (");
             assertThat(statements.get(9)).startsWith("CREATE INDEX IF NOT EXISTS ACME_PAYMENT_EVENT_PAYMENT_IX");
-            assertThat(String.join("\n", statements)).doesNotContain("${prefix}").doesNotContain(";");
+            assertThat(String.join("\n", statements)).doesNotContain("${").doesNotContain(";");
         }
+    }
+
+    @Test
+    void eachDialectGetsItsOwnTypesAndOutboxIndex() {
+        List<String> h2 = LedgerSchema.statements(LedgerSchema.Dialect.H2, "");
+        assertThat(h2.get(0)).contains("ORDER_JSON          CHARACTER LARGE OBJECT,");
+        assertThat(h2.get(2)).endsWith("ON PAYMENT (RESULT_PUBLISHED_AT, STATUS, UPDATED_AT)");
+        assertThat(h2.get(4)).contains("REQUEST_JSON        CHARACTER LARGE OBJECT,");
+        List<String> postgres = LedgerSchema.statements(LedgerSchema.Dialect.POSTGRESQL, "");
+        assertThat(postgres.get(0)).contains("ORDER_JSON          TEXT,");
+        assertThat(postgres.get(2)).endsWith("ON PAYMENT (UPDATED_AT) WHERE RESULT_PUBLISHED_AT IS NULL"
+                + " AND STATUS IN ('PAID', 'FAILED', 'CANCELLED')");
+        assertThat(postgres.get(4)).contains("REQUEST_JSON        TEXT,");
     }
 
     @Test

@@ -3,7 +3,8 @@ package io.camelantom.routes.notification;
 import java.nio.file.Path;
 import java.security.KeyPair;
 
-import io.camelantom.routes.testsupport.EmbeddedBroker;
+import io.camelantom.routes.broker.EmbeddedBroker;
+import io.camelantom.routes.testsupport.Resources;
 import io.camelantom.signing.AntomKeys;
 import io.camelantom.simulator.AntomSimulator;
 import io.camelantom.simulator.testing.SimulatorFixture;
@@ -55,12 +56,7 @@ abstract class BridgeTestSupport {
     }
 
     @AfterEach
-    void stopApplication() {
-        if (app != null) {
-            app.close();
-        }
-        if (broker != null) {
-            broker.close();
-        }
+    void stopApplication() throws Exception {
+        Resources.closeAll(app, broker);
     }
 }

@@ -7,7 +7,8 @@ import java.util.Map;
 import jakarta.jms.TextMessage;
 
 import io.camelantom.routes.AntomRouteHeaders;
-import io.camelantom.routes.testsupport.EmbeddedBroker;
+import io.camelantom.routes.broker.EmbeddedBroker;
+import io.camelantom.routes.testsupport.Resources;
 import io.camelantom.signing.AntomKeys;
 import io.camelantom.simulator.testing.SimulatorFixture;
 import org.apache.activemq.artemis.jms.client.ActiveMQConnectionFactory;
@@ -48,7 +49,7 @@ class NotificationBridgeDslIT {
     void connectionFactoryThatDoesNotWaitForTheBrokerIsRefused() throws Exception {
         antom = SimulatorFixture.start(CLIENT_ID);
         broker = new EmbeddedBroker(brokerDir).start();
-        ActiveMQConnectionFactory fireAndForget = new ActiveMQConnectionFactory(broker.brokerUrl());
+        ActiveMQConnectionFactory fireAndForget = new ActiveMQConnectionFactory(broker.inVmUrl());
         fireAndForget.setBlockOnDurableSend(false);
         assertThatThrownBy(() -> BridgeFixture.start(databaseDir, broker, antom,
                 Map.of(NotificationBridgeRouteTemplate.CONNECTION_FACTORY, "fireAndForget"),
@@ -66,16 +67,8 @@ class NotificationBridgeDslIT {
     BridgeFixture app;
 
     @AfterEach
-    void stop() {
-        if (app != null) {
-            app.close();
-        }
-        if (broker != null) {
-            broker.close();
-        }
-        if (antom != null) {
-            antom.close();
-        }
+    void stop() throws Exception {
+        Resources.closeAll(app, broker, antom);
     }
 
     @Test

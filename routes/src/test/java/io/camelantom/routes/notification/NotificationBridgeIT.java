@@ -17,14 +17,14 @@ import jakarta.jms.TextMessage;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.camelantom.component.AntomConstants;
-import io.camelantom.model.AntomJson;
 import io.camelantom.model.Amount;
+import io.camelantom.model.AntomJson;
 import io.camelantom.model.PayRequest;
 import io.camelantom.model.RefundRequest;
 import io.camelantom.routes.AntomRouteHeaders;
-import io.camelantom.routes.testsupport.EmbeddedBroker;
-import io.camelantom.simulator.testing.InStorePayments;
+import io.camelantom.routes.broker.EmbeddedBroker;
 import io.camelantom.simulator.NotificationAttempt;
+import io.camelantom.simulator.testing.InStorePayments;
 import org.apache.camel.Exchange;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;

@@ -18,10 +18,10 @@ import jakarta.jms.Message;
 import jakarta.jms.TextMessage;
 
 import io.camelantom.component.AntomComponent;
+import io.camelantom.routes.broker.EmbeddedBroker;
 import io.camelantom.routes.ledger.EmbeddedLedgerDatabase;
 import io.camelantom.routes.ledger.PaymentLedger;
 import io.camelantom.routes.notification.NotificationBridgeRouteTemplate;
-import io.camelantom.routes.testsupport.EmbeddedBroker;
 import io.camelantom.signing.AntomKeys;
 import io.camelantom.simulator.AntomSimulator;
 import io.camelantom.simulator.testing.SimulatorFixture;
@@ -251,20 +251,7 @@ final class OrderBridgeHarness implements AutoCloseable {
     /** {@link #take(String, int)} waiting up to {@code timeout} for the expected messages. */
     List<TextMessage> take(String queue, int expected, Duration timeout) {
         List<TextMessage> messages = new ArrayList<>();
-        long deadline = System.currentTimeMillis() + timeout.toMillis();
-        try (JMSContext context = broker.connectionFactory().createContext(JMSContext.AUTO_ACKNOWLEDGE);
-             var consumer = context.createConsumer(context.createQueue(queue))) {
-            while (messages.size() < expected && System.currentTimeMillis() < deadline) {
-                Message m = consumer.receive(Math.max(1, deadline - System.currentTimeMillis()));
-                if (m != null) {
-                    messages.add((TextMessage) m);
-                }
-            }
-            Message m;
-            while ((m = consumer.receive(300)) != null) {
-                messages.add((TextMessage) m);
-            }
-        }
+        broker.receive(queue, expected, timeout).forEach(m -> messages.add((TextMessage) m));
         return messages;
     }
 

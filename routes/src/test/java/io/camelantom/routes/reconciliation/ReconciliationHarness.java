@@ -14,18 +14,16 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 
-import jakarta.jms.JMSContext;
 import jakarta.jms.JMSException;
-import jakarta.jms.Message;
 import jakarta.jms.TextMessage;
 
 import io.camelantom.component.AntomComponent;
+import io.camelantom.routes.broker.EmbeddedBroker;
 import io.camelantom.routes.ledger.EmbeddedLedgerDatabase;
 import io.camelantom.routes.ledger.NewPayment;
 import io.camelantom.routes.ledger.PaymentLedger;
 import io.camelantom.routes.ledger.PaymentStatus;
 import io.camelantom.routes.ledger.TransitionDetails;
-import io.camelantom.routes.testsupport.EmbeddedBroker;
 import io.camelantom.signing.AntomKeys;
 import io.camelantom.simulator.AntomSimulator;
 import io.camelantom.simulator.testing.SimulatorFixture;
@@ -191,20 +189,7 @@ final class ReconciliationHarness implements AutoCloseable {
     /** Takes {@code expected} messages from the results queue (up to 10 s), then whatever else comes within 300 ms. */
     List<TextMessage> takeResults(int expected) throws JMSException {
         List<TextMessage> messages = new ArrayList<>();
-        long deadline = System.currentTimeMillis() + 10_000;
-        try (JMSContext context = broker.connectionFactory().createContext(JMSContext.AUTO_ACKNOWLEDGE);
-                var consumer = context.createConsumer(context.createQueue(RESULTS))) {
-            while (messages.size() < expected && System.currentTimeMillis() < deadline) {
-                Message m = consumer.receive(Math.max(1, deadline - System.currentTimeMillis()));
-                if (m != null) {
-                    messages.add((TextMessage) m);
-                }
-            }
-            Message m;
-            while ((m = consumer.receive(300)) != null) {
-                messages.add((TextMessage) m);
-            }
-        }
+        broker.receive(RESULTS, expected, Duration.ofSeconds(10)).forEach(m -> messages.add((TextMessage) m));
         return messages;
     }
 

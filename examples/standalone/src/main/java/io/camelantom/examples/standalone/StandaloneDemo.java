@@ -15,10 +15,11 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 
 import io.camelantom.examples.standalone.SampleOrders.SampleOrder;
+import io.camelantom.routes.broker.EmbeddedBroker;
+import io.camelantom.routes.console.OperationsConsoleRouteTemplate;
 import io.camelantom.routes.ledger.EmbeddedLedgerDatabase;
 import io.camelantom.routes.ledger.PaymentLedger;
 import io.camelantom.routes.ledger.PaymentStatus;
-import io.camelantom.routes.console.OperationsConsoleRouteTemplate;
 import io.camelantom.routes.notification.NotificationBridgeRouteTemplate;
 import io.camelantom.routes.order.OrderBridgeRouteTemplate;
 import io.camelantom.routes.reconciliation.ReconciliationRouteTemplate;
@@ -144,8 +145,14 @@ public final class StandaloneDemo {
         String brokerDescription;
         ActiveMQConnectionFactory connectionFactory;
         if (externalBroker == null) {
-            EmbeddedArtemis broker = new EmbeddedArtemis(data.resolve("broker"), config.getInt("demo.broker.port", 61616))
-                    .start();
+            int port = config.getInt("demo.broker.port", 61616);
+            EmbeddedBroker broker = new EmbeddedBroker(data.resolve("broker")).tcpPort(port);
+            try {
+                broker.start();
+            } catch (IllegalStateException e) {
+                throw port > 0 ? new IllegalStateException(e.getMessage() + "; set demo.broker.port=0 to open none", e)
+                        : e;
+            }
             parts.push(broker);
             // consumerWindowSize=0: no order waits in a client buffer (routes/README.md, "Broker settings")
             connectionFactory = new ActiveMQConnectionFactory(broker.inVmUrl() + "?consumerWindowSize=0");

@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Properties;
 
 import io.camelantom.routes.AntomRouteHeaders;
+import io.camelantom.routes.broker.EmbeddedBroker;
 import jakarta.jms.JMSContext;
 import jakarta.jms.Message;
 import jakarta.jms.QueueBrowser;
@@ -32,7 +33,7 @@ class ForeignResultsIT {
         Path brokerData = dir.resolve("data").resolve("broker");
         String foreignResult = "{\"orderId\":\"ERP-7\",\"paymentRequestId\":\"ERP-7\",\"status\":\"PAID\"}";
         String foreignDeadLetter = "{\"orderId\":\"ERP-8\"}";
-        try (EmbeddedArtemis broker = new EmbeddedArtemis(brokerData, 0).start();
+        try (EmbeddedBroker broker = new EmbeddedBroker(brokerData).start();
                 ActiveMQConnectionFactory factory = new ActiveMQConnectionFactory(broker.inVmUrl());
                 JMSContext context = factory.createContext()) {
             TextMessage result = context.createTextMessage(foreignResult);
@@ -49,7 +50,7 @@ class ForeignResultsIT {
         assertThat(fed.report.counts().settled()).isEqualTo(4);
         assertThat(fed.report.counts().deadLetters()).isZero();
 
-        try (EmbeddedArtemis broker = new EmbeddedArtemis(brokerData, 0).start();
+        try (EmbeddedBroker broker = new EmbeddedBroker(brokerData).start();
                 ActiveMQConnectionFactory factory = new ActiveMQConnectionFactory(broker.inVmUrl());
                 JMSContext context = factory.createContext()) {
             assertThat(texts(context, "antom.results")).containsExactly(foreignResult);

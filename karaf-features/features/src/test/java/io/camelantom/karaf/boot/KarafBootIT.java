@@ -23,6 +23,7 @@ import jakarta.jms.Message;
 
 import javax.management.MBeanServerConnection;
 
+import io.camelantom.routes.broker.EmbeddedBroker;
 import io.camelantom.signing.AntomKeys;
 import io.camelantom.simulator.AntomSimulator;
 import io.camelantom.simulator.testing.SimulatorFixture;
@@ -59,7 +60,7 @@ class KarafBootIT {
         publishFeatureDescriptors(buildRepository, version);
         KeyPair secondMerchantKeys = AntomKeys.generateRsaKeyPair(2048);
 
-        try (TcpBroker broker = new TcpBroker(temp.resolve("broker"));
+        try (EmbeddedBroker broker = new EmbeddedBroker(temp.resolve("broker")).tcpPort(KarafInstance.freePort()).start();
              SimulatorFixture simulator = SimulatorFixture.builder(CLIENT_ID).simulator(b -> b
                      .merchant(SECOND_CLIENT_ID, secondMerchantKeys.getPublic()).timeScale(600).processingDelay(Duration.ofSeconds(60)))
                      .start();
@@ -90,7 +91,7 @@ class KarafBootIT {
                     "camel.component.antom.gateway-url = " + antom.baseUrl(),
                     "camel.component.antom.private-key-file = ${karaf.etc}/antom/" + MERCHANT + "/merchant-private-key.pem",
                     "camel.component.antom.antom-public-key-file = ${karaf.etc}/antom/" + MERCHANT + "/antom-public-key.pem",
-                    "camel.antom.jms.brokerUrl = " + broker.url(),
+                    "camel.antom.jms.brokerUrl = " + broker.tcpUrl(),
                     "camel.antom.routes.notification-bridge.enabled = true",
                     "camel.antom.routes.order-bridge.payment-notify-url = " + notifyUrl,
                     "camel.antom.routes.order-bridge.concurrent-consumers = 1",
@@ -100,7 +101,7 @@ class KarafBootIT {
             awaitServlet(notifyUrl, Duration.ofMinutes(2), karaf);
             log("merchant routes up after %d s", started);
 
-            ActiveMQConnectionFactory client = new ActiveMQConnectionFactory(broker.url());
+            ActiveMQConnectionFactory client = new ActiveMQConnectionFactory(broker.tcpUrl());
             try (JMSContext jms = client.createContext(JMSContext.SESSION_TRANSACTED)) {
                 // paid at once: the order bridge in Karaf calls antom:pay against the simulator
                 send(jms, "antom.orders", order("KARAF-1", "12.34"));
@@ -138,7 +139,7 @@ class KarafBootIT {
                         "camel.component.antom.gateway-url = " + antom.baseUrl(),
                         "camel.component.antom.private-key-file = " + secondKey,
                         "camel.component.antom.antom-public-key-file = " + antomPublicKey,
-                        "camel.antom.jms.brokerUrl = " + broker.url(),
+                        "camel.antom.jms.brokerUrl = " + broker.tcpUrl(),
                         "camel.antom.ledger.folder = " + temp.resolve("ledger2"),
                         "camel.antom.routes.notification-bridge.payment-result-destination = jms:queue:shop2.notifications.payment",
                         "camel.antom.routes.order-bridge.orders-queue = shop2.orders",
@@ -158,7 +159,7 @@ class KarafBootIT {
                 awaitStatus(secondNotifyUrl, 404, Duration.ofMinutes(1), karaf);
                 awaitStatus(notifyUrl, 405, Duration.ofSeconds(5), karaf);
 
-                ledgerOnPostgres(jmx, karaf, jms, broker.url(), antomPublicKey, antom, started);
+                ledgerOnPostgres(jmx, karaf, jms, broker.tcpUrl(), antomPublicKey, antom, started);
             }
             String karafLog = Files.readString(karaf.log(), StandardCharsets.UTF_8);
             String keyBody = AntomKeys.toBase64(simulator.merchantKeys().getPrivate());

@@ -1,5 +1,10 @@
--- camel-antom payment ledger, H2 2.x. Keep in step with schema-postgresql.sql.
--- ${prefix} is replaced by the configured table prefix (default ANTOM_). Every statement is idempotent.
+-- camel-antom payment ledger, H2 2.x and PostgreSQL 12+. Every statement is idempotent.
+-- ${prefix} is replaced by the configured table prefix (default ANTOM_). The two places where the databases differ
+-- are named (LedgerSchema.Dialect holds their values; a DBA applying this file by hand replaces them too):
+--   ${largeText}          H2: CHARACTER LARGE OBJECT                PostgreSQL: TEXT
+--   ${outboxIndexColumns} H2: (RESULT_PUBLISHED_AT, STATUS, UPDATED_AT)
+--                         PostgreSQL: (UPDATED_AT) WHERE RESULT_PUBLISHED_AT IS NULL AND STATUS IN ('PAID', 'FAILED',
+--                         'CANCELLED'), a partial index that stays tiny, unlike the table
 
 CREATE TABLE IF NOT EXISTS ${prefix}PAYMENT (
     PAYMENT_REQUEST_ID  VARCHAR(64)   NOT NULL,
@@ -20,7 +25,7 @@ CREATE TABLE IF NOT EXISTS ${prefix}PAYMENT (
     NEXT_CHECK_AT       TIMESTAMP(6) WITH TIME ZONE NOT NULL,
     CHECK_COUNT         INTEGER       DEFAULT 0 NOT NULL,
     RESULT_PUBLISHED_AT TIMESTAMP(6) WITH TIME ZONE,
-    ORDER_JSON          CHARACTER LARGE OBJECT,
+    ORDER_JSON          ${largeText},
     OPERATOR_NOTE       VARCHAR(512),
     VERSION             BIGINT        DEFAULT 0 NOT NULL,
     CONSTRAINT ${prefix}PAYMENT_PK PRIMARY KEY (PAYMENT_REQUEST_ID),
@@ -33,7 +38,7 @@ CREATE TABLE IF NOT EXISTS ${prefix}PAYMENT (
 CREATE INDEX IF NOT EXISTS ${prefix}PAYMENT_DUE_IX ON ${prefix}PAYMENT (STATUS, NEXT_CHECK_AT);
 
 -- outbox: final rows whose result message is still owed
-CREATE INDEX IF NOT EXISTS ${prefix}PAYMENT_OUTBOX_IX ON ${prefix}PAYMENT (RESULT_PUBLISHED_AT, STATUS, UPDATED_AT);
+CREATE INDEX IF NOT EXISTS ${prefix}PAYMENT_OUTBOX_IX ON ${prefix}PAYMENT ${outboxIndexColumns};
 
 -- de-duplication store of the notification route: the table Camel's JdbcMessageIdRepository reads and writes
 CREATE TABLE IF NOT EXISTS ${prefix}MESSAGE_PROCESSED (
@@ -63,7 +68,7 @@ CREATE TABLE IF NOT EXISTS ${prefix}REFUND (
     NEXT_CHECK_AT       TIMESTAMP(6) WITH TIME ZONE NOT NULL,
     CHECK_COUNT         INTEGER       DEFAULT 0 NOT NULL,
     RESULT_PUBLISHED_AT TIMESTAMP(6) WITH TIME ZONE,
-    REQUEST_JSON        CHARACTER LARGE OBJECT,
+    REQUEST_JSON        ${largeText},
     VERSION             BIGINT        DEFAULT 0 NOT NULL,
     CONSTRAINT ${prefix}REFUND_PK PRIMARY KEY (REFUND_REQUEST_ID)
 );
