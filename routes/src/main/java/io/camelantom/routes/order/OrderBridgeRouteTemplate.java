@@ -75,6 +75,7 @@ public class OrderBridgeRouteTemplate extends RouteBuilder {
     public static final String NOTIFICATIONS_QUEUE = "notificationsQueue";
     public static final String JMS_COMPONENT = "jmsComponent";
     public static final String CONCURRENT_CONSUMERS = "concurrentConsumers";
+    public static final String MAX_CONCURRENT_CONSUMERS = "maxConcurrentConsumers";
     public static final String JMS_RECOVERY_INTERVAL = "jmsRecoveryInterval";
     public static final String DATA_SOURCE = "dataSource";
     public static final String TABLE_PREFIX = "tablePrefix";
@@ -119,6 +120,7 @@ public class OrderBridgeRouteTemplate extends RouteBuilder {
     // the per-instance processors are bound in the context's registry under "<name>-<suffix>"
     private static final String ORDER_PROCESSOR = "-orderProcessor";
     private static final String DEAD_LETTER = "-deadLetter";
+    private static final String MAX_ORDER_CONSUMERS = "-maxOrderConsumers";
     private static final String PARK = "-parkOrRollBack";
 
     @Override
@@ -130,7 +132,8 @@ public class OrderBridgeRouteTemplate extends RouteBuilder {
                 .templateParameter(DEAD_LETTER_QUEUE, "antom.orders.DLQ", "JMS queue for messages that cannot be processed, with the reason in CamelAntomDeadLetterReason")
                 .templateParameter(NOTIFICATIONS_QUEUE, "antom.notifications.payment", "JMS queue of verified PAYMENT_RESULT notifications (the notification bridge's output)")
                 .templateParameter(JMS_COMPONENT, "jms", "Name of the Camel JMS component (connection factory of the broker)")
-                .templateParameter(CONCURRENT_CONSUMERS, "4", "Concurrent consumers of the orders queue")
+                .templateParameter(CONCURRENT_CONSUMERS, "4", "Concurrent consumers of the orders queue (and of the payment notifications queue) when idle")
+                .templateParameter(MAX_CONCURRENT_CONSUMERS, "64", "Concurrent consumers the orders queue grows to while orders wait (each waits on its Antom call: Antom's latency / this many is the bridge's pace); at least concurrentConsumers")
                 .templateParameter(JMS_RECOVERY_INTERVAL, "5000", "Milliseconds between reconnection attempts after the broker connection is lost")
                 .templateParameter(DATA_SOURCE, DEFAULT_DATA_SOURCE, "Name of the ledger's javax.sql.DataSource bean (a plain pool, not transaction-bound)")
                 .templateParameter(TABLE_PREFIX, PaymentLedger.DEFAULT_TABLE_PREFIX, "Table prefix of the ledger")
@@ -165,6 +168,7 @@ public class OrderBridgeRouteTemplate extends RouteBuilder {
                 .from("{{" + JMS_COMPONENT + "}}:queue:{{" + ORDERS_QUEUE + "}}?transacted=true"
                         + "&lazyCreateTransactionManager=false&cacheLevelName=CACHE_CONSUMER&disableReplyTo=true"
                         + "&concurrentConsumers={{" + CONCURRENT_CONSUMERS + "}}"
+                        + "&maxConcurrentConsumers=#bean:{{" + NAME + "}}" + MAX_ORDER_CONSUMERS
                         + "&recoveryInterval={{" + JMS_RECOVERY_INTERVAL + "}}&" + HEADER_FILTER)
                 .onException(RejectedMessageException.class)
                     .handled(true)
@@ -217,6 +221,10 @@ public class OrderBridgeRouteTemplate extends RouteBuilder {
             throw p.invalid(PAYMENT_NOTIFY_URL, "must be an absolute http(s) URL, was '" + notifyUrl + "'");
         }
 
+        // the orders queue grows to maxConcurrentConsumers while orders wait; a maximum below concurrentConsumers
+        // (which Camel refuses) means no growth
+        context.getRegistry().bind(name + MAX_ORDER_CONSUMERS, Integer.class,
+                Math.max(p.integer(MAX_CONCURRENT_CONSUMERS), p.integer(CONCURRENT_CONSUMERS)));
         warnIfMessagesWaitInClientBuffers(context, jms);
         PaymentLedger ledger = new PaymentLedger(dataSource, p.optional(TABLE_PREFIX), clock)
                 .createSchemaIfMissing();

@@ -55,6 +55,7 @@ public final class StarterSources {
     private static final Map<String, String> NUMBER_PARAMETERS = Map.ofEntries(
             Map.entry("antom-notification-bridge.maxBodySize", "Long"),
             Map.entry("antom-order-bridge.concurrentConsumers", "Integer"),
+            Map.entry("antom-order-bridge.maxConcurrentConsumers", "Integer"),
             Map.entry("antom-order-bridge.jmsRecoveryInterval", "Long"),
             Map.entry("antom-order-bridge.maximumRedeliveries", "Integer"),
             Map.entry("antom-order-bridge.redeliveryDelay", "Long"),
