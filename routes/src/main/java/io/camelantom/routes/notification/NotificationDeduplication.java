@@ -50,7 +50,7 @@ import org.slf4j.LoggerFactory;
  */
 public final class NotificationDeduplication extends ServiceSupport implements IdempotentRepository {
 
-    static final long FLUSH_INTERVAL_MILLIS = 10;
+    static final long FLUSH_INTERVAL_MILLIS = 50;
     /** The most keys one transaction inserts. */
     private static final int MAX_BATCH = 500;
     /** How long the writer waits after a failed insert before trying the same keys again. */
