@@ -33,7 +33,7 @@ import org.apache.camel.ProducerTemplate;
 final class PayComparison {
 
     record Level(int callers, int calls, double oursPerSecond, double sdkPerSecond, int oursErrors, int sdkErrors,
-            double oursCpuPerCall, double sdkCpuPerCall) {
+            double oursCpuPerCall, double sdkCpuPerCall, double simulatorCpuPerOursCall, double simulatorCpuPerSdkCall) {
         double ratio() {
             return oursPerSecond / sdkPerSecond;
         }
@@ -65,7 +65,8 @@ final class PayComparison {
             ResourceMeter.Usage sdkUsage = meter.stop();
             levels.add(new Level(callers, callsPerLevel, callsPerLevel / oursUsage.seconds(), callsPerLevel / sdkUsage.seconds(),
                     oursErrors[0], sdkErrors[0], oursUsage.appCpuSeconds() / callsPerLevel,
-                    sdkUsage.appCpuSeconds() / callsPerLevel));
+                    sdkUsage.appCpuSeconds() / callsPerLevel, oursUsage.simulatorCpuSeconds() / callsPerLevel,
+                    sdkUsage.simulatorCpuSeconds() / callsPerLevel));
         }
         template.close();
         return levels;
