@@ -32,7 +32,31 @@ public record SignatureHeader(String algorithm, Integer keyVersion, String signa
     public String format() {
         return "algorithm=" + (algorithm == null ? ALGORITHM_RSA256 : algorithm)
                + ",keyVersion=" + (keyVersion == null ? 1 : keyVersion)
-               + ",signature=" + URLEncoder.encode(signature, StandardCharsets.UTF_8);
+               + ",signature=" + urlEncode(signature);
+    }
+
+    /**
+     * {@link URLEncoder#encode(String, java.nio.charset.Charset)} in UTF-8, with a short path for what a signature is:
+     * standard base64, whose only characters to escape are '+', '/' and '=' (URLEncoder walks a writer per call).
+     */
+    static String urlEncode(String value) {
+        StringBuilder out = new StringBuilder(value.length() + 16);
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            if (c >= 'A' && c <= 'Z' || c >= 'a' && c <= 'z' || c >= '0' && c <= '9') {
+                out.append(c);
+            } else if (c == '+') {
+                out.append("%2B");
+            } else if (c == '/') {
+                out.append("%2F");
+            } else if (c == '=') {
+                out.append("%3D");
+            } else {
+                // not base64: the general rules
+                return URLEncoder.encode(value, StandardCharsets.UTF_8);
+            }
+        }
+        return out.toString();
     }
 
     /**

@@ -63,6 +63,8 @@ final class PaymentsApi {
     private final Map<String, CaptureRecord> capturesByRequestId = new HashMap<>();
     /** Ids whose first request already got its "first request fails" trigger. */
     private final Set<String> triggeredOnce = new HashSet<>();
+    /** PROCESSING payments with an expiry time: what the periodic expiry check looks at (not every payment ever made). */
+    private final Set<PaymentRecord> awaitingExpiry = new java.util.LinkedHashSet<>();
     private long generation;
 
     /** The timing settings the payments API needs. */
@@ -179,6 +181,9 @@ final class PaymentsApi {
                     }
                 }
             }
+            if (payment.status == PaymentStatus.PROCESSING && payment.expiryTime != null) {
+                awaitingExpiry.add(payment);
+            }
             ObjectNode response = payResponse(payment);
             return switch (trigger) {
                 case SLOW_RESPONSE -> ApiResult.ok(response).delayedBy(settings.slowResponseDelay());
@@ -249,8 +254,12 @@ final class PaymentsApi {
     /** Runs periodically: closes expired payments even when nobody asks about them. */
     synchronized void expireDuePayments() {
         Instant now = clock.instant();
-        for (PaymentRecord payment : paymentsByRequestId.values()) {
-            expireIfDue(payment, now);
+        for (java.util.Iterator<PaymentRecord> due = awaitingExpiry.iterator(); due.hasNext();) {
+            PaymentRecord payment = due.next();
+            // a payment leaves PROCESSING once and never comes back to it
+            if (payment.status != PaymentStatus.PROCESSING || expireIfDue(payment, now)) {
+                due.remove();
+            }
         }
     }
 
@@ -639,6 +648,7 @@ final class PaymentsApi {
         refundsById.clear();
         capturesByRequestId.clear();
         triggeredOnce.clear();
+        awaitingExpiry.clear();
     }
 
     private PaymentRecord requirePayment(String paymentRequestId) {
