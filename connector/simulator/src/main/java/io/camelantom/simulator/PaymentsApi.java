@@ -165,7 +165,7 @@ final class PaymentsApi {
             switch (flow) {
                 case DIRECT -> applyOutcome(payment);
                 case ORDER_CODE -> {
-                    payment.orderCode = String.format("28%016d", sequence.incrementAndGet() * 7919 % 10_000_000_000_000_000L);
+                    payment.orderCode = "28" + zeroPadded(sequence.incrementAndGet() * 7919 % 10_000_000_000_000_000L, 16);
                     if (payment.expiryTime == null) {
                         payment.expiryTime = now.plus(ORDER_CODE_DEFAULT_EXPIRY);
                     }
@@ -763,7 +763,13 @@ final class PaymentsApi {
     private String newId(String kind, Instant now) {
         // shaped like Antom's ids: a date, a kind digit and a sequence; unique per simulator instance
         return AmsJson.TIME.format(now.atZone(java.time.ZoneOffset.UTC)).substring(0, 10).replace("-", "")
-               + "1940108001001888" + kind + String.format("%012d", sequence.incrementAndGet());
+               + "1940108001001888" + kind + zeroPadded(sequence.incrementAndGet(), 12);
+    }
+
+    /** {@code String.format("%0<width>d", n)} for n &gt;= 0, without a Formatter per payment. */
+    static String zeroPadded(long n, int width) {
+        String digits = Long.toString(n);
+        return digits.length() >= width ? digits : "0".repeat(width - digits.length()) + digits;
     }
 
     private static String key(String... parts) {
