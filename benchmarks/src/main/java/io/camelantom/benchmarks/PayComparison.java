@@ -33,7 +33,7 @@ import org.apache.camel.ProducerTemplate;
 final class PayComparison {
 
     record Level(int callers, int calls, double oursPerSecond, double sdkPerSecond, int oursErrors, int sdkErrors,
-            double oursCpuPerCall, double sdkCpuPerCall, double oursSimulatorCpuPerCall, double sdkSimulatorCpuPerCall) {
+            double oursCpuPerCall, double sdkCpuPerCall, double simulatorCpuPerOursCall, double simulatorCpuPerSdkCall) {
         double ratio() {
             return oursPerSecond / sdkPerSecond;
         }

@@ -84,16 +84,17 @@ final class Report {
         if (!pay.isEmpty()) {
             md.append("## antom:pay next to Antom's Java SDK 2.0.45 (HTTPS, simulator without added latency)\n\n");
             md.append("| callers | calls | antom:pay calls/s | SDK calls/s | ratio | antom:pay CPU ms/call | SDK CPU ms/call | simulator CPU ms/call (ours/SDK) | errors (ours/SDK) |\n");
-            md.append("|---:|---:|---:|---:|---:|---:|---:|---:|---|\n");
+            md.append("|---:|---:|---:|---:|---:|---:|---:|---|---|\n");
             for (PayComparison.Level l : pay) {
                 md.append("| ").append(l.callers()).append(" | ").append(l.calls()).append(" | ").append(f0(l.oursPerSecond()))
                         .append(" | ").append(f0(l.sdkPerSecond())).append(" | ").append(f2(l.ratio())).append("x | ")
                         .append(f2(l.oursCpuPerCall() * 1000)).append(" | ").append(f2(l.sdkCpuPerCall() * 1000))
-                        .append(" | ").append(f2(l.oursSimulatorCpuPerCall() * 1000)).append('/')
-                        .append(f2(l.sdkSimulatorCpuPerCall() * 1000))
+                        .append(" | ").append(f2(l.simulatorCpuPerOursCall() * 1000)).append('/')
+                        .append(f2(l.simulatorCpuPerSdkCall() * 1000))
                         .append(" | ").append(l.oursErrors()).append('/').append(l.sdkErrors()).append(" |\n");
             }
-            md.append("\nCPU per call is the harness JVM's (client side); the simulator's own CPU, in its own JVM on the same cores, is in its own column.\n\n");
+            md.append("\nCPU per call: the harness JVM's (client side), and the simulator process's while each client ran"
+                      + " (both share the same cores).\n\n");
         }
 
         if (orders != null) {

@@ -561,8 +561,8 @@ public class AntomClient implements AutoCloseable {
             return null;
         }
         try {
-            JsonNode result = AntomJson.readTree(body).get("result");
-            return result == null || !result.isObject() ? null : AntomJson.mapper().treeToValue(result, Result.class);
+            // only the result is needed here: no tree of the whole answer
+            return AntomJson.readObjectField(body, "result", Result.class);
         } catch (Exception e) {
             return null;
         }

@@ -33,6 +33,11 @@ public final class AntomVerifier {
 
     private final List<VersionedKey> keys;
     private final SignatureProvider provider;
+    /**
+     * One verification engine per thread, as in {@link AntomSigner}: looking the algorithm up in the provider costs more
+     * than a verification. Each check still initialises it with the candidate key and verifies from scratch.
+     */
+    private final ThreadLocal<Signature> engines = new ThreadLocal<>();
 
     /** A verifier on the fastest provider present ({@link SignatureProvider.Choice#auto}). */
     public AntomVerifier(List<VersionedKey> keys) {
@@ -100,7 +105,7 @@ public final class AntomVerifier {
         }
         byte[] content = ContentToSign.of(method, path, clientId, time, body);
         for (VersionedKey candidate : candidates) {
-            if (matches(provider, candidate.publicKey(), content, signatureBytes)) {
+            if (matches(candidate.publicKey(), content, signatureBytes)) {
                 return header;
             }
         }
@@ -132,15 +137,24 @@ public final class AntomVerifier {
                 .collect(Collectors.joining(", "));
     }
 
-    private static boolean matches(SignatureProvider provider, PublicKey key, byte[] content, byte[] signatureBytes) {
+    private boolean matches(PublicKey key, byte[] content, byte[] signatureBytes) {
+        Signature signature = engines.get();
         try {
-            Signature signature = provider.newSignature();
+            if (signature == null) {
+                signature = provider.newSignature();
+                engines.set(signature);
+            }
+            // initVerify resets whatever a previous, failed check left in the engine
             signature.initVerify(key);
             signature.update(content);
             return signature.verify(signatureBytes);
         } catch (GeneralSecurityException e) {
-            // a malformed signature (wrong length) is a mismatch, not a crash
+            // a malformed signature (wrong length) is a mismatch, not a crash; its state is unknown now: start afresh
+            engines.remove();
             return false;
+        } catch (RuntimeException e) {
+            engines.remove();
+            throw e;
         }
     }
 

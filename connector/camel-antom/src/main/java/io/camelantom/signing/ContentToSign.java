@@ -1,6 +1,5 @@
 package io.camelantom.signing;
 
-import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 
 /**
@@ -33,10 +32,9 @@ public final class ContentToSign {
             throw new IllegalArgumentException("Content to sign: the path must start with '/' and hold no scheme or host: " + path);
         }
         byte[] head = (method + " " + path + "\n" + clientId + "." + time + ".").getBytes(StandardCharsets.UTF_8);
-        ByteArrayOutputStream out = new ByteArrayOutputStream(head.length + body.length);
-        out.writeBytes(head);
-        out.writeBytes(body);
-        return out.toByteArray();
+        byte[] content = java.util.Arrays.copyOf(head, head.length + body.length);
+        System.arraycopy(body, 0, content, head.length, body.length);
+        return content;
     }
 
     private static void require(String value, String what) {

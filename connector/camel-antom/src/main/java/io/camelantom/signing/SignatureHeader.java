@@ -32,7 +32,31 @@ public record SignatureHeader(String algorithm, Integer keyVersion, String signa
     public String format() {
         return "algorithm=" + (algorithm == null ? ALGORITHM_RSA256 : algorithm)
                + ",keyVersion=" + (keyVersion == null ? 1 : keyVersion)
-               + ",signature=" + URLEncoder.encode(signature, StandardCharsets.UTF_8);
+               + ",signature=" + urlEncode(signature);
+    }
+
+    /**
+     * {@link URLEncoder#encode(String, java.nio.charset.Charset)} in UTF-8, with a short path for what a signature is:
+     * standard base64, whose only characters to escape are '+', '/' and '=' (URLEncoder walks a writer per call).
+     */
+    static String urlEncode(String value) {
+        StringBuilder out = new StringBuilder(value.length() + 16);
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            if (c >= 'A' && c <= 'Z' || c >= 'a' && c <= 'z' || c >= '0' && c <= '9') {
+                out.append(c);
+            } else if (c == '+') {
+                out.append("%2B");
+            } else if (c == '/') {
+                out.append("%2F");
+            } else if (c == '=') {
+                out.append("%3D");
+            } else {
+                // not base64: the general rules
+                return URLEncoder.encode(value, StandardCharsets.UTF_8);
+            }
+        }
+        return out.toString();
     }
 
     /**
@@ -111,6 +135,10 @@ public record SignatureHeader(String algorithm, Integer keyVersion, String signa
         if (value.indexOf('%') < 0) {
             return value;
         }
+        String ascii = percentDecodeAscii(value);
+        if (ascii != null) {
+            return ascii;
+        }
         ByteArrayOutputStream out = new ByteArrayOutputStream(value.length());
         for (int i = 0; i < value.length(); i++) {
             char c = value.charAt(i);
@@ -130,6 +158,31 @@ public record SignatureHeader(String algorithm, Integer keyVersion, String signa
             }
         }
         return out.toString(StandardCharsets.UTF_8);
+    }
+
+    /**
+     * The common case of {@link #percentDecode}, a URL-encoded base64 signature: every character and every escape is
+     * ASCII, so the result is built as chars. Returns null for anything else (the general decoder decides).
+     */
+    private static String percentDecodeAscii(String value) {
+        StringBuilder out = new StringBuilder(value.length());
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            if (c == '%' && i + 2 < value.length()) {
+                int hi = Character.digit(value.charAt(i + 1), 16);
+                int lo = Character.digit(value.charAt(i + 2), 16);
+                if (hi < 0 || hi > 7 || lo < 0) {
+                    return null;
+                }
+                out.append((char) ((hi << 4) | lo));
+                i += 2;
+            } else if (c == '%' || c > 0x7f) {
+                return null;
+            } else {
+                out.append(c);
+            }
+        }
+        return out.toString();
     }
 
     private static String abbreviate(String s) {

@@ -51,6 +51,46 @@ class AntomJsonTest {
     }
 
     @Test
+    void aTypedMessageGivesTheBytesOfItsGenericTree() {
+        // typed messages already in order are written as they are; these shapes must still give the generic tree's bytes
+        String full = "{\"order\":{\"orderAmount\":{\"currency\":\"USD\",\"value\":\"1000\"},\"orderDescription\":\"Coffee\","
+                      + "\"referenceOrderId\":\"o-1\"},\"paymentAmount\":{\"currency\":\"USD\",\"value\":\"1000\"},"
+                      + "\"paymentMethod\":{\"paymentMethodId\":\"2810\",\"paymentMethodType\":\"CONNECT_WALLET\"},"
+                      + "\"paymentRequestId\":\"p-1\",\"productCode\":\"IN_STORE_PAYMENT\",\"zCount\":12345678901234567890}";
+        PayRequest inOrder = AntomJson.convert(full, PayRequest.class);
+        PayRequest unknownFirst = AntomJson.convert(full, PayRequest.class);
+        unknownFirst.setAdditionalProperty("aaa", "sorts before every modelled field");
+        PayRequest nested = AntomJson.convert(full, PayRequest.class);
+        nested.getPaymentAmount().setAdditionalProperty("b", "x");
+        PayRequest withFloat = AntomJson.convert(full, PayRequest.class);
+        withFloat.setAdditionalProperty("zRate", 1.0E10);
+        PayRequest withNull = AntomJson.convert(full, PayRequest.class);
+        withNull.setAdditionalProperty("zNothing", null);
+        withNull.setAdditionalProperty("zList", java.util.Arrays.asList(1, null));
+        PayRequest duplicate = AntomJson.convert(full, PayRequest.class);
+        duplicate.setAdditionalProperty("productCode", "AGREEMENT_PAYMENT");
+        for (PayRequest request : List.of(inOrder, unknownFirst, nested, withFloat, withNull, duplicate, new PayRequest())) {
+            assertThat(text(AntomJson.canonicalBytes(request))).isEqualTo(text(AntomJson.canonicalBytes(AntomJson.toMap(request))));
+        }
+        assertThat(text(AntomJson.canonicalBytes(unknownFirst))).startsWith("{\"aaa\":");
+    }
+
+    @Test
+    void readsOneObjectFieldAsATreeWould() throws Exception {
+        byte[] answer = ("{\"paymentId\":\"1\",\"result\":{\"resultStatus\":\"U\"},\"list\":[{\"result\":{}}],"
+                         + "\"result\":{\"resultStatus\":\"S\",\"resultCode\":\"SUCCESS\",\"extra\":{\"a\":1}}}")
+                .getBytes(StandardCharsets.UTF_8);
+        Result result = AntomJson.readObjectField(answer, "result", Result.class);
+        assertThat(result.getResultStatus()).isEqualTo("S");
+        assertThat(result.getAdditionalProperty("extra")).isEqualTo(Map.of("a", 1));
+        assertThat(AntomJson.readObjectField("{\"result\":\"S\"}".getBytes(StandardCharsets.UTF_8), "result", Result.class)).isNull();
+        assertThat(AntomJson.readObjectField("[{\"result\":{}}]".getBytes(StandardCharsets.UTF_8), "result", Result.class)).isNull();
+        assertThat(AntomJson.readObjectField(new byte[0], "result", Result.class)).isNull();
+        assertThatThrownBy(() -> AntomJson.readObjectField("{\"result\":{},\"x\":[1,}".getBytes(StandardCharsets.UTF_8),
+                "result", Result.class)).isInstanceOf(java.io.IOException.class);
+    }
+
+    @Test
     void unknownResponseFieldsArePreservedOnRoundTrip() {
         String json = "{\"result\":{\"resultStatus\":\"S\",\"resultCode\":\"SUCCESS\",\"brandNewResultField\":\"x\"},"
                       + "\"paymentId\":\"20240001\",\"futureField\":{\"nested\":true}}";

@@ -16,6 +16,23 @@ class SignatureHeaderTest {
     }
 
     @Test
+    void encodesEveryValueAsUrlEncoderDoes() {
+        // the short path covers base64; anything else takes URLEncoder's rules
+        for (String value : new String[] { BASE64, "AZaz09+/=", "not base64: a b*c.d-e_f~g\u00e9\u20ac%", "" }) {
+            assertThat(SignatureHeader.urlEncode(value))
+                    .isEqualTo(java.net.URLEncoder.encode(value, java.nio.charset.StandardCharsets.UTF_8));
+        }
+    }
+
+    @Test
+    void percentDecodesAsciiAndUtf8Escapes() {
+        assertThat(SignatureHeader.percentDecode("ab%2Bcd%2fef%3D%3d")).isEqualTo(BASE64);
+        assertThat(SignatureHeader.percentDecode("caf%C3%A9+%41")).isEqualTo("café+A");
+        assertThatThrownBy(() -> SignatureHeader.percentDecode("ab%2")).hasMessageContaining("truncated");
+        assertThatThrownBy(() -> SignatureHeader.percentDecode("ab%zz")).hasMessageContaining("invalid");
+    }
+
+    @Test
     void parsesPartsInAnyOrderWithSpacesAndAnyCase() {
         SignatureHeader header = SignatureHeader.parse(" signature=ab%2bcd%2Fef%3d%3D , KEYVERSION = 3 ,Algorithm=RSA256 ");
         assertThat(header.signature()).isEqualTo(BASE64);

@@ -67,7 +67,8 @@ public final class AntomSimulator implements AutoCloseable {
     private final KeyPair antomKeyPair;
     private final Faults faults = new Faults();
     private static final int MAX_RECEIVED_REQUESTS = 1000;
-    private final java.util.Deque<ReceivedRequest> receivedRequests = new java.util.concurrent.ConcurrentLinkedDeque<>();
+    /** Guarded by itself: an ArrayDeque knows its size (a ConcurrentLinkedDeque counts its nodes on every size()). */
+    private final java.util.Deque<ReceivedRequest> receivedRequests = new java.util.ArrayDeque<>();
     private final ObjectMapper mapper = new ObjectMapper();
     private final int instance = INSTANCES.incrementAndGet();
 
@@ -183,9 +184,12 @@ public final class AntomSimulator implements AutoCloseable {
         exchange.getRequestHeaders().forEach((name, values) ->
                 headers.computeIfAbsent(name.toLowerCase(java.util.Locale.ROOT), n -> new java.util.ArrayList<>()).addAll(values));
         headers.replaceAll((name, values) -> List.copyOf(values));
-        received.addLast(new ReceivedRequest(exchange.getRequestMethod(), path, headers));
-        while (received.size() > MAX_RECEIVED_REQUESTS) {
-            received.pollFirst();
+        ReceivedRequest request = new ReceivedRequest(exchange.getRequestMethod(), path, headers);
+        synchronized (received) {
+            received.addLast(request);
+            if (received.size() > MAX_RECEIVED_REQUESTS) {
+                received.pollFirst();
+            }
         }
     }
 
@@ -299,13 +303,17 @@ public final class AntomSimulator implements AutoCloseable {
 
     /** The last API requests received (at most 1000), oldest first: method, path and headers, no body. */
     public List<ReceivedRequest> receivedRequests() {
-        return List.copyOf(receivedRequests);
+        synchronized (receivedRequests) {
+            return List.copyOf(receivedRequests);
+        }
     }
 
     /** Forgets all payments, refunds, captures, notification attempts (pending resends stop), received requests and faults. */
     public void reset() {
         requireStarted();
-        receivedRequests.clear();
+        synchronized (receivedRequests) {
+            receivedRequests.clear();
+        }
         payments.reset();
         notifications.reset();
         faults.clear();

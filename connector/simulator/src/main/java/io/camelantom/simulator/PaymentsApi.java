@@ -63,6 +63,8 @@ final class PaymentsApi {
     private final Map<String, CaptureRecord> capturesByRequestId = new HashMap<>();
     /** Ids whose first request already got its "first request fails" trigger. */
     private final Set<String> triggeredOnce = new HashSet<>();
+    /** PROCESSING payments with an expiry time: what the periodic expiry check looks at (not every payment ever made). */
+    private final Set<PaymentRecord> awaitingExpiry = new java.util.LinkedHashSet<>();
     private long generation;
 
     /** The timing settings the payments API needs. */
@@ -163,7 +165,7 @@ final class PaymentsApi {
             switch (flow) {
                 case DIRECT -> applyOutcome(payment);
                 case ORDER_CODE -> {
-                    payment.orderCode = String.format("28%016d", sequence.incrementAndGet() * 7919 % 10_000_000_000_000_000L);
+                    payment.orderCode = "28" + zeroPadded(sequence.incrementAndGet() * 7919 % 10_000_000_000_000_000L, 16);
                     if (payment.expiryTime == null) {
                         payment.expiryTime = now.plus(ORDER_CODE_DEFAULT_EXPIRY);
                     }
@@ -178,6 +180,9 @@ final class PaymentsApi {
                                 () -> completeLocked(payment, !trigger.failsAtOnce() && trigger != AmountTrigger.PROCESSING_THEN_FAIL));
                     }
                 }
+            }
+            if (payment.status == PaymentStatus.PROCESSING && payment.expiryTime != null) {
+                awaitingExpiry.add(payment);
             }
             ObjectNode response = payResponse(payment);
             return switch (trigger) {
@@ -249,8 +254,12 @@ final class PaymentsApi {
     /** Runs periodically: closes expired payments even when nobody asks about them. */
     synchronized void expireDuePayments() {
         Instant now = clock.instant();
-        for (PaymentRecord payment : paymentsByRequestId.values()) {
-            expireIfDue(payment, now);
+        for (java.util.Iterator<PaymentRecord> due = awaitingExpiry.iterator(); due.hasNext();) {
+            PaymentRecord payment = due.next();
+            // a payment leaves PROCESSING once and never comes back to it
+            if (payment.status != PaymentStatus.PROCESSING || expireIfDue(payment, now)) {
+                due.remove();
+            }
         }
     }
 
@@ -639,6 +648,7 @@ final class PaymentsApi {
         refundsById.clear();
         capturesByRequestId.clear();
         triggeredOnce.clear();
+        awaitingExpiry.clear();
     }
 
     private PaymentRecord requirePayment(String paymentRequestId) {
@@ -753,7 +763,13 @@ final class PaymentsApi {
     private String newId(String kind, Instant now) {
         // shaped like Antom's ids: a date, a kind digit and a sequence; unique per simulator instance
         return AmsJson.TIME.format(now.atZone(java.time.ZoneOffset.UTC)).substring(0, 10).replace("-", "")
-               + "1940108001001888" + kind + String.format("%012d", sequence.incrementAndGet());
+               + "1940108001001888" + kind + zeroPadded(sequence.incrementAndGet(), 12);
+    }
+
+    /** {@code String.format("%0<width>d", n)} for n &gt;= 0, without a Formatter per payment. */
+    static String zeroPadded(long n, int width) {
+        String digits = Long.toString(n);
+        return digits.length() >= width ? digits : "0".repeat(width - digits.length()) + digits;
     }
 
     private static String key(String... parts) {
