@@ -32,8 +32,11 @@ CREATE TABLE IF NOT EXISTS ${prefix}PAYMENT (
 -- reconciliation: STATUS IN (PROCESSING, UNKNOWN) AND NEXT_CHECK_AT <= now, oldest first
 CREATE INDEX IF NOT EXISTS ${prefix}PAYMENT_DUE_IX ON ${prefix}PAYMENT (STATUS, NEXT_CHECK_AT);
 
--- outbox: final rows whose result message is still owed
-CREATE INDEX IF NOT EXISTS ${prefix}PAYMENT_OUTBOX_IX ON ${prefix}PAYMENT (RESULT_PUBLISHED_AT, STATUS, UPDATED_AT);
+-- outbox: final rows whose result message is still owed (the repair sorts the few it finds by UPDATED_AT itself).
+-- Without UPDATED_AT, which every write changes, only a change of status or publication updates this index.
+CREATE INDEX IF NOT EXISTS ${prefix}PAYMENT_OWED_IX ON ${prefix}PAYMENT (RESULT_PUBLISHED_AT, STATUS);
+-- its predecessor (with UPDATED_AT), dropped from a ledger created before
+DROP INDEX IF EXISTS ${prefix}PAYMENT_OUTBOX_IX;
 
 -- de-duplication store of the notification route: the table Camel's JdbcMessageIdRepository reads and writes
 CREATE TABLE IF NOT EXISTS ${prefix}MESSAGE_PROCESSED (
