@@ -19,8 +19,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The ledger's tables: the plain SQL files shipped in this jar ({@code schema-h2.sql}, {@code schema-postgresql.sql}
- * beside this class), applied when missing. Every statement is {@code CREATE ... IF NOT EXISTS}, so applying them on
- * every start, from several nodes at once, is harmless.
+ * beside this class), applied when missing. Every statement is {@code CREATE ... IF NOT EXISTS} or, for an index a newer
+ * one replaced, {@code DROP INDEX IF EXISTS}, so applying them on every start, from several nodes at once, is harmless
+ * and brings an existing ledger up to date.
  */
 public final class LedgerSchema {
 

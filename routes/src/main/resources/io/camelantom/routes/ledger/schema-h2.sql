@@ -32,9 +32,10 @@ CREATE TABLE IF NOT EXISTS ${prefix}PAYMENT (
 -- reconciliation: STATUS IN (PROCESSING, UNKNOWN) AND NEXT_CHECK_AT <= now, oldest first
 CREATE INDEX IF NOT EXISTS ${prefix}PAYMENT_DUE_IX ON ${prefix}PAYMENT (STATUS, NEXT_CHECK_AT);
 
--- outbox: final rows whose result message is still owed (the repair sorts the few it finds by UPDATED_AT itself).
+-- outbox: final rows whose result message is still owed. STATUS first: H2 looks up the IN list of final states, then
+-- RESULT_PUBLISHED_AT IS NULL, and finds exactly the owed rows (the repair sorts those few by UPDATED_AT itself).
 -- Without UPDATED_AT, which every write changes, only a change of status or publication updates this index.
-CREATE INDEX IF NOT EXISTS ${prefix}PAYMENT_OWED_IX ON ${prefix}PAYMENT (RESULT_PUBLISHED_AT, STATUS);
+CREATE INDEX IF NOT EXISTS ${prefix}PAYMENT_OWED_IX ON ${prefix}PAYMENT (STATUS, RESULT_PUBLISHED_AT);
 -- its predecessor (with UPDATED_AT), dropped from a ledger created before
 DROP INDEX IF EXISTS ${prefix}PAYMENT_OUTBOX_IX;
 
