@@ -67,6 +67,9 @@ public class PaymentLedger {
     private final String findLatestSql;
     private final String eventSql;
     private final String markPublishedSql;
+    private final String resultsOwedSql;
+    private final String claimForRepublicationSql;
+    private final String claimForCheckSql;
     /** By the number of statuses in the compare-and-set (index 1..n); [0] not final target, [1] final target. */
     private final String[][] transitionSql;
     /** By the number of statuses a call may be counted in (index 1..n). */
@@ -101,6 +104,13 @@ public class PaymentLedger {
         this.eventSql = "INSERT INTO " + eventTable() + " (PAYMENT_REQUEST_ID, AT, KIND, DETAIL) VALUES (?, ?, ?, ?)";
         this.markPublishedSql = "UPDATE " + table + " SET RESULT_PUBLISHED_AT = ?, VERSION = VERSION + 1 "
                 + "WHERE PAYMENT_REQUEST_ID = ? AND RESULT_PUBLISHED_AT IS NULL AND STATUS IN " + FINAL_STATES;
+        this.resultsOwedSql = "SELECT " + COLUMNS + " FROM " + table + " WHERE RESULT_PUBLISHED_AT IS NULL AND STATUS IN "
+                + FINAL_STATES + " AND UPDATED_AT <= ? ORDER BY UPDATED_AT, PAYMENT_REQUEST_ID";
+        this.claimForRepublicationSql = "UPDATE " + table + " SET UPDATED_AT = ?, VERSION = VERSION + 1 WHERE "
+                + "PAYMENT_REQUEST_ID = ? AND VERSION = ? AND RESULT_PUBLISHED_AT IS NULL AND STATUS IN " + FINAL_STATES;
+        this.claimForCheckSql = "UPDATE " + table + " SET NEXT_CHECK_AT = ?, CHECK_COUNT = CHECK_COUNT + 1, "
+                + "UPDATED_AT = ?, VERSION = VERSION + 1 WHERE PAYMENT_REQUEST_ID = ? AND VERSION = ? AND STATUS NOT IN "
+                + FINAL_STATES;
         int statuses = PaymentStatus.values().length;
         this.transitionSql = new String[2][statuses + 1];
         this.recordCallSql = new String[statuses + 1];
@@ -508,8 +518,7 @@ public class PaymentLedger {
      */
     public LedgerBatch findResultsOwed(Duration quietFor, int limit) {
         Instant before = now().minus(quietFor);
-        return batch("SELECT " + COLUMNS + " FROM " + table + " WHERE RESULT_PUBLISHED_AT IS NULL AND STATUS IN "
-                + FINAL_STATES + " AND UPDATED_AT <= ? ORDER BY UPDATED_AT, PAYMENT_REQUEST_ID", positive(limit), ps -> {
+        return batch(resultsOwedSql, positive(limit), ps -> {
                     setTime(ps, 1, before);
                 });
     }
@@ -520,9 +529,7 @@ public class PaymentLedger {
      * caller that gets {@code true} republishes.
      */
     public boolean claimForRepublication(PaymentRecord seen) {
-        String sql = "UPDATE " + table + " SET UPDATED_AT = ?, VERSION = VERSION + 1 WHERE PAYMENT_REQUEST_ID = ? "
-                + "AND VERSION = ? AND RESULT_PUBLISHED_AT IS NULL AND STATUS IN " + FINAL_STATES;
-        return update(sql, "claim " + seen.paymentRequestId() + " for republication", ps -> {
+        return update(claimForRepublicationSql, "claim " + seen.paymentRequestId() + " for republication", ps -> {
             setTime(ps, 1, now());
             ps.setString(2, seen.paymentRequestId());
             ps.setLong(3, seen.version());
@@ -571,10 +578,7 @@ public class PaymentLedger {
         int checks = seen.checkCount() + 1;
         Instant now = now();
         Instant next = now.plus(backoff.delayAfter(checks));
-        String sql = "UPDATE " + table + " SET NEXT_CHECK_AT = ?, CHECK_COUNT = CHECK_COUNT + 1, UPDATED_AT = ?, "
-                + "VERSION = VERSION + 1 WHERE PAYMENT_REQUEST_ID = ? AND VERSION = ? AND STATUS NOT IN "
-                + FINAL_STATES;
-        return update(sql, "claim " + seen.paymentRequestId() + " for a check", ps -> {
+        return update(claimForCheckSql, "claim " + seen.paymentRequestId() + " for a check", ps -> {
             setTime(ps, 1, next);
             setTime(ps, 2, now);
             ps.setString(3, seen.paymentRequestId());
@@ -649,6 +653,11 @@ public class PaymentLedger {
 
     Instant now() {
         return clock.instant().truncatedTo(ChronoUnit.MICROS);
+    }
+
+    /** The outbox repair's query (its plan is checked in the H2 contract test). */
+    String resultsOwedSql() {
+        return resultsOwedSql;
     }
 
     Connection connection() throws SQLException {
