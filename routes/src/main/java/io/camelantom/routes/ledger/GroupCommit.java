@@ -35,23 +35,42 @@ final class GroupCommit {
         Connection open() throws SQLException;
     }
 
+    /**
+     * A read run right after a statement that changed one row (and its history row), on the same connection in the
+     * same transaction: it sees that change and no later one.
+     */
+    @FunctionalInterface
+    interface ReadBack {
+        void read(Connection c) throws SQLException;
+    }
+
     /** One queued statement (with the history row it writes when it changed a row) and, once run, its outcome. */
     private static final class Write {
         final String sql;
         final PaymentLedger.Binder binder;
         final PaymentLedger.EventInsert event;
+        final ReadBack readBack;
         int count;
         SQLException failure;
         RuntimeException bindFailure;
         volatile boolean done;
 
-        Write(String sql, PaymentLedger.Binder binder, PaymentLedger.EventInsert event) {
+        Write(String sql, PaymentLedger.Binder binder, PaymentLedger.EventInsert event, ReadBack readBack) {
             this.sql = sql;
             this.binder = binder;
             this.event = event;
+            this.readBack = readBack;
         }
 
-        /** Runs the statement, then its history row if it changed exactly one row: in the caller's transaction. */
+        /** Whether it needs a transaction of its own when run alone (more than one statement). */
+        boolean severalStatements() {
+            return event != null || readBack != null;
+        }
+
+        /**
+         * Runs the statement, then, if it changed exactly one row, its history row and its read-back: in the caller's
+         * transaction.
+         */
         void run(Connection c) throws SQLException {
             try (PreparedStatement ps = c.prepareStatement(sql)) {
                 binder.bind(ps);
@@ -62,6 +81,9 @@ final class GroupCommit {
                     event.binder().bind(es);
                     es.executeUpdate();
                 }
+            }
+            if (readBack != null && count == 1) {
+                readBack.read(c);
             }
         }
     }
@@ -84,7 +106,17 @@ final class GroupCommit {
      * statement changed a row, in the same transaction (the history never misses or invents a change).
      */
     int execute(String sql, PaymentLedger.Binder binder, PaymentLedger.EventInsert event) throws SQLException {
-        Write write = new Write(sql, binder, event);
+        return execute(sql, binder, event, null);
+    }
+
+    /**
+     * {@link #execute(String, PaymentLedger.Binder, PaymentLedger.EventInsert)} that also runs {@code readBack} (may be
+     * null) in the same transaction when the statement changed a row. When the batch is undone and run again, it runs
+     * again too; what it read last counts.
+     */
+    int execute(String sql, PaymentLedger.Binder binder, PaymentLedger.EventInsert event, ReadBack readBack)
+            throws SQLException {
+        Write write = new Write(sql, binder, event, readBack);
         queue.add(write);
         writer.lock();
         try {
@@ -169,7 +201,7 @@ final class GroupCommit {
         w.count = 0;
         w.failure = null;
         try (Connection c = connections.open()) {
-            if (w.event == null) {
+            if (!w.severalStatements()) {
                 w.run(c); // auto-commit
                 return;
             }

@@ -19,8 +19,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The ledger's tables: the plain SQL file shipped in this jar ({@code schema.sql} beside this class), one definition
- * for both databases with their differences named ({@link Dialect}), applied when missing. Every statement is {@code CREATE ... IF NOT EXISTS}, so applying them on
- * every start, from several nodes at once, is harmless.
+ * for both databases with their differences named ({@link Dialect}), applied when missing. Every statement is
+ * {@code CREATE ... IF NOT EXISTS} or, for an index a newer one replaced, {@code DROP INDEX IF EXISTS}, so applying
+ * them on every start, from several nodes at once, is harmless and brings an existing ledger up to date.
  */
 public final class LedgerSchema {
 
@@ -32,24 +33,25 @@ public final class LedgerSchema {
 
     /** The databases the ledger supports, with the values of the schema's dialect placeholders. */
     public enum Dialect {
-        H2("CHARACTER LARGE OBJECT", "(RESULT_PUBLISHED_AT, STATUS, UPDATED_AT)"),
-        // a partial index: it holds only the owed results, so it stays tiny however large the table grows
+        H2("CHARACTER LARGE OBJECT", "(STATUS, RESULT_PUBLISHED_AT)"),
+        // a partial index: it holds only the owed results, so it stays tiny however large the table grows; keyed on
+        // the id, which never changes, so that counting a call (an unindexed column) is a HOT update
         POSTGRESQL("TEXT",
-                "(UPDATED_AT) WHERE RESULT_PUBLISHED_AT IS NULL AND STATUS IN ('PAID', 'FAILED', 'CANCELLED')");
+                "(PAYMENT_REQUEST_ID) WHERE RESULT_PUBLISHED_AT IS NULL AND STATUS IN ('PAID', 'FAILED', 'CANCELLED')");
 
         /** {@code ${largeText}}: the type of the stored order and refund request JSON. */
         private final String largeText;
-        /** {@code ${outboxIndexColumns}}: the outbox index's columns (and predicate). */
-        private final String outboxIndexColumns;
+        /** {@code ${owedIndex}}: the owed-results index's columns (and predicate). */
+        private final String owedIndex;
 
-        Dialect(String largeText, String outboxIndexColumns) {
+        Dialect(String largeText, String owedIndex) {
             this.largeText = largeText;
-            this.outboxIndexColumns = outboxIndexColumns;
+            this.owedIndex = owedIndex;
         }
 
         private String fill(String sql, String prefix) {
             return sql.replace("${prefix}", prefix).replace("${largeText}", largeText)
-                    .replace("${outboxIndexColumns}", outboxIndexColumns);
+                    .replace("${owedIndex}", owedIndex);
         }
 
         /** The database behind a connection, from its product name. */

@@ -61,6 +61,19 @@ public class PaymentLedger {
     private final String tablePrefix;
     private final String table;
     private final GroupCommit writes;
+    // statements built once: H2's query cache and PostgreSQL's driver key on the string, so it should be the same one
+    private final String insertSql;
+    private final String findSql;
+    private final String findLatestSql;
+    private final String eventSql;
+    private final String markPublishedSql;
+    private final String resultsOwedSql;
+    private final String claimForRepublicationSql;
+    private final String claimForCheckSql;
+    /** By the number of statuses in the compare-and-set (index 1..n); [0] not final target, [1] final target. */
+    private final String[][] transitionSql;
+    /** By the number of statuses a call may be counted in (index 1..n). */
+    private final String[] recordCallSql;
 
     /** A ledger with the default table prefix and the system clock. */
     public PaymentLedger(DataSource dataSource) {
@@ -79,6 +92,40 @@ public class PaymentLedger {
         this.tablePrefix = LedgerSchema.checkPrefix(tablePrefix);
         this.table = this.tablePrefix + "PAYMENT";
         this.writes = new GroupCommit(this::connection);
+        // one statement registers: no row of the order at this attempt or later yet, so registering a known order
+        // writes nothing instead of failing on the unique constraints (a failure splits a group commit)
+        this.insertSql = "INSERT INTO " + table + " (PAYMENT_REQUEST_ID, ORDER_ID, ATTEMPT_NO, AMOUNT_MINOR, CURRENCY, "
+                + "DESCRIPTION, STATUS, CALL_COUNT, CREATED_AT, UPDATED_AT, EXPIRES_AT, NEXT_CHECK_AT, CHECK_COUNT, "
+                + "ORDER_JSON, VERSION) SELECT ?, ?, ?, ?, ?, ?, ?, 0, ?, ?, ?, ?, 0, ?, 0 WHERE NOT EXISTS "
+                + "(SELECT 1 FROM " + table + " WHERE ORDER_ID = ? AND ATTEMPT_NO >= ?)";
+        this.findSql = "SELECT " + COLUMNS + " FROM " + table + " WHERE PAYMENT_REQUEST_ID = ?";
+        this.findLatestSql = "SELECT " + COLUMNS + " FROM " + table + " WHERE ORDER_ID = ? AND ATTEMPT_NO = "
+                + "(SELECT MAX(ATTEMPT_NO) FROM " + table + " WHERE ORDER_ID = ?)";
+        this.eventSql = "INSERT INTO " + eventTable() + " (PAYMENT_REQUEST_ID, AT, KIND, DETAIL) VALUES (?, ?, ?, ?)";
+        this.markPublishedSql = "UPDATE " + table + " SET RESULT_PUBLISHED_AT = ?, VERSION = VERSION + 1 "
+                + "WHERE PAYMENT_REQUEST_ID = ? AND RESULT_PUBLISHED_AT IS NULL AND STATUS IN " + FINAL_STATES;
+        this.resultsOwedSql = "SELECT " + COLUMNS + " FROM " + table + " WHERE RESULT_PUBLISHED_AT IS NULL AND STATUS IN "
+                + FINAL_STATES + " AND UPDATED_AT <= ? ORDER BY UPDATED_AT, PAYMENT_REQUEST_ID";
+        this.claimForRepublicationSql = "UPDATE " + table + " SET UPDATED_AT = ?, VERSION = VERSION + 1 WHERE "
+                + "PAYMENT_REQUEST_ID = ? AND VERSION = ? AND RESULT_PUBLISHED_AT IS NULL AND STATUS IN " + FINAL_STATES;
+        this.claimForCheckSql = "UPDATE " + table + " SET NEXT_CHECK_AT = ?, CHECK_COUNT = CHECK_COUNT + 1, "
+                + "UPDATED_AT = ?, VERSION = VERSION + 1 WHERE PAYMENT_REQUEST_ID = ? AND VERSION = ? AND STATUS NOT IN "
+                + FINAL_STATES;
+        int statuses = PaymentStatus.values().length;
+        this.transitionSql = new String[2][statuses + 1];
+        this.recordCallSql = new String[statuses + 1];
+        for (int n = 1; n <= statuses; n++) {
+            for (int toFinal = 0; toFinal < 2; toFinal++) {
+                // entering a final state makes its result owed, also after CANCELLING left a published PAID
+                transitionSql[toFinal][n] = "UPDATE " + table + " SET STATUS = ?, UPDATED_AT = ?, VERSION = VERSION + 1, "
+                        + (toFinal == 1 ? "RESULT_PUBLISHED_AT = NULL, " : "")
+                        + "PAYMENT_ID = COALESCE(?, PAYMENT_ID), RESULT_CODE = COALESCE(?, RESULT_CODE), "
+                        + "RESULT_MESSAGE = COALESCE(?, RESULT_MESSAGE) "
+                        + "WHERE PAYMENT_REQUEST_ID = ? AND STATUS IN (" + placeholders(n) + ")";
+            }
+            recordCallSql[n] = "UPDATE " + table + " SET CALL_COUNT = CALL_COUNT + 1, UPDATED_AT = ?, "
+                    + "VERSION = VERSION + 1 WHERE PAYMENT_REQUEST_ID = ? AND STATUS IN (" + placeholders(n) + ")";
+        }
     }
 
     /** Creates the ledger's tables where missing ({@link LedgerSchema#apply}); call it on start. */
@@ -114,17 +161,14 @@ public class PaymentLedger {
 
     /**
      * Registers an order: inserts its first attempt as PENDING, or finds the order's latest attempt when the order is
-     * already registered (a redelivered or re-sent order). Safe under concurrency: of callers registering the same order
+     * already registered (a redelivered or re-sent order). A new order costs one INSERT and no read: the row returned is
+     * the one written. Safe under concurrency: of callers registering the same order
      * at once, one gets {@link Registration.Outcome#CREATED} and the others the same row as
      * {@link Registration.Outcome#EXISTING}; the database's unique constraints decide, not a prior read.
      * <p>
      * An existing attempt with a different amount or currency gives {@link Registration.Outcome#CONFLICT}.
      */
     public Registration register(NewPayment order) {
-        Optional<PaymentRecord> latest = findLatestForOrder(order.orderId());
-        if (latest.isPresent()) {
-            return existing(latest.get(), order);
-        }
         return insertAttempt(order, 1);
     }
 
@@ -152,40 +196,53 @@ public class PaymentLedger {
                 row);
     }
 
+    /**
+     * Inserts attempt {@code attempt} unless the order has a row at that attempt or later; when it has, or when a
+     * concurrent caller's insert wins the unique constraints, the order's latest attempt is the answer.
+     */
     private Registration insertAttempt(NewPayment order, int attempt) {
         String paymentRequestId = PaymentRequestIds.forAttempt(order.orderId(), attempt);
         Instant now = now();
-        String sql = "INSERT INTO " + table + " (PAYMENT_REQUEST_ID, ORDER_ID, ATTEMPT_NO, AMOUNT_MINOR, CURRENCY, "
-                + "DESCRIPTION, STATUS, CALL_COUNT, CREATED_AT, UPDATED_AT, EXPIRES_AT, NEXT_CHECK_AT, CHECK_COUNT, "
-                + "ORDER_JSON, VERSION) VALUES (?, ?, ?, ?, ?, ?, ?, 0, ?, ?, ?, ?, 0, ?, 0)";
+        String description = cut(order.description(), 256);
+        Instant expiresAt = order.expiresAt() == null ? null : order.expiresAt().truncatedTo(ChronoUnit.MICROS);
+        int inserted;
+        SQLException duplicate = null;
         try {
-            writes.execute(sql, ps -> {
+            inserted = writes.execute(insertSql, ps -> {
                 ps.setString(1, paymentRequestId);
                 ps.setString(2, order.orderId());
                 ps.setInt(3, attempt);
                 ps.setLong(4, order.amountMinor());
                 ps.setString(5, order.currency());
-                setString(ps, 6, cut(order.description(), 256));
+                setString(ps, 6, description);
                 ps.setString(7, PaymentStatus.PENDING.name());
                 setTime(ps, 8, now);
                 setTime(ps, 9, now);
-                setTime(ps, 10, order.expiresAt() == null ? null : order.expiresAt().truncatedTo(ChronoUnit.MICROS));
+                setTime(ps, 10, expiresAt);
                 setTime(ps, 11, now);
                 setString(ps, 12, order.orderJson());
+                ps.setString(13, order.orderId());
+                ps.setInt(14, attempt);
             }, event(paymentRequestId, PaymentEvent.REGISTERED, "attempt " + attempt + " of order " + order.orderId()
                     + ", " + order.amountMinor() + " " + order.currency() + " (minor units)"));
         } catch (SQLException e) {
             if (!isUniqueViolation(e)) {
                 throw new LedgerException("Cannot register order " + order.orderId(), e);
             }
-            // another caller registered this attempt first: theirs is the row
-            PaymentRecord winner = findLatestForOrder(order.orderId())
-                    .orElseThrow(() -> new LedgerException("paymentRequestId " + paymentRequestId
-                            + " is taken by a row of another order", e));
-            return existing(winner, order);
+            inserted = 0;
+            duplicate = e; // another caller registered this attempt first, or the id is taken by another order
         }
-        return new Registration(Registration.Outcome.CREATED, find(paymentRequestId)
-                .orElseThrow(() -> new LedgerException("Row " + paymentRequestId + " vanished after insert")));
+        if (inserted == 1) {
+            // the row as written (what a read of it returns; the contract test compares both)
+            return new Registration(Registration.Outcome.CREATED, new PaymentRecord(paymentRequestId, order.orderId(),
+                    attempt, order.amountMinor(), order.currency(), description, PaymentStatus.PENDING, null, null,
+                    null, 0, now, now, expiresAt, now, 0, null, order.orderJson(), null, 0));
+        }
+        SQLException cause = duplicate;
+        PaymentRecord winner = findLatestForOrder(order.orderId())
+                .orElseThrow(() -> new LedgerException("paymentRequestId " + paymentRequestId
+                        + " is taken by a row of another order", cause));
+        return existing(winner, order);
     }
 
     // ---------------------------------------------------------------- look-ups
@@ -196,7 +253,7 @@ public class PaymentLedger {
      * @throws BadLedgerRowException when the row exists but cannot be read
      */
     public Optional<PaymentRecord> find(String paymentRequestId) {
-        return single("SELECT " + COLUMNS + " FROM " + table + " WHERE PAYMENT_REQUEST_ID = ?", paymentRequestId);
+        return single(findSql, paymentRequestId);
     }
 
     /**
@@ -205,8 +262,7 @@ public class PaymentLedger {
      * @throws BadLedgerRowException when that row exists but cannot be read
      */
     public Optional<PaymentRecord> findLatestForOrder(String orderId) {
-        return single("SELECT " + COLUMNS + " FROM " + table + " WHERE ORDER_ID = ? AND ATTEMPT_NO = "
-                + "(SELECT MAX(ATTEMPT_NO) FROM " + table + " WHERE ORDER_ID = ?)", orderId, orderId);
+        return single(findLatestSql, orderId, orderId);
     }
 
     /** All attempts of an order, first attempt first. */
@@ -299,6 +355,31 @@ public class PaymentLedger {
      */
     public boolean transition(String paymentRequestId, Set<PaymentStatus> expected, PaymentStatus target,
             TransitionDetails details) {
+        return change(paymentRequestId, expected, target, details, null);
+    }
+
+    /**
+     * {@link #transition(String, Set, PaymentStatus, TransitionDetails)} that, when this caller won, also returns the row
+     * as its change left it, read in the same transaction (so no other change comes between); empty when it lost. For
+     * the winner that publishes the result: it needs the whole row, and gets it without a second round trip.
+     *
+     * @throws BadLedgerRowException when this caller won but the row cannot be read (the change is committed)
+     */
+    public Optional<PaymentRecord> transitionAndRead(String paymentRequestId, Set<PaymentStatus> expected,
+            PaymentStatus target, TransitionDetails details) {
+        Object[] row = new Object[1];
+        if (!change(paymentRequestId, expected, target, details, c -> row[0] = readRow(c, paymentRequestId))) {
+            return Optional.empty();
+        }
+        if (row[0] instanceof BadLedgerRow bad) {
+            throw new BadLedgerRowException(bad);
+        }
+        return Optional.of((PaymentRecord) row[0]);
+    }
+
+    /** The compare-and-set of a transition (with {@code readBack}, if any, run in its transaction when it won). */
+    private boolean change(String paymentRequestId, Set<PaymentStatus> expected, PaymentStatus target,
+            TransitionDetails details, GroupCommit.ReadBack readBack) {
         Objects.requireNonNull(target, "target");
         if (expected.isEmpty()) {
             throw new IllegalArgumentException("expected statuses must not be empty");
@@ -309,26 +390,40 @@ public class PaymentLedger {
             throw new IllegalArgumentException("Illegal transition " + illegal + " -> " + target);
         }
         TransitionDetails d = details == null ? TransitionDetails.none() : details;
-        // entering a final state makes its result owed, also after CANCELLING left a published PAID
-        String sql = "UPDATE " + table + " SET STATUS = ?, UPDATED_AT = ?, VERSION = VERSION + 1, "
-                + (target.isFinal() ? "RESULT_PUBLISHED_AT = NULL, " : "")
-                + "PAYMENT_ID = COALESCE(?, PAYMENT_ID), RESULT_CODE = COALESCE(?, RESULT_CODE), "
-                + "RESULT_MESSAGE = COALESCE(?, RESULT_MESSAGE) "
-                + "WHERE PAYMENT_REQUEST_ID = ? AND STATUS IN (" + placeholders(expected.size()) + ")";
+        String sql = transitionSql[target.isFinal() ? 1 : 0][expected.size()];
         String event = expected.stream().map(Enum::name).sorted().collect(Collectors.joining("|")) + " -> "
                 + target + describe(d);
-        return update(sql, "transition " + paymentRequestId + " to " + target, ps -> {
-            ps.setString(1, target.name());
-            setTime(ps, 2, now());
-            setString(ps, 3, cut(d.paymentId(), 64));
-            setString(ps, 4, cut(d.resultCode(), TransitionDetails.MAX_CODE_LENGTH));
-            setString(ps, 5, cut(d.resultMessage(), TransitionDetails.MAX_MESSAGE_LENGTH));
-            ps.setString(6, paymentRequestId);
-            int i = 7;
-            for (PaymentStatus e : expected) {
-                ps.setString(i++, e.name());
+        int count;
+        try {
+            count = writes.execute(sql, ps -> {
+                ps.setString(1, target.name());
+                setTime(ps, 2, now());
+                setString(ps, 3, cut(d.paymentId(), 64));
+                setString(ps, 4, cut(d.resultCode(), TransitionDetails.MAX_CODE_LENGTH));
+                setString(ps, 5, cut(d.resultMessage(), TransitionDetails.MAX_MESSAGE_LENGTH));
+                ps.setString(6, paymentRequestId);
+                int i = 7;
+                for (PaymentStatus e : expected) {
+                    ps.setString(i++, e.name());
+                }
+            }, event(paymentRequestId, d.source() == null ? PaymentEvent.STATUS : d.source(), event), readBack);
+        } catch (SQLException e) {
+            throw new LedgerException("Cannot transition " + paymentRequestId + " to " + target, e);
+        }
+        return count == 1;
+    }
+
+    /** The row with this id, on a connection in the caller's transaction: a {@link PaymentRecord} or {@link BadLedgerRow}. */
+    private Object readRow(Connection c, String paymentRequestId) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(findSql)) {
+            ps.setString(1, paymentRequestId);
+            try (ResultSet rs = ps.executeQuery()) {
+                if (!rs.next()) {
+                    throw new SQLException("row " + paymentRequestId + " missing right after its change");
+                }
+                return read(rs);
             }
-        }, event(paymentRequestId, d.source() == null ? PaymentEvent.STATUS : d.source(), event)) == 1;
+        }
     }
 
     private static String describe(TransitionDetails d) {
@@ -357,9 +452,11 @@ public class PaymentLedger {
 
     /** Counts one call to Antom for a payment in one of {@code statuses}; {@code false} when it is in another one. */
     public boolean recordCall(String paymentRequestId, Set<PaymentStatus> statuses) {
+        if (statuses.isEmpty()) {
+            throw new IllegalArgumentException("statuses must not be empty");
+        }
         List<PaymentStatus> ordered = new ArrayList<>(statuses);
-        String sql = "UPDATE " + table + " SET CALL_COUNT = CALL_COUNT + 1, UPDATED_AT = ?, VERSION = VERSION + 1 "
-                + "WHERE PAYMENT_REQUEST_ID = ? AND STATUS IN (" + placeholders(ordered.size()) + ")";
+        String sql = recordCallSql[ordered.size()];
         return update(sql, "record a call for " + paymentRequestId, ps -> {
             setTime(ps, 1, now());
             ps.setString(2, paymentRequestId);
@@ -407,9 +504,7 @@ public class PaymentLedger {
      * already recorded, the payment is not final, or it does not exist.
      */
     public boolean markResultPublished(String paymentRequestId) {
-        String sql = "UPDATE " + table + " SET RESULT_PUBLISHED_AT = ?, VERSION = VERSION + 1 "
-                + "WHERE PAYMENT_REQUEST_ID = ? AND RESULT_PUBLISHED_AT IS NULL AND STATUS IN " + FINAL_STATES;
-        return update(sql, "mark the result of " + paymentRequestId + " published", ps -> {
+        return update(markPublishedSql, "mark the result of " + paymentRequestId + " published", ps -> {
             setTime(ps, 1, now());
             ps.setString(2, paymentRequestId);
         }, event(paymentRequestId, PaymentEvent.RESULT_PUBLISHED, "result message published")) == 1;
@@ -423,8 +518,7 @@ public class PaymentLedger {
      */
     public LedgerBatch findResultsOwed(Duration quietFor, int limit) {
         Instant before = now().minus(quietFor);
-        return batch("SELECT " + COLUMNS + " FROM " + table + " WHERE RESULT_PUBLISHED_AT IS NULL AND STATUS IN "
-                + FINAL_STATES + " AND UPDATED_AT <= ? ORDER BY UPDATED_AT, PAYMENT_REQUEST_ID", positive(limit), ps -> {
+        return batch(resultsOwedSql, positive(limit), ps -> {
                     setTime(ps, 1, before);
                 });
     }
@@ -435,9 +529,7 @@ public class PaymentLedger {
      * caller that gets {@code true} republishes.
      */
     public boolean claimForRepublication(PaymentRecord seen) {
-        String sql = "UPDATE " + table + " SET UPDATED_AT = ?, VERSION = VERSION + 1 WHERE PAYMENT_REQUEST_ID = ? "
-                + "AND VERSION = ? AND RESULT_PUBLISHED_AT IS NULL AND STATUS IN " + FINAL_STATES;
-        return update(sql, "claim " + seen.paymentRequestId() + " for republication", ps -> {
+        return update(claimForRepublicationSql, "claim " + seen.paymentRequestId() + " for republication", ps -> {
             setTime(ps, 1, now());
             ps.setString(2, seen.paymentRequestId());
             ps.setLong(3, seen.version());
@@ -486,10 +578,7 @@ public class PaymentLedger {
         int checks = seen.checkCount() + 1;
         Instant now = now();
         Instant next = now.plus(backoff.delayAfter(checks));
-        String sql = "UPDATE " + table + " SET NEXT_CHECK_AT = ?, CHECK_COUNT = CHECK_COUNT + 1, UPDATED_AT = ?, "
-                + "VERSION = VERSION + 1 WHERE PAYMENT_REQUEST_ID = ? AND VERSION = ? AND STATUS NOT IN "
-                + FINAL_STATES;
-        return update(sql, "claim " + seen.paymentRequestId() + " for a check", ps -> {
+        return update(claimForCheckSql, "claim " + seen.paymentRequestId() + " for a check", ps -> {
             setTime(ps, 1, next);
             setTime(ps, 2, now);
             ps.setString(3, seen.paymentRequestId());
@@ -566,6 +655,11 @@ public class PaymentLedger {
         return clock.instant().truncatedTo(ChronoUnit.MICROS);
     }
 
+    /** The outbox repair's query (its plan is checked in the H2 contract test). */
+    String resultsOwedSql() {
+        return resultsOwedSql;
+    }
+
     Connection connection() throws SQLException {
         Connection c = dataSource.getConnection();
         if (!c.getAutoCommit()) {
@@ -610,8 +704,7 @@ public class PaymentLedger {
 
     EventInsert event(String paymentRequestId, String kind, String detail) {
         Instant at = now();
-        return new EventInsert("INSERT INTO " + eventTable() + " (PAYMENT_REQUEST_ID, AT, KIND, DETAIL) VALUES (?, ?, ?, ?)",
-                ps -> {
+        return new EventInsert(eventSql, ps -> {
                     ps.setString(1, paymentRequestId);
                     setTime(ps, 2, at);
                     ps.setString(3, cut(kind, PaymentEvent.MAX_KIND_LENGTH));

@@ -109,9 +109,13 @@ final class OrderBridgeProcessor implements Processor {
         String orderId = payment.orderId();
         Registration registration;
         if (attempt == 1) {
-            Optional<PaymentRecord> first = ledger.find(PaymentRequestIds.forAttempt(orderId, 1));
-            registration = first.map(r -> new Registration(Registration.Outcome.EXISTING, r))
-                    .orElseGet(() -> ledger.register(payment));
+            // a new order: one INSERT, no read; a known one: its latest attempt, or attempt 1 if there are more
+            registration = ledger.register(payment);
+            if (!registration.created() && registration.payment().attempt() != 1) {
+                PaymentRecord first = ledger.find(PaymentRequestIds.forAttempt(orderId, 1))
+                        .orElseThrow(() -> new IllegalStateException("attempt 1 of order " + orderId + " vanished"));
+                registration = new Registration(Registration.Outcome.EXISTING, first);
+            }
         } else {
             Optional<PaymentRecord> requested = ledger.find(PaymentRequestIds.forAttempt(orderId, attempt));
             if (requested.isPresent()) {

@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.EnumSet;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 
 import io.camelantom.routes.ledger.BadLedgerRow;
@@ -68,12 +69,12 @@ public final class PaymentSettlement {
         if (!target.isFinal()) {
             throw new IllegalArgumentException("settle moves to a final state, not " + target);
         }
-        if (!ledger.transition(paymentRequestId, expected, target, details)) {
+        // the row as the winning change left it, read in that change's transaction
+        Optional<PaymentRecord> row = ledger.transitionAndRead(paymentRequestId, expected, target, details);
+        if (row.isEmpty()) {
             return Outcome.LOST;
         }
-        PaymentRecord row = ledger.find(paymentRequestId)
-                .orElseThrow(() -> new IllegalStateException("payment " + paymentRequestId + " vanished after settling"));
-        publishAndMark(row);
+        publishAndMark(row.get());
         return Outcome.SETTLED;
     }
 

@@ -2,9 +2,11 @@
 -- ${prefix} is replaced by the configured table prefix (default ANTOM_). The two places where the databases differ
 -- are named (LedgerSchema.Dialect holds their values; a DBA applying this file by hand replaces them too):
 --   ${largeText}          H2: CHARACTER LARGE OBJECT                PostgreSQL: TEXT
---   ${outboxIndexColumns} H2: (RESULT_PUBLISHED_AT, STATUS, UPDATED_AT)
---                         PostgreSQL: (UPDATED_AT) WHERE RESULT_PUBLISHED_AT IS NULL AND STATUS IN ('PAID', 'FAILED',
---                         'CANCELLED'), a partial index that stays tiny, unlike the table
+--   ${owedIndex}          H2: (STATUS, RESULT_PUBLISHED_AT): H2 looks up the IN list of final states, then
+--                         RESULT_PUBLISHED_AT IS NULL, and finds exactly the owed rows
+--                         PostgreSQL: (PAYMENT_REQUEST_ID) WHERE RESULT_PUBLISHED_AT IS NULL AND STATUS IN ('PAID',
+--                         'FAILED', 'CANCELLED'), a partial index that stays tiny, unlike the table; keyed on the
+--                         never-changing id so that a write changing only unindexed columns is a HOT update
 
 CREATE TABLE IF NOT EXISTS ${prefix}PAYMENT (
     PAYMENT_REQUEST_ID  VARCHAR(64)   NOT NULL,
@@ -37,8 +39,11 @@ CREATE TABLE IF NOT EXISTS ${prefix}PAYMENT (
 -- reconciliation: STATUS IN (PROCESSING, UNKNOWN) AND NEXT_CHECK_AT <= now, oldest first
 CREATE INDEX IF NOT EXISTS ${prefix}PAYMENT_DUE_IX ON ${prefix}PAYMENT (STATUS, NEXT_CHECK_AT);
 
--- outbox: final rows whose result message is still owed
-CREATE INDEX IF NOT EXISTS ${prefix}PAYMENT_OUTBOX_IX ON ${prefix}PAYMENT ${outboxIndexColumns};
+-- outbox: final rows whose result message is still owed (the repair sorts the few it finds by UPDATED_AT itself).
+-- Without UPDATED_AT, which every write changes, only a change of status or publication updates this index.
+CREATE INDEX IF NOT EXISTS ${prefix}PAYMENT_OWED_IX ON ${prefix}PAYMENT ${owedIndex};
+-- its predecessor (with UPDATED_AT), dropped from a ledger created before
+DROP INDEX IF EXISTS ${prefix}PAYMENT_OUTBOX_IX;
 
 -- de-duplication store of the notification route: the table Camel's JdbcMessageIdRepository reads and writes
 CREATE TABLE IF NOT EXISTS ${prefix}MESSAGE_PROCESSED (

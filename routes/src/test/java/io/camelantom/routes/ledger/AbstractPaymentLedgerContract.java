@@ -115,6 +115,29 @@ abstract class AbstractPaymentLedgerContract {
     }
 
     @Test
+    void theRowARegistrationReturnsIsTheRowItWrote() throws Exception {
+        // what the INSERT wrote, not read back: must equal a read, the cut description and missing fields included
+        Registration bare = ledger.register(new NewPayment("SO-W1", 1, "EUR", "d".repeat(300), null, null));
+        assertThat(bare.created()).isTrue();
+        assertThat(bare.payment().description()).hasSize(256);
+        assertThat(ledger.find("SO-W1")).contains(bare.payment());
+        ledger.transition("SO-W1", PaymentStatus.PENDING, PaymentStatus.FAILED, null);
+        clock.advance(Duration.ofNanos(1_500));
+        Registration second = ledger.registerNewAttempt(order("SO-W1"));
+        assertThat(second.created()).isTrue();
+        assertThat(ledger.find("SO-W1--2")).contains(second.payment());
+
+        // a known order writes nothing (no second REGISTERED event) and answers with its latest attempt
+        Registration again = ledger.register(new NewPayment("SO-W1", 12_345, "USD", null, null, null));
+        assertThat(again.outcome()).isEqualTo(Registration.Outcome.EXISTING);
+        assertThat(again.payment()).isEqualTo(second.payment());
+        assertThat(ledger.events("SO-W1", 10)).extracting(PaymentEvent::kind)
+                .containsExactly(PaymentEvent.REGISTERED, PaymentEvent.STATUS);
+        List<Registration> racing = race(() -> ledger.registerNewAttempt(order("SO-W1")));
+        assertThat(racing).allSatisfy(r -> assertThat(r.payment()).isEqualTo(second.payment()));
+    }
+
+    @Test
     void oddAndLongOrderIdsAreStoredUnderAShortSafeId() {
         String orderId = "Auftrag/2026 #7 – Zürich " + "x".repeat(200);
         PaymentRecord p = ledger.register(order(orderId)).payment();
@@ -163,6 +186,30 @@ abstract class AbstractPaymentLedgerContract {
         assertThat(p.resultOwed()).isTrue();
 
         assertThat(ledger.transition("missing", PaymentStatus.PENDING, PaymentStatus.PAID, null)).isFalse();
+    }
+
+    @Test
+    void theWinnerOfATransitionGetsTheRowItsChangeLeft() throws Exception {
+        ledger.register(order("SO-TR"));
+        ledger.transition("SO-TR", PaymentStatus.PENDING, PaymentStatus.PROCESSING,
+                TransitionDetails.result("PAYMENT_IN_PROCESS", "in process").withPaymentId("2026P9"));
+        clock.advance(Duration.ofSeconds(3));
+
+        List<java.util.Optional<PaymentRecord>> racing = race(() -> ledger.transitionAndRead("SO-TR",
+                EnumSet.of(PaymentStatus.PENDING, PaymentStatus.PROCESSING, PaymentStatus.UNKNOWN), PaymentStatus.PAID, TransitionDetails.result("SUCCESS", null)));
+        List<PaymentRecord> won = racing.stream().flatMap(java.util.Optional::stream).collect(Collectors.toList());
+        assertThat(won).hasSize(1);
+        PaymentRecord row = won.get(0);
+        assertThat(row.status()).isEqualTo(PaymentStatus.PAID);
+        assertThat(row.paymentId()).as("kept from the earlier change").isEqualTo("2026P9");
+        assertThat(row.resultCode()).isEqualTo("SUCCESS");
+        assertThat(row.resultMessage()).isEqualTo("in process");
+        assertThat(row.version()).isEqualTo(2);
+        assertThat(ledger.find("SO-TR")).contains(row);
+        assertThat(ledger.transitionAndRead("SO-TR", EnumSet.of(PaymentStatus.PENDING, PaymentStatus.PROCESSING, PaymentStatus.UNKNOWN), PaymentStatus.FAILED, null))
+                .as("lost: nothing read").isEmpty();
+        assertThat(ledger.transitionAndRead("missing", EnumSet.of(PaymentStatus.PENDING, PaymentStatus.PROCESSING, PaymentStatus.UNKNOWN), PaymentStatus.PAID, null))
+                .isEmpty();
     }
 
     @Test
@@ -512,6 +559,46 @@ abstract class AbstractPaymentLedgerContract {
                 .createSchemaIfMissing();
         assertThat(restarted.find("SO-10")).isPresent();
         assertThat(restarted.register(order("SO-10")).outcome()).isEqualTo(Registration.Outcome.EXISTING);
+    }
+
+    @Test
+    void aLedgerCreatedWithTheOldOutboxIndexGetsTheNarrowOne() throws Exception {
+        String prefix = tablePrefix() + "OLD_";
+        PaymentLedger old = new PaymentLedger(dataSource(), prefix, clock).createSchemaIfMissing();
+        try (Connection c = dataSource().getConnection(); java.sql.Statement st = c.createStatement()) {
+            st.execute("DROP INDEX " + prefix + "PAYMENT_OWED_IX");
+            // the index as ledgers created before had it (H2's definition: valid on both databases)
+            st.execute("CREATE INDEX " + prefix + "PAYMENT_OUTBOX_IX ON " + prefix
+                    + "PAYMENT (RESULT_PUBLISHED_AT, STATUS, UPDATED_AT)");
+        }
+        old.register(order("SO-OLD"));
+        old.transition("SO-OLD", PaymentStatus.PENDING, PaymentStatus.PAID, null);
+        assertThat(indexes(prefix + "PAYMENT")).contains(prefix + "PAYMENT_OUTBOX_IX")
+                .doesNotContain(prefix + "PAYMENT_OWED_IX");
+
+        PaymentLedger upgraded = new PaymentLedger(dataSource(), prefix, clock).createSchemaIfMissing();
+        assertThat(indexes(prefix + "PAYMENT")).contains(prefix + "PAYMENT_OWED_IX")
+                .doesNotContain(prefix + "PAYMENT_OUTBOX_IX");
+        assertThat(upgraded.findResultsOwed(Duration.ZERO, 10).payments()).extracting(PaymentRecord::paymentRequestId)
+                .containsExactly("SO-OLD");
+        assertThat(upgraded.countResultsOwed()).isEqualTo(1);
+    }
+
+    /** The index names of a table, upper case (PostgreSQL reports them in lower case). */
+    private List<String> indexes(String table) throws SQLException {
+        List<String> names = new ArrayList<>();
+        try (Connection c = dataSource().getConnection()) {
+            boolean lower = c.getMetaData().storesLowerCaseIdentifiers();
+            try (java.sql.ResultSet rs = c.getMetaData().getIndexInfo(null, null,
+                    lower ? table.toLowerCase(java.util.Locale.ROOT) : table, false, false)) {
+                while (rs.next()) {
+                    if (rs.getString("INDEX_NAME") != null) {
+                        names.add(rs.getString("INDEX_NAME").toUpperCase(java.util.Locale.ROOT));
+                    }
+                }
+            }
+        }
+        return names;
     }
 
     @Test

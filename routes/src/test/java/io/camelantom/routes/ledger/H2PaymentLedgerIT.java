@@ -43,6 +43,20 @@ class H2PaymentLedgerIT extends AbstractPaymentLedgerContract {
     }
 
     @Test
+    void theOutboxRepairLooksUpExactlyTheOwedRowsThroughItsIndex() throws Exception {
+        try (java.sql.Connection c = dataSource().getConnection();
+                java.sql.PreparedStatement ps = c.prepareStatement("EXPLAIN " + ledger.resultsOwedSql())) {
+            ps.setObject(1, java.time.OffsetDateTime.now());
+            try (java.sql.ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                // both conditions of the index, not only the null (which all payments in flight share)
+                assertThat(rs.getString(1)).containsPattern(
+                        "PAYMENT_OWED_IX: STATUS IN\\('PAID', 'FAILED', 'CANCELLED'\\)\\s+AND RESULT_PUBLISHED_AT IS NULL");
+            }
+        }
+    }
+
+    @Test
     void theLedgerAndTheDeduplicationStoreSurviveARestartOfTheDatabase() throws Exception {
         ledger.register(order("SO-RESTART"));
         ledger.transition("SO-RESTART", PaymentStatus.PENDING, PaymentStatus.PAID, null);
