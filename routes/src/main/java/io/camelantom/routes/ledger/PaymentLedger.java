@@ -65,7 +65,11 @@ public class PaymentLedger {
     private final String insertSql;
     private final String findSql;
     private final String findLatestSql;
+    /** The history's words for a counted call to Antom. */
+    private static final String CALL_DETAIL = "call to Antom";
+
     private final String eventSql;
+    private final String twoEventsSql;
     private final String markPublishedSql;
     private final String resultsOwedSql;
     private final String claimForRepublicationSql;
@@ -96,12 +100,13 @@ public class PaymentLedger {
         // writes nothing instead of failing on the unique constraints (a failure splits a group commit)
         this.insertSql = "INSERT INTO " + table + " (PAYMENT_REQUEST_ID, ORDER_ID, ATTEMPT_NO, AMOUNT_MINOR, CURRENCY, "
                 + "DESCRIPTION, STATUS, CALL_COUNT, CREATED_AT, UPDATED_AT, EXPIRES_AT, NEXT_CHECK_AT, CHECK_COUNT, "
-                + "ORDER_JSON, VERSION) SELECT ?, ?, ?, ?, ?, ?, ?, 0, ?, ?, ?, ?, 0, ?, 0 WHERE NOT EXISTS "
+                + "ORDER_JSON, VERSION) SELECT ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, ?, 0 WHERE NOT EXISTS "
                 + "(SELECT 1 FROM " + table + " WHERE ORDER_ID = ? AND ATTEMPT_NO >= ?)";
         this.findSql = "SELECT " + COLUMNS + " FROM " + table + " WHERE PAYMENT_REQUEST_ID = ?";
         this.findLatestSql = "SELECT " + COLUMNS + " FROM " + table + " WHERE ORDER_ID = ? AND ATTEMPT_NO = "
                 + "(SELECT MAX(ATTEMPT_NO) FROM " + table + " WHERE ORDER_ID = ?)";
         this.eventSql = "INSERT INTO " + eventTable() + " (PAYMENT_REQUEST_ID, AT, KIND, DETAIL) VALUES (?, ?, ?, ?)";
+        this.twoEventsSql = eventSql + ", (?, ?, ?, ?)";
         this.markPublishedSql = "UPDATE " + table + " SET RESULT_PUBLISHED_AT = ?, VERSION = VERSION + 1 "
                 + "WHERE PAYMENT_REQUEST_ID = ? AND RESULT_PUBLISHED_AT IS NULL AND STATUS IN " + FINAL_STATES;
         this.resultsOwedSql = "SELECT " + COLUMNS + " FROM " + table + " WHERE RESULT_PUBLISHED_AT IS NULL AND STATUS IN "
@@ -169,7 +174,18 @@ public class PaymentLedger {
      * An existing attempt with a different amount or currency gives {@link Registration.Outcome#CONFLICT}.
      */
     public Registration register(NewPayment order) {
-        return insertAttempt(order, 1);
+        return insertAttempt(order, 1, false);
+    }
+
+    /**
+     * {@link #register} for a caller that pays a new order right away: when the order is new, its row is written with
+     * the pay call already counted ({@code CALL_COUNT} 1, history REGISTERED then ANTOM_CALL), so registering and
+     * {@link #recordCall} cost one write instead of two. The row then reads as after {@code register} +
+     * {@code recordCall}: a cancel sees a pay in flight, reconciliation never takes it for "never sent". When the order
+     * is known (EXISTING, CONFLICT) nothing is counted: the caller decides and calls {@link #recordCall} itself.
+     */
+    public Registration registerAndRecordCall(NewPayment order) {
+        return insertAttempt(order, 1, true);
     }
 
     /**
@@ -188,7 +204,7 @@ public class PaymentLedger {
         if (last.status() != PaymentStatus.FAILED && last.status() != PaymentStatus.CANCELLED) {
             return new Registration(Registration.Outcome.EXISTING, last);
         }
-        return insertAttempt(order, last.attempt() + 1);
+        return insertAttempt(order, last.attempt() + 1, false);
     }
 
     private Registration existing(PaymentRecord row, NewPayment order) {
@@ -198,13 +214,15 @@ public class PaymentLedger {
 
     /**
      * Inserts attempt {@code attempt} unless the order has a row at that attempt or later; when it has, or when a
-     * concurrent caller's insert wins the unique constraints, the order's latest attempt is the answer.
+     * concurrent caller's insert wins the unique constraints, the order's latest attempt is the answer. With
+     * {@code countCall}, a new row is written with one call counted and its ANTOM_CALL event.
      */
-    private Registration insertAttempt(NewPayment order, int attempt) {
+    private Registration insertAttempt(NewPayment order, int attempt, boolean countCall) {
         String paymentRequestId = PaymentRequestIds.forAttempt(order.orderId(), attempt);
         Instant now = now();
         String description = cut(order.description(), 256);
         Instant expiresAt = order.expiresAt() == null ? null : order.expiresAt().truncatedTo(ChronoUnit.MICROS);
+        int callCount = countCall ? 1 : 0;
         int inserted;
         SQLException duplicate = null;
         try {
@@ -216,15 +234,15 @@ public class PaymentLedger {
                 ps.setString(5, order.currency());
                 setString(ps, 6, description);
                 ps.setString(7, PaymentStatus.PENDING.name());
-                setTime(ps, 8, now);
+                ps.setInt(8, callCount);
                 setTime(ps, 9, now);
-                setTime(ps, 10, expiresAt);
-                setTime(ps, 11, now);
-                setString(ps, 12, order.orderJson());
-                ps.setString(13, order.orderId());
-                ps.setInt(14, attempt);
-            }, event(paymentRequestId, PaymentEvent.REGISTERED, "attempt " + attempt + " of order " + order.orderId()
-                    + ", " + order.amountMinor() + " " + order.currency() + " (minor units)"));
+                setTime(ps, 10, now);
+                setTime(ps, 11, expiresAt);
+                setTime(ps, 12, now);
+                setString(ps, 13, order.orderJson());
+                ps.setString(14, order.orderId());
+                ps.setInt(15, attempt);
+            }, registrationEvents(paymentRequestId, order, attempt, countCall));
         } catch (SQLException e) {
             if (!isUniqueViolation(e)) {
                 throw new LedgerException("Cannot register order " + order.orderId(), e);
@@ -236,7 +254,7 @@ public class PaymentLedger {
             // the row as written (what a read of it returns; the contract test compares both)
             return new Registration(Registration.Outcome.CREATED, new PaymentRecord(paymentRequestId, order.orderId(),
                     attempt, order.amountMinor(), order.currency(), description, PaymentStatus.PENDING, null, null,
-                    null, 0, now, now, expiresAt, now, 0, null, order.orderJson(), null, 0));
+                    null, callCount, now, now, expiresAt, now, 0, null, order.orderJson(), null, 0));
         }
         SQLException cause = duplicate;
         PaymentRecord winner = findLatestForOrder(order.orderId())
@@ -464,7 +482,7 @@ public class PaymentLedger {
             for (PaymentStatus s : ordered) {
                 ps.setString(i++, s.name());
             }
-        }, event(paymentRequestId, PaymentEvent.ANTOM_CALL, "call to Antom")) == 1;
+        }, event(paymentRequestId, PaymentEvent.ANTOM_CALL, CALL_DETAIL)) == 1;
     }
 
     /**
@@ -702,14 +720,32 @@ public class PaymentLedger {
         return tablePrefix + "PAYMENT_EVENT";
     }
 
+    /** REGISTERED, and with {@code countCall} also ANTOM_CALL: one statement either way. */
+    private EventInsert registrationEvents(String paymentRequestId, NewPayment order, int attempt, boolean countCall) {
+        String registered = "attempt " + attempt + " of order " + order.orderId() + ", " + order.amountMinor() + " "
+                + order.currency() + " (minor units)";
+        if (!countCall) {
+            return event(paymentRequestId, PaymentEvent.REGISTERED, registered);
+        }
+        Instant at = now();
+        return new EventInsert(twoEventsSql, ps -> {
+            bindEvent(ps, 0, paymentRequestId, at, PaymentEvent.REGISTERED, registered);
+            bindEvent(ps, 4, paymentRequestId, at, PaymentEvent.ANTOM_CALL, CALL_DETAIL);
+        });
+    }
+
     EventInsert event(String paymentRequestId, String kind, String detail) {
         Instant at = now();
-        return new EventInsert(eventSql, ps -> {
-                    ps.setString(1, paymentRequestId);
-                    setTime(ps, 2, at);
-                    ps.setString(3, cut(kind, PaymentEvent.MAX_KIND_LENGTH));
-                    setString(ps, 4, cut(detail, PaymentEvent.MAX_DETAIL_LENGTH));
-                });
+        return new EventInsert(eventSql, ps -> bindEvent(ps, 0, paymentRequestId, at, kind, detail));
+    }
+
+    /** Binds one history row's four values from parameter {@code offset + 1} on. */
+    private static void bindEvent(PreparedStatement ps, int offset, String paymentRequestId, Instant at, String kind,
+            String detail) throws SQLException {
+        ps.setString(offset + 1, paymentRequestId);
+        setTime(ps, offset + 2, at);
+        ps.setString(offset + 3, cut(kind, PaymentEvent.MAX_KIND_LENGTH));
+        setString(ps, offset + 4, cut(detail, PaymentEvent.MAX_DETAIL_LENGTH));
     }
 
     private Optional<PaymentRecord> single(String sql, String... params) {

@@ -80,7 +80,8 @@ final class OrderBridgeProcessor implements Processor {
         NewPayment payment = new NewPayment(order.orderId(), minor, order.currency(), order.description(), expiresAt,
                 CanonicalOrderReader.toJson(order));
 
-        PaymentRecord row = register(payment, order.attempt());
+        Registration registration = register(payment, order.attempt());
+        PaymentRecord row = registration.payment();
         exchange.setProperty(PAYMENT_REQUEST_ID_PROPERTY, row.paymentRequestId());
         exchange.getMessage().setHeader(AntomRouteHeaders.PAYMENT_REQUEST_ID, row.paymentRequestId());
         if (row.status() == PaymentStatus.CANCELLING) {
@@ -95,7 +96,9 @@ final class OrderBridgeProcessor implements Processor {
             settlement.republish(row);
             return;
         }
-        pay(row, order);
+        // a new first attempt was written with its pay call counted (registerAndRecordCall)
+        boolean callRecorded = registration.created() && order.attempt() == 1;
+        pay(row, order, callRecorded);
     }
 
     private CanonicalOrder readOrder(Exchange exchange) {
@@ -105,12 +108,12 @@ final class OrderBridgeProcessor implements Processor {
         return CanonicalOrderReader.read(CommandMapping.mappedBody(exchange, orderMapper, "order mapper", null));
     }
 
-    private PaymentRecord register(NewPayment payment, int attempt) {
+    private Registration register(NewPayment payment, int attempt) {
         String orderId = payment.orderId();
         Registration registration;
         if (attempt == 1) {
             // a new order: one INSERT, no read; a known one: its latest attempt, or attempt 1 if there are more
-            registration = ledger.register(payment);
+            registration = ledger.registerAndRecordCall(payment);
             if (!registration.created() && registration.payment().attempt() != 1) {
                 PaymentRecord first = ledger.find(PaymentRequestIds.forAttempt(orderId, 1))
                         .orElseThrow(() -> new IllegalStateException("attempt 1 of order " + orderId + " vanished"));
@@ -143,12 +146,12 @@ final class OrderBridgeProcessor implements Processor {
                     + " (minor units), this message has " + payment.amountMinor() + " " + payment.currency()
                     + "; one paymentRequestId cannot carry other money (Antom would answer REPEAT_REQ_INCONSISTENT)");
         }
-        return row;
+        return registration;
     }
 
-    private void pay(PaymentRecord row, CanonicalOrder current) {
+    private void pay(PaymentRecord row, CanonicalOrder current, boolean callRecorded) {
         String id = row.paymentRequestId();
-        if (!ledger.recordCall(id)) {
+        if (!callRecorded && !ledger.recordCall(id)) {
             // settled meanwhile (a notification won): its winner published the result
             LOG.debug("Payment {} became final before the pay call; nothing to do", id);
             return;

@@ -138,6 +138,33 @@ abstract class AbstractPaymentLedgerContract {
     }
 
     @Test
+    void aNewOrderRegisteredForPayHasItsCallCountedInTheSameWrite() throws Exception {
+        Registration paid = ledger.registerAndRecordCall(order("SO-RC1"));
+        assertThat(paid.created()).isTrue();
+        assertThat(paid.payment().callCount()).isEqualTo(1);
+        assertThat(paid.payment().status()).isEqualTo(PaymentStatus.PENDING);
+        assertThat(ledger.find("SO-RC1")).contains(paid.payment());
+        // the history as register + recordCall would have left it
+        assertThat(ledger.events("SO-RC1", 10)).extracting(PaymentEvent::kind)
+                .containsExactly(PaymentEvent.REGISTERED, PaymentEvent.ANTOM_CALL);
+
+        // a known order: nothing counted, nothing written; the caller decides whether to call
+        Registration again = ledger.registerAndRecordCall(order("SO-RC1"));
+        assertThat(again.outcome()).isEqualTo(Registration.Outcome.EXISTING);
+        assertThat(again.payment()).isEqualTo(paid.payment());
+        assertThat(ledger.registerAndRecordCall(new NewPayment("SO-RC1", 999, "USD", null, null, null)).outcome())
+                .isEqualTo(Registration.Outcome.CONFLICT);
+        assertThat(ledger.events("SO-RC1", 10)).hasSize(2);
+
+        // racing callers: one row, one call counted between them
+        List<Registration> racing = race(() -> ledger.registerAndRecordCall(order("SO-RC2")));
+        assertThat(racing.stream().filter(Registration::created)).hasSize(1);
+        assertThat(ledger.find("SO-RC2")).get().extracting(PaymentRecord::callCount).isEqualTo(1);
+        assertThat(ledger.events("SO-RC2", 10)).extracting(PaymentEvent::kind)
+                .containsExactly(PaymentEvent.REGISTERED, PaymentEvent.ANTOM_CALL);
+    }
+
+    @Test
     void oddAndLongOrderIdsAreStoredUnderAShortSafeId() {
         String orderId = "Auftrag/2026 #7 – Zürich " + "x".repeat(200);
         PaymentRecord p = ledger.register(order(orderId)).payment();
