@@ -283,9 +283,7 @@ public class AntomConfiguration implements Cloneable {
             if (notBlank(antomEncryptionPublicKey)) {
                 antomKey = AntomKeys.publicKey(antomEncryptionPublicKey);
             } else if (notBlank(antomEncryptionPublicKeyFile)) {
-                antomKey = antomEncryptionPublicKeyFile.startsWith("classpath:")
-                        ? AntomKeys.publicKey(readText(context, antomEncryptionPublicKeyFile))
-                        : AntomKeys.publicKey(filePath(antomEncryptionPublicKeyFile));
+                antomKey = publicKeyFile(context, antomEncryptionPublicKeyFile);
             } else {
                 antomKey = signatureKeyForEncryption(context);
             }
@@ -293,14 +291,11 @@ public class AntomConfiguration implements Cloneable {
             throw new AntomKeyException("Antom's encryption public key cannot be loaded: " + e.getMessage());
         }
         java.security.PrivateKey decryptionKey;
-        char[] password = privateKeyPassword == null ? null : privateKeyPassword.toCharArray();
         try {
             if (notBlank(decryptionPrivateKey)) {
-                decryptionKey = AntomKeys.privateKey(decryptionPrivateKey, password);
+                decryptionKey = AntomKeys.privateKey(decryptionPrivateKey, chars(privateKeyPassword));
             } else if (notBlank(decryptionPrivateKeyFile)) {
-                decryptionKey = decryptionPrivateKeyFile.startsWith("classpath:")
-                        ? AntomKeys.privateKey(readText(context, decryptionPrivateKeyFile), password)
-                        : AntomKeys.privateKey(filePath(decryptionPrivateKeyFile), password);
+                decryptionKey = privateKeyFile(context, decryptionPrivateKeyFile);
             } else {
                 decryptionKey = loadPrivateKey(context);
             }
@@ -333,20 +328,15 @@ public class AntomConfiguration implements Cloneable {
                     ? "The merchant's private key is required: set privateKey, privateKeyFile or keyStoreFile"
                     : "Set only one of privateKey, privateKeyFile and keyStoreFile");
         }
-        char[] password = privateKeyPassword == null ? null : privateKeyPassword.toCharArray();
         try {
             if (notBlank(privateKey)) {
-                return AntomKeys.privateKey(privateKey, password);
+                return AntomKeys.privateKey(privateKey, chars(privateKeyPassword));
             }
             if (notBlank(privateKeyFile)) {
-                if (privateKeyFile.startsWith("classpath:")) {
-                    return AntomKeys.privateKey(readText(context, privateKeyFile), password);
-                }
-                return AntomKeys.privateKey(filePath(privateKeyFile), password);
+                return privateKeyFile(context, privateKeyFile);
             }
-            return AntomKeys.privateKeyFromKeyStore(filePath(keyStoreFile), keyStoreType,
-                    keyStorePassword == null ? null : keyStorePassword.toCharArray(), keyAlias,
-                    keyPassword == null ? null : keyPassword.toCharArray());
+            return AntomKeys.privateKeyFromKeyStore(filePath(keyStoreFile), keyStoreType, chars(keyStorePassword), keyAlias,
+                    chars(keyPassword));
         } catch (AntomKeyException e) {
             throw new AntomKeyException("The merchant's private key cannot be loaded: " + e.getMessage());
         }
@@ -368,9 +358,7 @@ public class AntomConfiguration implements Cloneable {
                 for (String entry : antomPublicKeyFile.split(",")) {
                     if (!entry.isBlank()) {
                         Versioned v = versioned(entry.strip());
-                        keys.add(new AntomVerifier.VersionedKey(v.version(), v.value().startsWith("classpath:")
-                                ? AntomKeys.publicKey(readText(context, v.value()))
-                                : AntomKeys.publicKey(filePath(v.value()))));
+                        keys.add(new AntomVerifier.VersionedKey(v.version(), publicKeyFile(context, v.value())));
                     }
                 }
             }
@@ -390,6 +378,24 @@ public class AntomConfiguration implements Cloneable {
     }
 
     private record Versioned(Integer version, String value) {
+    }
+
+    /** A public key file: {@code classpath:} (PEM or base64 text), else a path, {@code file:} prefix allowed. */
+    private static java.security.PublicKey publicKeyFile(CamelContext context, String location) {
+        return location.startsWith("classpath:")
+                ? AntomKeys.publicKey(readText(context, location))
+                : AntomKeys.publicKey(filePath(location));
+    }
+
+    /** A private key file as {@link #publicKeyFile} reads one, decrypted with privateKeyPassword when encrypted. */
+    private java.security.PrivateKey privateKeyFile(CamelContext context, String location) {
+        return location.startsWith("classpath:")
+                ? AntomKeys.privateKey(readText(context, location), chars(privateKeyPassword))
+                : AntomKeys.privateKey(filePath(location), chars(privateKeyPassword));
+    }
+
+    private static char[] chars(String password) {
+        return password == null ? null : password.toCharArray();
     }
 
     private static Path filePath(String location) {

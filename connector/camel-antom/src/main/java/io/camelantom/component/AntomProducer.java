@@ -83,49 +83,53 @@ public class AntomProducer extends DefaultAsyncProducer {
             callback.done(true);
             return true;
         }
+        long start = System.nanoTime();
         if (!client.supportsAsync()) {
             // an AntomHttpClientConfigurer tunes the blocking client: use it
-            long start = System.nanoTime();
+            AntomReply answer = null;
+            Exception error = null;
             try {
-                AntomReply answer = client.send(call.operation().name(), call.apiPath(), call.bytes());
-                record(call, start, answer, null);
-                complete(exchange, call, answer);
+                answer = client.send(call.operation().name(), call.apiPath(), call.bytes());
             } catch (Exception e) {
-                record(call, start, null, e);
-                fail(exchange, e);
+                error = e;
             }
+            finish(exchange, call, start, answer, error);
             callback.done(true);
             return true;
         }
         java.util.concurrent.CompletableFuture<AntomReply> reply;
-        long start = System.nanoTime();
         try {
             reply = client.sendAsync(call.operation().name(), call.apiPath(), call.bytes());
         } catch (Exception e) {
-            record(call, start, null, e);
-            fail(exchange, e);
+            finish(exchange, call, start, null, e);
             callback.done(true);
             return true;
         }
         // the route goes on off the HTTP client's I/O thread, which must never block
         reply.whenCompleteAsync((answer, error) -> {
             try {
-                if (error != null) {
-                    Throwable cause = error instanceof java.util.concurrent.CompletionException && error.getCause() != null
-                            ? error.getCause() : error;
-                    record(call, start, null, cause);
-                    fail(exchange, cause);
-                } else {
-                    record(call, start, answer, null);
-                    complete(exchange, call, answer);
-                }
-            } catch (Exception e) {
-                exchange.setException(e);
+                finish(exchange, call, start, answer,
+                        error instanceof java.util.concurrent.CompletionException && error.getCause() != null
+                                ? error.getCause() : error);
             } finally {
                 callback.done(false);
             }
         }, completionExecutor());
         return false;
+    }
+
+    /** Records the call, then puts its outcome on the exchange: the typed answer, or the error. */
+    private void finish(Exchange exchange, Call call, long start, AntomReply answer, Throwable error) {
+        try {
+            record(call, start, answer, error);
+            if (error != null) {
+                fail(exchange, error);
+            } else {
+                complete(exchange, call, answer);
+            }
+        } catch (Exception e) {
+            exchange.setException(e);
+        }
     }
 
     private Call prepare(Exchange exchange) {
@@ -139,18 +143,8 @@ public class AntomProducer extends DefaultAsyncProducer {
         Object body = readableBody(message);
         byte[] bytes;
         String idempotencyKey;
-        if (v2 && operation != AntomOperation.call && !(body instanceof AntomRequest)) {
-            // a Map or JSON text is taken as the v2 body itself
-            Map<String, Object> map = AntomJson.toMap(body);
-            bytes = AntomJson.canonicalBytes(map);
-            idempotencyKey = IDEMPOTENCY_FIELDS.stream().map(map::get).filter(v -> v != null).map(String::valueOf)
-                    .findFirst().orElse(null);
-        } else if (v2 && operation != AntomOperation.call) {
-            AntomRequest request = request(body, operation);
-            request.validate();
-            bytes = AntomJson.canonicalBytes(V2Requests.toV2(request));
-            idempotencyKey = request.getIdempotencyKey();
-        } else if (operation == AntomOperation.call) {
+        if (operation == AntomOperation.call || v2 && !(body instanceof AntomRequest)) {
+            // call sends the body as given; so does v2 with a Map or JSON text, taken as the v2 body itself
             Map<String, Object> map = AntomJson.toMap(body);
             bytes = AntomJson.canonicalBytes(map);
             idempotencyKey = IDEMPOTENCY_FIELDS.stream().map(map::get).filter(v -> v != null).map(String::valueOf)
@@ -158,7 +152,7 @@ public class AntomProducer extends DefaultAsyncProducer {
         } else {
             AntomRequest request = request(body, operation);
             request.validate();
-            bytes = AntomJson.canonicalBytes(request);
+            bytes = AntomJson.canonicalBytes(v2 ? V2Requests.toV2(request) : request);
             idempotencyKey = request.getIdempotencyKey();
         }
 

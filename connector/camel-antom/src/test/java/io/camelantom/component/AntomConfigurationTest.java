@@ -10,6 +10,9 @@ import java.security.KeyStore;
 import java.security.cert.Certificate;
 import java.util.Date;
 
+import io.camelantom.client.AntomApiVersion;
+import io.camelantom.encryption.AntomEncryption;
+import io.camelantom.encryption.RsaAes;
 import io.camelantom.signing.AntomKeyException;
 import io.camelantom.signing.AntomKeys;
 import io.camelantom.signing.AntomSignatureException;
@@ -131,6 +134,33 @@ class AntomConfigurationTest {
         assertThat(plural.createVerifier(context).getKeys()).hasSize(2);
 
         assertThatThrownBy(() -> new AntomConfiguration().createVerifier(context)).hasMessageContaining("antomPublicKey");
+    }
+
+    @Test
+    void keyFilesFromTheClasspath() {
+        // the SDK's test key pair: the merchant's key and "Antom's" key are one pair, so each side opens what the other made
+        String privatePem = "classpath:test-vectors/test_private_key_pkcs8.pem";
+        String publicPem = "classpath:test-vectors/test_public_key_x509.pem";
+        AntomConfiguration configuration = new AntomConfiguration();
+        configuration.setPrivateKeyFile(privatePem);
+        configuration.setAntomPublicKeyFile("2:" + publicPem);
+        configuration.setKeyVersion(2);
+        byte[] body = "{}".getBytes(StandardCharsets.UTF_8);
+        String signature = configuration.createSigner(context).sign("POST", "/p", "c", "1", body).format();
+        AntomVerifier verifier = configuration.createVerifier(context);
+        assertThat(verifier.getKeys()).extracting(AntomVerifier.VersionedKey::keyVersion).containsExactly(2);
+        verifier.verify("POST", "/p", "c", "1", body, signature);
+
+        configuration.setApiVersion(AntomApiVersion.v2);
+        configuration.setAntomEncryptionPublicKeyFile(publicPem);
+        configuration.setDecryptionPrivateKeyFile(privatePem);
+        AntomEncryption encryption = configuration.createEncryption(context);
+        RsaAes.Sealed sealed = encryption.sealRequest(body);
+        assertThat(encryption.openAnswer(sealed.body(), sealed.header(), null)).isEqualTo(body);
+
+        configuration.setDecryptionPrivateKeyFile("classpath:test-vectors/missing.pem");
+        assertThatThrownBy(() -> configuration.createEncryption(context)).isInstanceOf(AntomKeyException.class)
+                .hasMessageContaining("decryption private key cannot be loaded").hasMessageContaining("missing.pem");
     }
 
     @Test

@@ -51,6 +51,11 @@ final class AmsJson {
         return result;
     }
 
+    /** The result of a successful call: S, SUCCESS. */
+    ObjectNode success() {
+        return result("S", "SUCCESS", "success.");
+    }
+
     /** A body holding only {@code result}. */
     ObjectNode resultBody(String status, String code, String message) {
         ObjectNode body = object();

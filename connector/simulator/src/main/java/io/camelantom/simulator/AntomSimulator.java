@@ -338,6 +338,15 @@ public final class AntomSimulator implements AutoCloseable {
         };
     }
 
+    /** Checks a delay given to the builder or to {@link Faults}. */
+    static Duration nonNegative(Duration d, String what) {
+        Objects.requireNonNull(d, what);
+        if (d.isNegative()) {
+            throw new IllegalArgumentException(what + " must not be negative");
+        }
+        return d;
+    }
+
     @Override
     public String toString() {
         return "AntomSimulator[" + (baseUrl == null ? "not started" : baseUrl) + ", clientIds=" + merchants.keySet() + "]";
@@ -518,14 +527,6 @@ public final class AntomSimulator implements AutoCloseable {
                 throw new IllegalStateException("register at least one merchant (client id and merchant public key)");
             }
             return new AntomSimulator(this);
-        }
-
-        private static Duration nonNegative(Duration d, String what) {
-            Objects.requireNonNull(d, what);
-            if (d.isNegative()) {
-                throw new IllegalArgumentException(what + " must not be negative");
-            }
-            return d;
         }
 
         private static Duration positive(Duration d, String what) {

@@ -2,7 +2,6 @@ package io.camelantom.simulator;
 
 import java.security.PrivateKey;
 import java.time.Duration;
-import java.util.Objects;
 
 /**
  * Fault injection for one simulator instance. API faults apply to {@code /ams/...} requests only (never to the admin
@@ -46,7 +45,7 @@ public final class Faults {
 
     /** Real-time delay added before every API response. */
     public synchronized Faults latency(Duration latency) {
-        this.latency = nonNegative(latency, "latency");
+        this.latency = AntomSimulator.nonNegative(latency, "latency");
         return this;
     }
 
@@ -64,7 +63,7 @@ public final class Faults {
 
     /** Real-time delay added before each notification delivery attempt. */
     public synchronized Faults delayNotifications(Duration delay) {
-        this.notificationDelay = nonNegative(delay, "notification delay");
+        this.notificationDelay = AntomSimulator.nonNegative(delay, "notification delay");
         return this;
     }
 
@@ -147,14 +146,6 @@ public final class Faults {
         map.put("signResponsesWithWrongKey", wrongKey != null);
         map.put("garbleEncryptedAnswers", corruptEncryptedNext.left);
         return map;
-    }
-
-    private static Duration nonNegative(Duration d, String what) {
-        Objects.requireNonNull(d, what);
-        if (d.isNegative()) {
-            throw new IllegalArgumentException(what + " must not be negative");
-        }
-        return d;
     }
 
     @Override

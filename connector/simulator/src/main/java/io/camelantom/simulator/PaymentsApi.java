@@ -266,7 +266,7 @@ final class PaymentsApi {
     private ObjectNode payResponse(PaymentRecord payment) {
         ObjectNode body = json.object();
         switch (payment.status) {
-            case SUCCESS -> body.set("result", json.result("S", "SUCCESS", "success."));
+            case SUCCESS -> body.set("result", json.success());
             case FAIL -> body.set("result", json.result("F", payment.resultCode, payment.resultMessage));
             case CANCELLED -> body.set("result", json.result("F", "ORDER_IS_CLOSED", "the payment was cancelled"));
             case PROCESSING -> body.set("result", json.result("U", "PAYMENT_IN_PROCESS", "payment in process"));
@@ -314,7 +314,7 @@ final class PaymentsApi {
         }
         expireIfDue(payment, clock.instant());
         ObjectNode body = json.object();
-        body.set("result", json.result("S", "SUCCESS", "success."));
+        body.set("result", json.success());
         body.put("paymentStatus", payment.status.name());
         body.put("paymentResultCode", paymentResultCode(payment));
         body.put("paymentResultMessage", paymentResultMessage(payment));
@@ -389,7 +389,7 @@ final class PaymentsApi {
             payment.cancelTime = now;
         }
         ObjectNode body = json.object();
-        body.set("result", json.result("S", "SUCCESS", "success."));
+        body.set("result", json.success());
         body.put("paymentId", payment.paymentId);
         body.put("paymentRequestId", payment.paymentRequestId);
         body.put("cancelTime", json.time(payment.cancelTime));
@@ -446,7 +446,7 @@ final class PaymentsApi {
     private ObjectNode refundResponse(RefundRecord refund) {
         ObjectNode body = json.object();
         switch (refund.status) {
-            case "SUCCESS" -> body.set("result", json.result("S", "SUCCESS", "success."));
+            case "SUCCESS" -> body.set("result", json.success());
             case "PROCESSING" -> body.set("result", json.result("U", "REFUND_IN_PROCESS", "refund in process"));
             default -> body.set("result", json.result("F", refund.resultCode, failureMessage(refund.resultCode)));
         }
@@ -466,7 +466,7 @@ final class PaymentsApi {
             return ApiResult.ok(json.resultBody("F", "REFUND_NOT_EXIST", "the refund does not exist"));
         }
         ObjectNode body = json.object();
-        body.set("result", json.result("S", "SUCCESS", "success."));
+        body.set("result", json.success());
         body.put("refundId", refund.refundId);
         body.put("refundRequestId", refund.refundRequestId);
         body.set("refundAmount", json.amount(refund.amount));
@@ -498,7 +498,7 @@ final class PaymentsApi {
     private ObjectNode captureResponse(CaptureRecord capture) {
         ObjectNode body = json.object();
         if ("SUCCESS".equals(capture.resultCode)) {
-            body.set("result", json.result("S", "SUCCESS", "success."));
+            body.set("result", json.success());
         } else {
             body.set("result", json.result("F", capture.resultCode, failureMessage(capture.resultCode)));
         }
@@ -695,7 +695,7 @@ final class PaymentsApi {
         ObjectNode body = json.object();
         body.put("notifyType", "PAYMENT_RESULT");
         if (payment.status == PaymentStatus.SUCCESS) {
-            body.set("result", json.result("S", "SUCCESS", "success."));
+            body.set("result", json.success());
         } else {
             body.set("result", json.result("F", payment.resultCode, payment.resultMessage));
         }
@@ -712,7 +712,7 @@ final class PaymentsApi {
         ObjectNode body = json.object();
         body.put("notifyType", "REFUND_RESULT");
         boolean success = "SUCCESS".equals(refund.status);
-        body.set("result", success ? json.result("S", "SUCCESS", "success.")
+        body.set("result", success ? json.success()
                 : json.result("F", refund.resultCode, failureMessage(refund.resultCode)));
         body.put("refundStatus", success ? "SUCCESS" : "FAIL");
         putRefundDetails(body, refund);

@@ -5,9 +5,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
@@ -19,14 +16,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.camelantom.signing.AntomSignatureException;
 
 class FaultsAndAdminIT extends SimulatorTestSupport {
-
-    private final HttpClient http = HttpClient.newHttpClient();
-
-    private HttpResponse<String> admin(String method, String path, String body) throws Exception {
-        return http.send(HttpRequest.newBuilder(URI.create(simulator.baseUrl() + path))
-                .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body)).build(),
-                HttpResponse.BodyHandlers.ofString());
-    }
 
     @Test
     void failNextRequestsAnswers5xxWithoutProcessing() {

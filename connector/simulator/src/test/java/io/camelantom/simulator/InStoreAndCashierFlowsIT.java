@@ -76,16 +76,11 @@ class InStoreAndCashierFlowsIT extends NotifiedSimulatorTestSupport {
     void orderCodeIsScannedOverTheAdminApi() throws Exception {
         String id = newId("ocadmin");
         client.callVerified("pay", AntomTestClient.orderCodeRequest(id, "300", null));
-        HttpResponse<String> scan = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
-                URI.create(simulator.baseUrl() + "/admin/payments/" + id + "/scan")).POST(HttpRequest.BodyPublishers.noBody()).build(),
-                HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> scan = admin("POST", "/admin/payments/" + id + "/scan", null);
         assertThat(scan.statusCode()).isEqualTo(200);
         assertThat(AntomTestClient.MAPPER.readTree(scan.body()).path("status").asText()).isEqualTo("SUCCESS");
         assertThat(simulator.chargeCount(id)).isEqualTo(1);
-        HttpResponse<String> again = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
-                URI.create(simulator.baseUrl() + "/admin/payments/" + id + "/scan")).POST(HttpRequest.BodyPublishers.noBody()).build(),
-                HttpResponse.BodyHandlers.ofString());
-        assertThat(again.statusCode()).isEqualTo(409);
+        assertThat(admin("POST", "/admin/payments/" + id + "/scan", null).statusCode()).isEqualTo(409);
     }
 
     @Test
@@ -131,9 +126,7 @@ class InStoreAndCashierFlowsIT extends NotifiedSimulatorTestSupport {
     void cashierPaymentCanBeFailedOverTheAdminApi() throws Exception {
         String id = newId("cashierfail");
         client.callVerified("pay", AntomTestClient.cashierRequest(id, "4999", null));
-        HttpResponse<String> complete = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
-                URI.create(simulator.baseUrl() + "/admin/payments/" + id + "/complete"))
-                .POST(HttpRequest.BodyPublishers.ofString("{\"success\":false}")).build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> complete = admin("POST", "/admin/payments/" + id + "/complete", "{\"success\":false}");
         assertThat(complete.statusCode()).isEqualTo(200);
         assertThat(simulator.payment(id).orElseThrow().status()).isEqualTo(PaymentStatus.FAIL);
         assertThat(simulator.chargeCount(id)).isZero();

@@ -1,5 +1,9 @@
 package io.camelantom.simulator;
 
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.security.KeyPair;
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -22,6 +26,7 @@ abstract class SimulatorTestSupport {
 
     AntomSimulator simulator;
     AntomTestClient client;
+    private final HttpClient http = HttpClient.newHttpClient();
 
     /** Override to change the simulator; the default compresses Antom's schedule 600 times (2 min -> 0.2 s). */
     AntomSimulator.Builder configure(AntomSimulator.Builder builder) {
@@ -53,6 +58,13 @@ abstract class SimulatorTestSupport {
         if (simulator != null) {
             simulator.close();
         }
+    }
+
+    /** A call to the simulator's admin API ({@code path} below its base URL), unsigned as an operator makes it. */
+    HttpResponse<String> admin(String method, String path, String body) throws Exception {
+        return http.send(HttpRequest.newBuilder(URI.create(simulator.baseUrl() + path))
+                .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body)).build(),
+                HttpResponse.BodyHandlers.ofString());
     }
 
     static String newId(String prefix) {
