@@ -10,7 +10,6 @@ import static io.camelantom.routes.order.OrderBridgeHarness.RESULTS;
 import static io.camelantom.routes.order.OrderBridgeHarness.json;
 import static io.camelantom.routes.order.OrderBridgeHarness.order;
 import static io.camelantom.routes.order.OrderBridgeHarness.property;
-import static io.camelantom.routes.order.OrderBridgeHarness.text;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
@@ -208,9 +207,7 @@ class CommandsIT extends OrderBridgeTestSupport {
         assertThat(bad).extracting(m -> property(m, AntomRouteHeaders.DEAD_LETTER_REASON))
                 .containsExactly("orderId: is required");
         // the unknown order's cancel: kept and tried again, dead-lettered only after the grace period
-        TextMessage dead = h.takeOne(DLQ);
-        assertThat(text(dead)).isEqualTo(cancel("SO-NOPE"));
-        assertThat(property(dead, AntomRouteHeaders.DEAD_LETTER_REASON))
+        assertThat(h.takeDeadLetter(cancel("SO-NOPE")))
                 .startsWith("orderId: no payment for order SO-NOPE in the ledger PT2S after the message first arrived");
         assertThat(h.drain(RESULTS, 200)).isEmpty();
     }
@@ -369,9 +366,7 @@ class CommandsIT extends OrderBridgeTestSupport {
         h.sendText(REFUND_NOTIFICATIONS, notification, Map.of("_AMQ_DUPL_ID", "REFUND_RESULT|RF-DASHBOARD"));
 
         assertThat(h.take(DLQ, 1, Duration.ofMillis(1200))).isEmpty();
-        TextMessage dead = h.takeOne(DLQ);
-        assertThat(text(dead)).isEqualTo(notification);
-        assertThat(property(dead, AntomRouteHeaders.DEAD_LETTER_REASON))
+        assertThat(h.takeDeadLetter(notification))
                 .startsWith("refundRequestId: no refund RF-DASHBOARD in the ledger (a refund made outside the order "
                         + "bridge?) PT2S after the message first arrived");
         assertThat(h.drain(REFUND_RESULTS, 200)).isEmpty();

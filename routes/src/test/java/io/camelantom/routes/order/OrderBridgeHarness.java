@@ -23,6 +23,7 @@ import jakarta.jms.TextMessage;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.camelantom.component.AntomComponent;
 import io.camelantom.model.AntomJson;
+import io.camelantom.routes.AntomRouteHeaders;
 import io.camelantom.routes.broker.EmbeddedBroker;
 import io.camelantom.routes.ledger.EmbeddedLedgerDatabase;
 import io.camelantom.routes.ledger.PaymentLedger;
@@ -291,6 +292,13 @@ final class OrderBridgeHarness implements AutoCloseable {
         List<TextMessage> messages = take(queue, 1);
         assertThat(messages).as("messages on " + queue).hasSize(1);
         return messages.get(0);
+    }
+
+    /** The one message on the dead-letter queue, which must carry {@code body} as it was sent; its dead-letter reason. */
+    String takeDeadLetter(String body) {
+        TextMessage dead = takeOne(DLQ);
+        assertThat(text(dead)).as("the dead letter's body").isEqualTo(body);
+        return property(dead, AntomRouteHeaders.DEAD_LETTER_REASON);
     }
 
     /** Waits up to 20 s until the ledger holds the payment in {@code status}; its row then. */

@@ -207,9 +207,7 @@ class OrderBridgeIT extends OrderBridgeTestSupport {
 
         String other = order("SO-1009", "41.00");
         h.sendOrder(other);
-        TextMessage dead = h.takeOne(DLQ);
-        assertThat(text(dead)).isEqualTo(other);
-        assertThat(property(dead, AntomRouteHeaders.DEAD_LETTER_REASON))
+        assertThat(h.takeDeadLetter(other))
                 .isEqualTo("orderId: order SO-1009 is already registered as payment SO-1009 with amount 4000 USD "
                         + "(minor units), this message has 4100 USD; one paymentRequestId cannot carry other money "
                         + "(Antom would answer REPEAT_REQ_INCONSISTENT)");
@@ -275,9 +273,7 @@ class OrderBridgeIT extends OrderBridgeTestSupport {
         TextMessage result = h.takeOne(RESULTS);
         assertThat(json(result).get("orderId").asText()).isEqualTo("CSV-1");
         assertThat(json(result).get("currency").asText()).isEqualTo("EUR");
-        TextMessage dead = h.takeOne(DLQ);
-        assertThat(text(dead)).isEqualTo("CSV-2;broken");
-        assertThat(property(dead, AntomRouteHeaders.DEAD_LETTER_REASON))
+        assertThat(h.takeDeadLetter("CSV-2;broken"))
                 .startsWith("the order mapper refused the message: ArrayIndexOutOfBoundsException");
     }
 
@@ -292,9 +288,7 @@ class OrderBridgeIT extends OrderBridgeTestSupport {
         h.sendText(OrderBridgeHarness.NOTIFICATIONS, notification, Map.of("_AMQ_DUPL_ID", "PAYMENT_RESULT|NOT-OURS"));
         // tried again meanwhile, not dead-lettered before the grace period
         assertThat(h.take(DLQ, 1, Duration.ofMillis(1500))).isEmpty();
-        TextMessage dead = h.takeOne(DLQ);
-        assertThat(text(dead)).isEqualTo(notification);
-        assertThat(property(dead, AntomRouteHeaders.DEAD_LETTER_REASON))
+        assertThat(h.takeDeadLetter(notification))
                 .startsWith("paymentRequestId: no payment NOT-OURS in the ledger PT3S after the message first arrived");
         assertThat(h.take(RESULTS, 1, Duration.ofMillis(500))).isEmpty();
     }
