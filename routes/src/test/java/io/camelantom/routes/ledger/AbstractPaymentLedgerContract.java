@@ -639,13 +639,13 @@ abstract class AbstractPaymentLedgerContract {
 
     @Test
     void theDeduplicationStoreKeepsKeysAcrossRepositoryInstances() throws Exception {
-        NotificationDeduplication repo = NotificationDeduplication.repository(dataSource(), ledger, "antom-notify");
+        NotificationDeduplication repo = deduplication();
         repo.start();
         assertThat(repo.add("PAYMENT_RESULT:2026P1:S")).isTrue();
         assertThat(repo.add("PAYMENT_RESULT:2026P1:S")).isFalse();
         repo.stop();
 
-        NotificationDeduplication again = NotificationDeduplication.repository(dataSource(), ledger, "antom-notify");
+        NotificationDeduplication again = deduplication();
         again.start();
         assertThat(again.contains("PAYMENT_RESULT:2026P1:S")).isTrue();
         assertThat(again.add("PAYMENT_RESULT:2026P2:S")).isTrue();
@@ -658,7 +658,7 @@ abstract class AbstractPaymentLedgerContract {
 
     @Test
     void concurrentAddsOfOneKeyLetOneCallerIn() throws Exception {
-        NotificationDeduplication repo = NotificationDeduplication.repository(dataSource(), ledger, "antom-notify");
+        NotificationDeduplication repo = deduplication();
         repo.start();
         for (int round = 0; round < 5; round++) {
             String key = "PAYMENT_RESULT:RACE" + round + ":S";
@@ -670,7 +670,7 @@ abstract class AbstractPaymentLedgerContract {
 
     @Test
     void concurrentAddsAreAllWrittenAndStoppingWritesWhatIsQueued() throws Exception {
-        NotificationDeduplication repo = NotificationDeduplication.repository(dataSource(), ledger, "antom-notify");
+        NotificationDeduplication repo = deduplication();
         repo.start();
         int rounds = 10;
         for (int round = 0; round < rounds; round++) {
@@ -691,8 +691,8 @@ abstract class AbstractPaymentLedgerContract {
 
     @Test
     void twoNodesAddingTheSameKeysStoreEachKeyOnce() throws Exception {
-        NotificationDeduplication node1 = NotificationDeduplication.repository(dataSource(), ledger, "antom-notify");
-        NotificationDeduplication node2 = NotificationDeduplication.repository(dataSource(), ledger, "antom-notify");
+        NotificationDeduplication node1 = deduplication();
+        NotificationDeduplication node2 = deduplication();
         node1.start();
         node2.start();
         int keys = 0;
@@ -711,14 +711,14 @@ abstract class AbstractPaymentLedgerContract {
         assertThat(countRows("SELECT COUNT(*) FROM " + ledger.messageProcessedTable()
                              + " WHERE PROCESSORNAME = 'antom-notify' AND MESSAGEID LIKE 'PAYMENT_RESULT:NODES%'"))
                 .isEqualTo(keys);
-        NotificationDeduplication restarted = NotificationDeduplication.repository(dataSource(), ledger, "antom-notify");
+        NotificationDeduplication restarted = deduplication();
         assertThat(restarted.contains("PAYMENT_RESULT:NODES7-7:S")).isTrue();
     }
 
     @Test
     void aKeyLookedUpAbsentAndStoredByAnotherNodeMeanwhileIsStoredOnce() throws Exception {
-        NotificationDeduplication node1 = NotificationDeduplication.repository(dataSource(), ledger, "antom-notify");
-        NotificationDeduplication node2 = NotificationDeduplication.repository(dataSource(), ledger, "antom-notify");
+        NotificationDeduplication node1 = deduplication();
+        NotificationDeduplication node2 = deduplication();
         node1.start();
         node2.start();
         String key = "PAYMENT_RESULT:LOOKED-UP:S";
@@ -731,7 +731,7 @@ abstract class AbstractPaymentLedgerContract {
         assertThat(countRows("SELECT COUNT(*) FROM " + ledger.messageProcessedTable()
                              + " WHERE PROCESSORNAME = 'antom-notify' AND MESSAGEID = '" + key + "'")).isEqualTo(1);
         // without a lookup just before, add asks the database and says the key is known
-        NotificationDeduplication node3 = NotificationDeduplication.repository(dataSource(), ledger, "antom-notify");
+        NotificationDeduplication node3 = deduplication();
         node3.start();
         assertThat(node3.add(key)).isFalse();
         node3.stop();
@@ -750,7 +750,7 @@ abstract class AbstractPaymentLedgerContract {
                 c.commit();
             }
         }
-        NotificationDeduplication repo = NotificationDeduplication.repository(dataSource(), ledger, "antom-notify");
+        NotificationDeduplication repo = deduplication();
         assertThat(repo.contains("PAYMENT_RESULT:OLD1:S")).isTrue();
         assertThat(repo.add("PAYMENT_RESULT:OLD1:S")).isFalse();
         assertThat(repo.remove("PAYMENT_RESULT:OLD1:S")).isTrue();
@@ -816,6 +816,11 @@ abstract class AbstractPaymentLedgerContract {
     }
 
     // ------------------------------------------------------------ refunds (issue 18)
+
+    /** The notification bridge's deduplication store over this ledger, as one node holds it (processor antom-notify). */
+    private NotificationDeduplication deduplication() {
+        return NotificationDeduplication.repository(dataSource(), ledger, "antom-notify");
+    }
 
     private PaymentRecord paidOrder(String orderId) {
         ledger.register(order(orderId));

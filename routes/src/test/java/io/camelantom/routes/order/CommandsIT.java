@@ -7,12 +7,11 @@ import static io.camelantom.routes.order.OrderBridgeHarness.REFUNDS;
 import static io.camelantom.routes.order.OrderBridgeHarness.REFUND_NOTIFICATIONS;
 import static io.camelantom.routes.order.OrderBridgeHarness.REFUND_RESULTS;
 import static io.camelantom.routes.order.OrderBridgeHarness.RESULTS;
+import static io.camelantom.routes.order.OrderBridgeHarness.json;
 import static io.camelantom.routes.order.OrderBridgeHarness.order;
 import static io.camelantom.routes.order.OrderBridgeHarness.property;
-import static io.camelantom.routes.order.OrderBridgeHarness.text;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -26,20 +25,16 @@ import jakarta.jms.Message;
 import jakarta.jms.TextMessage;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.camelantom.model.AntomJson;
 import io.camelantom.routes.AntomRouteHeaders;
 import io.camelantom.routes.ledger.PaymentRecord;
 import io.camelantom.routes.ledger.PaymentStatus;
 import io.camelantom.routes.ledger.RefundRecord;
 import io.camelantom.routes.ledger.RefundStatus;
-import io.camelantom.routes.reconciliation.Reconciliation;
 import io.camelantom.routes.reconciliation.ReconciliationRouteTemplate;
 import io.camelantom.routes.testsupport.Await;
 import io.camelantom.simulator.AntomSimulator;
 import io.camelantom.simulator.SimulatedPayment;
-import org.apache.camel.CamelContext;
 import org.apache.camel.builder.RouteBuilder;
-import org.apache.camel.builder.TemplatedRouteBuilder;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -56,43 +51,16 @@ class CommandsIT extends OrderBridgeTestSupport {
     private OrderBridgeHarness started(Consumer<AntomSimulator.Builder> simulator) throws Exception {
         h = new OrderBridgeHarness(dir, simulator).withNotifications();
         h.parameters.put(OrderBridgeRouteTemplate.COMMAND_CONSUMERS, "4");
-        h.startApp(OrderBridgeHarness.ContextCustomizerNone.NONE, CommandsIT::withReconciliation);
+        h.startApp(OrderBridgeHarness.ContextCustomizerNone.NONE, context -> OrderBridgeHarness.addReconciliation(
+                context, Map.of(ReconciliationRouteTemplate.ORDER_NOT_EXIST_GRACE_PERIOD, "PT0.5S",
+                        ReconciliationRouteTemplate.BACKOFF_FIRST, "PT0.01S",
+                        ReconciliationRouteTemplate.BACKOFF_MAX, "PT0.01S")));
         return h;
-    }
-
-    /** A reconciliation instance run on demand (its cron never fires). */
-    static void withReconciliation(CamelContext context) throws Exception {
-        context.addRoutes(new ReconciliationRouteTemplate());
-        TemplatedRouteBuilder.builder(context, ReconciliationRouteTemplate.TEMPLATE_ID)
-                .routeId("reconciliation")
-                .parameter(ReconciliationRouteTemplate.CRON, "0 0 0 1 1 ? 2099")
-                .parameter(ReconciliationRouteTemplate.MIN_AGE, "PT0S")
-                .parameter(ReconciliationRouteTemplate.ORDER_NOT_EXIST_GRACE_PERIOD, "PT0.5S")
-                .parameter(ReconciliationRouteTemplate.BACKOFF_FIRST, "PT0.01S")
-                .parameter(ReconciliationRouteTemplate.BACKOFF_MAX, "PT0.01S")
-                .add();
-    }
-
-    private Reconciliation reconciliation() {
-        return h.app.getRegistry().lookupByNameAndType("antom-reconciliation" + ReconciliationRouteTemplate.BEAN_SUFFIX,
-                Reconciliation.class);
-    }
-
-    private static JsonNode json(Message message) {
-        return AntomJson.readTree(text(message).getBytes(StandardCharsets.UTF_8));
-    }
-
-    private PaymentRecord awaitStatus(String id, PaymentStatus status) throws InterruptedException {
-        Await.until(id + " " + status, Duration.ofSeconds(20), () -> h.ledger.find(id)
-                .map(r -> r.status() == status).orElse(false));
-        return h.ledger.find(id).orElseThrow();
     }
 
     private PaymentRecord paid(String orderId, String amount) throws Exception {
         h.sendOrder(order(orderId, amount));
-        List<TextMessage> results = h.take(RESULTS, 1);
-        assertThat(results).hasSize(1);
-        assertThat(json(results.get(0)).get("status").asText()).isEqualTo("PAID");
+        assertThat(json(h.takeOne(RESULTS)).get("status").asText()).isEqualTo("PAID");
         return h.ledger.find(orderId).orElseThrow();
     }
 
@@ -117,7 +85,7 @@ class CommandsIT extends OrderBridgeTestSupport {
     void cancelOfAnOpenPaymentGivesOneCancelledResultAndNothingCharged() throws Exception {
         started();
         h.sendOrder(order("SO-C1", "10.63"));   // U, never resolves by itself
-        awaitStatus("SO-C1", PaymentStatus.PROCESSING);
+        h.awaitStatus("SO-C1", PaymentStatus.PROCESSING);
 
         h.sendText(CANCELS, cancel("SO-C1"), Map.of());
 
@@ -192,7 +160,7 @@ class CommandsIT extends OrderBridgeTestSupport {
             }
         }));
         h.sendOrder(order("SO-C4", "10.63"));
-        awaitStatus("SO-C4", PaymentStatus.PROCESSING);
+        h.awaitStatus("SO-C4", PaymentStatus.PROCESSING);
 
         h.sendText(CANCELS, cancel("SO-C4"), Map.of());
 
@@ -207,11 +175,11 @@ class CommandsIT extends OrderBridgeTestSupport {
     void cancelWithoutAnswerIsFinishedByReconciliation() throws Exception {
         started();
         h.sendOrder(order("SO-C5", "10.63"));
-        awaitStatus("SO-C5", PaymentStatus.PROCESSING);
+        h.awaitStatus("SO-C5", PaymentStatus.PROCESSING);
         h.sim.faults().failNextRequests(1, 503);
 
         h.sendText(CANCELS, cancel("SO-C5"), Map.of());
-        awaitStatus("SO-C5", PaymentStatus.CANCELLING);
+        h.awaitStatus("SO-C5", PaymentStatus.CANCELLING);
         assertThat(h.drain(RESULTS, 300)).isEmpty();
         // a PAID notification meanwhile does not settle it: the cancel decides
         h.sim.completePayment("SO-C5", true);
@@ -220,7 +188,7 @@ class CommandsIT extends OrderBridgeTestSupport {
         Thread.sleep(300);
         assertThat(h.ledger.find("SO-C5").orElseThrow().status()).isEqualTo(PaymentStatus.CANCELLING);
 
-        reconciliation().runOnce();
+        h.reconciliation().runOnce();
 
         assertThat(statuses(h.take(RESULTS, 1))).containsExactly("CANCELLED");
         assertThat(h.sim.payment("SO-C5").orElseThrow().reversed()).isTrue();
@@ -239,10 +207,7 @@ class CommandsIT extends OrderBridgeTestSupport {
         assertThat(bad).extracting(m -> property(m, AntomRouteHeaders.DEAD_LETTER_REASON))
                 .containsExactly("orderId: is required");
         // the unknown order's cancel: kept and tried again, dead-lettered only after the grace period
-        List<TextMessage> dead = h.take(DLQ, 1);
-        assertThat(dead).hasSize(1);
-        assertThat(text(dead.get(0))).isEqualTo(cancel("SO-NOPE"));
-        assertThat(property(dead.get(0), AntomRouteHeaders.DEAD_LETTER_REASON))
+        assertThat(h.takeDeadLetter(cancel("SO-NOPE")))
                 .startsWith("orderId: no payment for order SO-NOPE in the ledger PT2S after the message first arrived");
         assertThat(h.drain(RESULTS, 200)).isEmpty();
     }
@@ -383,7 +348,7 @@ class CommandsIT extends OrderBridgeTestSupport {
                 .refundedAmount() == 261);
         assertThat(h.drain(REFUND_RESULTS, 300)).isEmpty();
 
-        reconciliation().runOnce();
+        h.reconciliation().runOnce();
 
         assertThat(statuses(h.take(REFUND_RESULTS, 1))).containsExactly("REFUNDED");
     }
@@ -401,10 +366,7 @@ class CommandsIT extends OrderBridgeTestSupport {
         h.sendText(REFUND_NOTIFICATIONS, notification, Map.of("_AMQ_DUPL_ID", "REFUND_RESULT|RF-DASHBOARD"));
 
         assertThat(h.take(DLQ, 1, Duration.ofMillis(1200))).isEmpty();
-        List<TextMessage> dead = h.take(DLQ, 1);
-        assertThat(dead).hasSize(1);
-        assertThat(text(dead.get(0))).isEqualTo(notification);
-        assertThat(property(dead.get(0), AntomRouteHeaders.DEAD_LETTER_REASON))
+        assertThat(h.takeDeadLetter(notification))
                 .startsWith("refundRequestId: no refund RF-DASHBOARD in the ledger (a refund made outside the order "
                         + "bridge?) PT2S after the message first arrived");
         assertThat(h.drain(REFUND_RESULTS, 200)).isEmpty();
@@ -494,7 +456,7 @@ class CommandsIT extends OrderBridgeTestSupport {
         // an open payment whose notification was lost: refresh asks Antom and settles it
         h.sim.faults().dropNotifications(8);
         h.sendOrder(order("SO-I2", "10.63"));
-        awaitStatus("SO-I2", PaymentStatus.PROCESSING);
+        h.awaitStatus("SO-I2", PaymentStatus.PROCESSING);
         h.sim.completePayment("SO-I2", true);
         JsonNode stale = json(h.request(INQUIRIES, "{\"orderId\":\"SO-I2\"}", "corr-3"));
         assertThat(stale.get("status").asText()).isEqualTo("PROCESSING");

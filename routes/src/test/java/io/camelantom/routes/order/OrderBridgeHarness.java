@@ -1,6 +1,9 @@
 package io.camelantom.routes.order;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.net.ServerSocket;
 import java.nio.file.Path;
 import java.security.KeyPair;
@@ -17,11 +20,19 @@ import jakarta.jms.JMSProducer;
 import jakarta.jms.Message;
 import jakarta.jms.TextMessage;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.camelantom.component.AntomComponent;
+import io.camelantom.model.AntomJson;
+import io.camelantom.routes.AntomRouteHeaders;
 import io.camelantom.routes.broker.EmbeddedBroker;
 import io.camelantom.routes.ledger.EmbeddedLedgerDatabase;
 import io.camelantom.routes.ledger.PaymentLedger;
+import io.camelantom.routes.ledger.PaymentRecord;
+import io.camelantom.routes.ledger.PaymentStatus;
+import io.camelantom.routes.testsupport.Await;
 import io.camelantom.routes.notification.NotificationBridgeRouteTemplate;
+import io.camelantom.routes.reconciliation.Reconciliation;
+import io.camelantom.routes.reconciliation.ReconciliationRouteTemplate;
 import io.camelantom.signing.AntomKeys;
 import io.camelantom.simulator.AntomSimulator;
 import io.camelantom.simulator.testing.SimulatorFixture;
@@ -155,6 +166,27 @@ final class OrderBridgeHarness implements AutoCloseable {
         return context;
     }
 
+    /**
+     * Adds to an application (as {@code beforeStart}) a reconciliation instance that the test runs on demand: its cron
+     * never fires, payments of any age are checked; {@code settings} are further parameters of the instance.
+     */
+    static void addReconciliation(CamelContext context, Map<String, String> settings) throws Exception {
+        context.addRoutes(new ReconciliationRouteTemplate());
+        TemplatedRouteBuilder reconciliation = TemplatedRouteBuilder.builder(context,
+                        ReconciliationRouteTemplate.TEMPLATE_ID)
+                .routeId("reconciliation")
+                .parameter(ReconciliationRouteTemplate.CRON, "0 0 0 1 1 ? 2099")
+                .parameter(ReconciliationRouteTemplate.MIN_AGE, "PT0S");
+        settings.forEach(reconciliation::parameter);
+        reconciliation.add();
+    }
+
+    /** The application's reconciliation instance ({@link #addReconciliation}). */
+    Reconciliation reconciliation() {
+        return app.getRegistry().lookupByNameAndType(ReconciliationRouteTemplate.TEMPLATE_ID
+                + ReconciliationRouteTemplate.BEAN_SUFFIX, Reconciliation.class);
+    }
+
     private AntomComponent antomComponent(CamelContext context) {
         AntomComponent component = new AntomComponent();
         PropertyBindingSupport.bindProperties(context, component.getConfiguration(), antom.componentOptions());
@@ -255,6 +287,27 @@ final class OrderBridgeHarness implements AutoCloseable {
         return messages;
     }
 
+    /** The one message a test expects on a queue ({@link #take(String, int)}); fails when none or several came. */
+    TextMessage takeOne(String queue) {
+        List<TextMessage> messages = take(queue, 1);
+        assertThat(messages).as("messages on " + queue).hasSize(1);
+        return messages.get(0);
+    }
+
+    /** The one message on the dead-letter queue, which must carry {@code body} as it was sent; its dead-letter reason. */
+    String takeDeadLetter(String body) {
+        TextMessage dead = takeOne(DLQ);
+        assertThat(text(dead)).as("the dead letter's body").isEqualTo(body);
+        return property(dead, AntomRouteHeaders.DEAD_LETTER_REASON);
+    }
+
+    /** Waits up to 20 s until the ledger holds the payment in {@code status}; its row then. */
+    PaymentRecord awaitStatus(String paymentRequestId, PaymentStatus status) throws InterruptedException {
+        Await.until(paymentRequestId + " " + status, Duration.ofSeconds(20), () -> ledger.find(paymentRequestId)
+                .map(r -> r.status() == status).orElse(false));
+        return ledger.find(paymentRequestId).orElseThrow();
+    }
+
     static String text(Message message) {
         try {
             return ((TextMessage) message).getText();
@@ -269,6 +322,11 @@ final class OrderBridgeHarness implements AutoCloseable {
         } catch (jakarta.jms.JMSException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    /** A message's JSON body (a result, a status inquiry's reply). */
+    static JsonNode json(Message message) {
+        return AntomJson.readTree(text(message).getBytes(StandardCharsets.UTF_8));
     }
 
     /** A canonical in-store order; the amount's last two digits pick the simulator's outcome. */

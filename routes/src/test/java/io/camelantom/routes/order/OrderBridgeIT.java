@@ -1,10 +1,9 @@
 package io.camelantom.routes.order;
 
-import io.camelantom.routes.testsupport.Await;
-
 import static io.camelantom.routes.order.OrderBridgeHarness.DLQ;
 import static io.camelantom.routes.order.OrderBridgeHarness.ORDERS;
 import static io.camelantom.routes.order.OrderBridgeHarness.RESULTS;
+import static io.camelantom.routes.order.OrderBridgeHarness.json;
 import static io.camelantom.routes.order.OrderBridgeHarness.order;
 import static io.camelantom.routes.order.OrderBridgeHarness.property;
 import static io.camelantom.routes.order.OrderBridgeHarness.text;
@@ -18,7 +17,6 @@ import java.util.Map;
 import jakarta.jms.TextMessage;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.camelantom.model.AntomJson;
 import io.camelantom.routes.AntomRouteHeaders;
 import io.camelantom.routes.ledger.NewPayment;
 import io.camelantom.routes.ledger.PaymentRecord;
@@ -35,24 +33,13 @@ class OrderBridgeIT extends OrderBridgeTestSupport {
         return h;
     }
 
-    private PaymentRecord awaitStatus(String paymentRequestId, PaymentStatus status) throws InterruptedException {
-        Await.until(paymentRequestId + " " + status, Duration.ofSeconds(20), () -> h.ledger.find(paymentRequestId)
-                .map(r -> r.status() == status).orElse(false));
-        return h.ledger.find(paymentRequestId).orElseThrow();
-    }
-
-    private static JsonNode json(TextMessage message) {
-        return AntomJson.readTree(text(message).getBytes(java.nio.charset.StandardCharsets.UTF_8));
-    }
-
     @Test
     void paidOrderGivesOnePaidResultWithHeaders() throws Exception {
         started();
         h.sendOrder(order("SO-1001", "12.34"));
 
-        List<TextMessage> results = h.take(RESULTS, 1);
-        assertThat(results).hasSize(1);
-        JsonNode body = json(results.get(0));
+        TextMessage result = h.takeOne(RESULTS);
+        JsonNode body = json(result);
         assertThat(body.get("orderId").asText()).isEqualTo("SO-1001");
         assertThat(body.get("paymentRequestId").asText()).isEqualTo("SO-1001");
         assertThat(body.get("status").asText()).isEqualTo("PAID");
@@ -61,12 +48,12 @@ class OrderBridgeIT extends OrderBridgeTestSupport {
         assertThat(body.get("currency").asText()).isEqualTo("USD");
         assertThat(body.get("attempt").asInt()).isEqualTo(1);
         assertThat(body.get("paymentId").asText()).isNotBlank();
-        assertThat(property(results.get(0), AntomRouteHeaders.ORDER_ID)).isEqualTo("SO-1001");
-        assertThat(property(results.get(0), AntomRouteHeaders.PAYMENT_REQUEST_ID)).isEqualTo("SO-1001");
-        assertThat(property(results.get(0), AntomRouteHeaders.PAYMENT_STATUS)).isEqualTo("PAID");
-        assertThat(property(results.get(0), AntomRouteHeaders.PAYMENT_ID)).isEqualTo(body.get("paymentId").asText());
-        assertThat(property(results.get(0), AntomRouteHeaders.RESULT_CODE)).isEqualTo("SUCCESS");
-        assertThat(property(results.get(0), AntomRouteHeaders.AMOUNT_VALUE)).isEqualTo("1234");
+        assertThat(property(result, AntomRouteHeaders.ORDER_ID)).isEqualTo("SO-1001");
+        assertThat(property(result, AntomRouteHeaders.PAYMENT_REQUEST_ID)).isEqualTo("SO-1001");
+        assertThat(property(result, AntomRouteHeaders.PAYMENT_STATUS)).isEqualTo("PAID");
+        assertThat(property(result, AntomRouteHeaders.PAYMENT_ID)).isEqualTo(body.get("paymentId").asText());
+        assertThat(property(result, AntomRouteHeaders.RESULT_CODE)).isEqualTo("SUCCESS");
+        assertThat(property(result, AntomRouteHeaders.AMOUNT_VALUE)).isEqualTo("1234");
 
         PaymentRecord row = h.ledger.find("SO-1001").orElseThrow();
         assertThat(row.status()).isEqualTo(PaymentStatus.PAID);
@@ -83,12 +70,11 @@ class OrderBridgeIT extends OrderBridgeTestSupport {
         started();
         h.sendOrder(order("SO-1002", "10.51"));
 
-        List<TextMessage> results = h.take(RESULTS, 1);
-        assertThat(results).hasSize(1);
-        JsonNode body = json(results.get(0));
+        TextMessage result = h.takeOne(RESULTS);
+        JsonNode body = json(result);
         assertThat(body.get("status").asText()).isEqualTo("FAILED");
         assertThat(body.get("resultCode").asText()).isEqualTo("USER_BALANCE_NOT_ENOUGH");
-        assertThat(property(results.get(0), AntomRouteHeaders.RESULT_CODE)).isEqualTo("USER_BALANCE_NOT_ENOUGH");
+        assertThat(property(result, AntomRouteHeaders.RESULT_CODE)).isEqualTo("USER_BALANCE_NOT_ENOUGH");
         assertThat(h.ledger.find("SO-1002").orElseThrow().status()).isEqualTo(PaymentStatus.FAILED);
         assertThat(h.sim.chargeCount("SO-1002")).isZero();
     }
@@ -98,15 +84,14 @@ class OrderBridgeIT extends OrderBridgeTestSupport {
         started();
         h.sendOrder(order("SO-1003", "10.63"));   // U PAYMENT_IN_PROCESS, never resolves by itself
 
-        PaymentRecord row = awaitStatus("SO-1003", PaymentStatus.PROCESSING);
+        PaymentRecord row = h.awaitStatus("SO-1003", PaymentStatus.PROCESSING);
         assertThat(row.resultCode()).isEqualTo("PAYMENT_IN_PROCESS");
         assertThat(h.drain(RESULTS, 500)).isEmpty();
         assertThat(h.broker.count(ORDERS)).isZero();
 
         h.sim.completePayment("SO-1003", true);   // the buyer pays; Antom notifies
-        List<TextMessage> results = h.take(RESULTS, 1);
-        assertThat(results).hasSize(1);
-        assertThat(json(results.get(0)).get("status").asText()).isEqualTo("PAID");
+        TextMessage result = h.takeOne(RESULTS);
+        assertThat(json(result).get("status").asText()).isEqualTo("PAID");
         assertThat(h.ledger.find("SO-1003").orElseThrow().resultPublishedAt()).isNotNull();
         assertThat(h.sim.chargeCount("SO-1003")).isEqualTo(1);
 
@@ -137,9 +122,8 @@ class OrderBridgeIT extends OrderBridgeTestSupport {
         int calls = h.ledger.find("SO-1006").orElseThrow().callCount();
 
         h.sendOrder(order("SO-1006", "20.00"));
-        List<TextMessage> again = h.take(RESULTS, 1);
-        assertThat(again).hasSize(1);
-        assertThat(json(again.get(0)).get("status").asText()).isEqualTo("PAID");
+        TextMessage again = h.takeOne(RESULTS);
+        assertThat(json(again).get("status").asText()).isEqualTo("PAID");
         assertThat(h.ledger.find("SO-1006").orElseThrow().callCount()).isEqualTo(calls);
         assertThat(h.sim.chargeCount("SO-1006")).isEqualTo(1);
         assertThat(h.sim.payments()).hasSize(1);
@@ -158,9 +142,8 @@ class OrderBridgeIT extends OrderBridgeTestSupport {
         // attempt 2 (the buyer's balance was topped up, the ERP asks again, with another amount)
         String second = order("SO-1007", "10.00").replace("{\"orderId\"", "{\"attempt\":2,\"orderId\"");
         h.sendOrder(second);
-        List<TextMessage> results = h.take(RESULTS, 1);
-        assertThat(results).hasSize(1);
-        JsonNode body = json(results.get(0));
+        TextMessage result = h.takeOne(RESULTS);
+        JsonNode body = json(result);
         assertThat(body.get("paymentRequestId").asText()).isEqualTo("SO-1007--2");
         assertThat(body.get("attempt").asInt()).isEqualTo(2);
         assertThat(body.get("status").asText()).isEqualTo("PAID");
@@ -224,10 +207,7 @@ class OrderBridgeIT extends OrderBridgeTestSupport {
 
         String other = order("SO-1009", "41.00");
         h.sendOrder(other);
-        List<TextMessage> dead = h.take(DLQ, 1);
-        assertThat(dead).hasSize(1);
-        assertThat(text(dead.get(0))).isEqualTo(other);
-        assertThat(property(dead.get(0), AntomRouteHeaders.DEAD_LETTER_REASON))
+        assertThat(h.takeDeadLetter(other))
                 .isEqualTo("orderId: order SO-1009 is already registered as payment SO-1009 with amount 4000 USD "
                         + "(minor units), this message has 4100 USD; one paymentRequestId cannot carry other money "
                         + "(Antom would answer REPEAT_REQ_INCONSISTENT)");
@@ -246,9 +226,8 @@ class OrderBridgeIT extends OrderBridgeTestSupport {
                 TransitionDetails.result("SUCCESS", "success.").withPaymentId("PAY-1010"));
         h.startApp();
 
-        List<TextMessage> results = h.take(RESULTS, 1);
-        assertThat(results).hasSize(1);
-        JsonNode body = json(results.get(0));
+        TextMessage result = h.takeOne(RESULTS);
+        JsonNode body = json(result);
         assertThat(body.get("orderId").asText()).isEqualTo("SO-1010");
         assertThat(body.get("paymentId").asText()).isEqualTo("PAY-1010");
         assertThat(body.get("amount").asText()).isEqualTo("5.00");
@@ -272,9 +251,8 @@ class OrderBridgeIT extends OrderBridgeTestSupport {
         assertThat(h.app.getRoute("second-outbox")).isNotNull();
 
         h.sendText("second.orders", order("SO-2001", "7.00"), Map.of());
-        List<TextMessage> results = h.take("second.results", 1);
-        assertThat(results).hasSize(1);
-        assertThat(json(results.get(0)).get("status").asText()).isEqualTo("PAID");
+        TextMessage result = h.takeOne("second.results");
+        assertThat(json(result).get("status").asText()).isEqualTo("PAID");
         assertThat(h.drain(RESULTS, 300)).isEmpty();
     }
 
@@ -292,14 +270,10 @@ class OrderBridgeIT extends OrderBridgeTestSupport {
         h.sendOrder("CSV-1;12.00;EUR;2810");
         h.sendOrder("CSV-2;broken");
 
-        List<TextMessage> results = h.take(RESULTS, 1);
-        assertThat(results).hasSize(1);
-        assertThat(json(results.get(0)).get("orderId").asText()).isEqualTo("CSV-1");
-        assertThat(json(results.get(0)).get("currency").asText()).isEqualTo("EUR");
-        List<TextMessage> dead = h.take(DLQ, 1);
-        assertThat(dead).hasSize(1);
-        assertThat(text(dead.get(0))).isEqualTo("CSV-2;broken");
-        assertThat(property(dead.get(0), AntomRouteHeaders.DEAD_LETTER_REASON))
+        TextMessage result = h.takeOne(RESULTS);
+        assertThat(json(result).get("orderId").asText()).isEqualTo("CSV-1");
+        assertThat(json(result).get("currency").asText()).isEqualTo("EUR");
+        assertThat(h.takeDeadLetter("CSV-2;broken"))
                 .startsWith("the order mapper refused the message: ArrayIndexOutOfBoundsException");
     }
 
@@ -314,10 +288,7 @@ class OrderBridgeIT extends OrderBridgeTestSupport {
         h.sendText(OrderBridgeHarness.NOTIFICATIONS, notification, Map.of("_AMQ_DUPL_ID", "PAYMENT_RESULT|NOT-OURS"));
         // tried again meanwhile, not dead-lettered before the grace period
         assertThat(h.take(DLQ, 1, Duration.ofMillis(1500))).isEmpty();
-        List<TextMessage> dead = h.take(DLQ, 1);
-        assertThat(dead).hasSize(1);
-        assertThat(text(dead.get(0))).isEqualTo(notification);
-        assertThat(property(dead.get(0), AntomRouteHeaders.DEAD_LETTER_REASON))
+        assertThat(h.takeDeadLetter(notification))
                 .startsWith("paymentRequestId: no payment NOT-OURS in the ledger PT3S after the message first arrived");
         assertThat(h.take(RESULTS, 1, Duration.ofMillis(500))).isEmpty();
     }
@@ -337,10 +308,9 @@ class OrderBridgeIT extends OrderBridgeTestSupport {
         h.ledger.transition("EARLY-1", PaymentStatus.PENDING, PaymentStatus.PROCESSING,
                 TransitionDetails.result("PAYMENT_IN_PROCESS", "in process"));
 
-        List<TextMessage> results = h.take(RESULTS, 1);
-        assertThat(results).hasSize(1);
-        assertThat(json(results.get(0)).get("orderId").asText()).isEqualTo("EARLY-1");
-        assertThat(json(results.get(0)).get("status").asText()).isEqualTo("PAID");
+        TextMessage result = h.takeOne(RESULTS);
+        assertThat(json(result).get("orderId").asText()).isEqualTo("EARLY-1");
+        assertThat(json(result).get("status").asText()).isEqualTo("PAID");
         assertThat(h.ledger.find("EARLY-1").orElseThrow().paymentId()).isEqualTo("2026000000000001");
         assertThat(h.take(DLQ, 1, Duration.ofMillis(500))).isEmpty();
     }

@@ -5,7 +5,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 
-import io.camelantom.model.AntomJson;
 import io.camelantom.routes.ledger.PaymentStatus;
 import io.camelantom.simulator.SimulatedPayment;
 import jakarta.jms.TextMessage;
@@ -13,7 +12,6 @@ import org.junit.jupiter.api.Test;
 
 import static io.camelantom.routes.order.OrderBridgeHarness.RESULTS;
 import static io.camelantom.routes.order.OrderBridgeHarness.order;
-import static io.camelantom.routes.order.OrderBridgeHarness.text;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** The order bridge paying through Antom v2 (RSA_AES-encrypted), as its antomEndpoint says. */
@@ -30,9 +28,8 @@ class OrderBridgeV2IT extends OrderBridgeTestSupport {
         h.sendOrder(order("SO-V2-LATER", "12.61"));
 
         List<TextMessage> results = h.take(RESULTS, 3);
-        Map<String, String> statusByOrder = results.stream().map(m -> AntomJson.readTree(
-                text(m).getBytes(java.nio.charset.StandardCharsets.UTF_8))).collect(Collectors.toMap(
-                        j -> j.get("orderId").asText(), j -> j.get("status").asText()));
+        Map<String, String> statusByOrder = results.stream().map(OrderBridgeHarness::json).collect(Collectors.toMap(
+                j -> j.get("orderId").asText(), j -> j.get("status").asText()));
         assertThat(statusByOrder).containsExactlyInAnyOrderEntriesOf(
                 Map.of("SO-V2-PAID", "PAID", "SO-V2-DECLINED", "FAILED", "SO-V2-LATER", "PAID"));
         assertThat(h.ledger.find("SO-V2-DECLINED").orElseThrow().resultCode()).isEqualTo("USER_BALANCE_NOT_ENOUGH");

@@ -2,12 +2,11 @@ package io.camelantom.routes.order;
 
 import static io.camelantom.routes.order.OrderBridgeHarness.ORDERS;
 import static io.camelantom.routes.order.OrderBridgeHarness.RESULTS;
+import static io.camelantom.routes.order.OrderBridgeHarness.json;
 import static io.camelantom.routes.order.OrderBridgeHarness.order;
 import static io.camelantom.routes.order.OrderBridgeHarness.property;
-import static io.camelantom.routes.order.OrderBridgeHarness.text;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.HashSet;
 import java.util.List;
@@ -16,7 +15,6 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 import jakarta.jms.TextMessage;
 
-import io.camelantom.model.AntomJson;
 import io.camelantom.routes.AntomRouteHeaders;
 import io.camelantom.routes.testsupport.Await;
 import org.apache.camel.CamelContext;
@@ -59,8 +57,7 @@ class OrderConsumersIT extends OrderBridgeTestSupport {
         List<TextMessage> results = h.take(RESULTS, orders);
         Set<String> paid = new HashSet<>();
         for (TextMessage result : results) {
-            assertThat(AntomJson.readTree(text(result).getBytes(StandardCharsets.UTF_8)).get("status").asText())
-                    .isEqualTo("PAID");
+            assertThat(json(result).get("status").asText()).isEqualTo("PAID");
             assertThat(paid.add(property(result, AntomRouteHeaders.ORDER_ID)))
                     .as("one result per order").isTrue();
         }

@@ -25,9 +25,7 @@ import io.camelantom.routes.reconciliation.ReconciliationReport;
 import io.camelantom.routes.reconciliation.ReconciliationRouteTemplate;
 import io.camelantom.routes.result.PaymentResultMessage;
 import io.camelantom.routes.testsupport.Await;
-import org.apache.camel.CamelContext;
 import org.apache.camel.builder.RouteBuilder;
-import org.apache.camel.builder.TemplatedRouteBuilder;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -141,7 +139,7 @@ class PayResendIT extends OrderBridgeTestSupport {
 
     /** The bridge, plus reconciliation run on demand, with cancels counted on their way to Antom. */
     private Reconciliation startWithReconciliation() throws Exception {
-        CamelContext app = h.startApp(context -> {
+        h.startApp(context -> {
         }, context -> {
             context.addRoutes(new RouteBuilder() {
                 @Override
@@ -149,18 +147,12 @@ class PayResendIT extends OrderBridgeTestSupport {
                     from("direct:cancel").process(e -> cancels.incrementAndGet()).to("antom:cancel");
                 }
             });
-            context.addRoutes(new ReconciliationRouteTemplate());
-            TemplatedRouteBuilder.builder(context, ReconciliationRouteTemplate.TEMPLATE_ID)
-                    .routeId("reconciliation")
-                    .parameter(ReconciliationRouteTemplate.CRON, "0 0 0 1 1 ? 2099")
-                    .parameter(ReconciliationRouteTemplate.MIN_AGE, "PT0S")
-                    .parameter(ReconciliationRouteTemplate.ORDER_NOT_EXIST_GRACE_PERIOD, "PT1S")
-                    .parameter(ReconciliationRouteTemplate.BACKOFF_FIRST, "PT0.1S")
-                    .parameter(ReconciliationRouteTemplate.CANCEL_ENDPOINT, "direct:cancel")
-                    .add();
+            OrderBridgeHarness.addReconciliation(context, Map.of(
+                    ReconciliationRouteTemplate.ORDER_NOT_EXIST_GRACE_PERIOD, "PT1S",
+                    ReconciliationRouteTemplate.BACKOFF_FIRST, "PT0.1S",
+                    ReconciliationRouteTemplate.CANCEL_ENDPOINT, "direct:cancel"));
         });
-        return app.getRegistry().lookupByNameAndType(ReconciliationRouteTemplate.TEMPLATE_ID
-                + ReconciliationRouteTemplate.BEAN_SUFFIX, Reconciliation.class);
+        return h.reconciliation();
     }
 
     @Test

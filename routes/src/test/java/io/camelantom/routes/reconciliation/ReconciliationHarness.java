@@ -2,6 +2,8 @@ package io.camelantom.routes.reconciliation;
 
 import io.camelantom.routes.testsupport.MutableClock;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import java.nio.file.Path;
 import java.security.KeyPair;
 import java.time.Duration;
@@ -191,6 +193,13 @@ final class ReconciliationHarness implements AutoCloseable {
         List<TextMessage> messages = new ArrayList<>();
         broker.receive(RESULTS, expected, Duration.ofSeconds(10)).forEach(m -> messages.add((TextMessage) m));
         return messages;
+    }
+
+    /** The one result a test expects ({@link #takeResults}); fails when none or several came. */
+    TextMessage takeOneResult() throws JMSException {
+        List<TextMessage> results = takeResults(1);
+        assertThat(results).as("results").hasSize(1);
+        return results.get(0);
     }
 
     interface AppCustomizer {

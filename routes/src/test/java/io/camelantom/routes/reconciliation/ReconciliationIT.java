@@ -94,10 +94,9 @@ class ReconciliationIT {
             assertThat(late.cancelled()).isEqualTo(1);
             assertThat(h.sim.payment(stuck).orElseThrow().status())
                     .isEqualTo(io.camelantom.simulator.PaymentStatus.CANCELLED);
-            List<TextMessage> results = h.takeResults(1);
-            assertThat(results).hasSize(1);
-            assertThat(prop(results.get(0), AntomRouteHeaders.PAYMENT_STATUS)).isEqualTo("CANCELLED");
-            assertThat(results.get(0).getText()).contains("\"status\":\"CANCELLED\"");
+            TextMessage result = h.takeOneResult();
+            assertThat(prop(result, AntomRouteHeaders.PAYMENT_STATUS)).isEqualTo("CANCELLED");
+            assertThat(result.getText()).contains("\"status\":\"CANCELLED\"");
             assertThat(h.ledger.find(stuck).orElseThrow().status()).isEqualTo(PaymentStatus.CANCELLED);
             assertThat(h.sim.chargeCount(stuck)).isZero();
         }
@@ -132,10 +131,9 @@ class ReconciliationIT {
             assertThat(h.sim.payment(lost).orElseThrow().notifyUrl()).isEqualTo("http://127.0.0.1:9/antom/notifications");
             assertThat(h.ledger.find(ghost).orElseThrow().status()).as("never FAILED before its closing time")
                     .isEqualTo(PaymentStatus.PROCESSING);
-            List<TextMessage> paid = h.takeResults(1);
-            assertThat(paid).hasSize(1);
-            assertThat(prop(paid.get(0), AntomRouteHeaders.PAYMENT_REQUEST_ID)).isEqualTo(lost);
-            assertThat(prop(paid.get(0), AntomRouteHeaders.PAYMENT_STATUS)).isEqualTo("PAID");
+            TextMessage paid = h.takeOneResult();
+            assertThat(prop(paid, AntomRouteHeaders.PAYMENT_REQUEST_ID)).isEqualTo(lost);
+            assertThat(prop(paid, AntomRouteHeaders.PAYMENT_STATUS)).isEqualTo("PAID");
 
             h.clock.advance(Duration.ofMinutes(10));   // past the closing time (defaultClosingTime PT10M)
             ReconciliationReport after = reconciliation.runOnce();
@@ -145,10 +143,9 @@ class ReconciliationIT {
             assertThat(row.resultCode()).isEqualTo("EXPIRED_NOT_RECEIVED");
             assertThat(h.cancels.get(ghost).get()).as("a confirming cancel").isEqualTo(1);
             assertThat(h.sim.chargeCount(ghost)).isZero();
-            List<TextMessage> results = h.takeResults(1);
-            assertThat(results).hasSize(1);
-            assertThat(prop(results.get(0), AntomRouteHeaders.PAYMENT_STATUS)).isEqualTo("FAILED");
-            assertThat(prop(results.get(0), AntomRouteHeaders.RESULT_CODE)).isEqualTo("EXPIRED_NOT_RECEIVED");
+            TextMessage result = h.takeOneResult();
+            assertThat(prop(result, AntomRouteHeaders.PAYMENT_STATUS)).isEqualTo("FAILED");
+            assertThat(prop(result, AntomRouteHeaders.RESULT_CODE)).isEqualTo("EXPIRED_NOT_RECEIVED");
         }
     }
 
@@ -192,9 +189,8 @@ class ReconciliationIT {
             assertThat(h.cancels.get(stuck).get()).isEqualTo(2);
             assertThat(h.sim.payment(stuck).orElseThrow().status())
                     .isEqualTo(io.camelantom.simulator.PaymentStatus.CANCELLED);
-            List<TextMessage> results = h.takeResults(1);
-            assertThat(results).hasSize(1);
-            assertThat(prop(results.get(0), AntomRouteHeaders.PAYMENT_STATUS)).isEqualTo("CANCELLED");
+            TextMessage result = h.takeOneResult();
+            assertThat(prop(result, AntomRouteHeaders.PAYMENT_STATUS)).isEqualTo("CANCELLED");
         }
     }
 
@@ -220,11 +216,10 @@ class ReconciliationIT {
             assertThat(paid.refundRequired()).isEqualTo(1);
             assertThat(h.cancels.get(late).get()).as("a refused cancel is not repeated").isEqualTo(1);
             assertThat(h.ledger.find(late).orElseThrow().status()).isEqualTo(PaymentStatus.PAID);
-            List<TextMessage> results = h.takeResults(1);
-            assertThat(results).hasSize(1);
-            assertThat(prop(results.get(0), AntomRouteHeaders.PAYMENT_STATUS)).isEqualTo("REFUND_REQUIRED");
-            assertThat(prop(results.get(0), AntomRouteHeaders.RESULT_CODE)).isEqualTo("CANCEL_WINDOW_EXCEED");
-            assertThat(results.get(0).getText()).contains("\"status\":\"REFUND_REQUIRED\"");
+            TextMessage result = h.takeOneResult();
+            assertThat(prop(result, AntomRouteHeaders.PAYMENT_STATUS)).isEqualTo("REFUND_REQUIRED");
+            assertThat(prop(result, AntomRouteHeaders.RESULT_CODE)).isEqualTo("CANCEL_WINDOW_EXCEED");
+            assertThat(result.getText()).contains("\"status\":\"REFUND_REQUIRED\"");
             assertThat(h.sim.chargeCount(late)).isEqualTo(1);
         }
     }
