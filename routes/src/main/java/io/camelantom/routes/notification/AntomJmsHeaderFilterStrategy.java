@@ -14,6 +14,10 @@ public class AntomJmsHeaderFilterStrategy extends JmsHeaderFilterStrategy {
 
     static final String PREFIX = "CamelAntom";
 
+    /** The JMS endpoint option that puts this filter on an endpoint (a new instance per endpoint). */
+    public static final String ENDPOINT_OPTION = "headerFilterStrategy=#class:"
+            + AntomJmsHeaderFilterStrategy.class.getName();
+
     public AntomJmsHeaderFilterStrategy() {
         super(false);
     }

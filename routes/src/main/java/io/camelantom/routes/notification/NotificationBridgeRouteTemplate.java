@@ -66,7 +66,7 @@ public class NotificationBridgeRouteTemplate extends RouteBuilder {
     public static final String ARTEMIS_DUPLICATE_ID = org.apache.activemq.artemis.api.core.Message.HDR_DUPLICATE_DETECTION_ID.toString();
 
     public static final String DEFAULT_DESTINATION_OPTIONS = "deliveryMode=2&disableReplyTo=true&jmsMessageType=Text"
-                                                             + "&headerFilterStrategy=#class:" + AntomJmsHeaderFilterStrategy.class.getName();
+                                                             + "&" + AntomJmsHeaderFilterStrategy.ENDPOINT_OPTION;
     public static final String DEFAULT_DATA_SOURCE = "antomLedgerDataSource";
 
     // template-local beans, one set per route made from the template

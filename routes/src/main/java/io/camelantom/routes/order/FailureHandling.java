@@ -11,8 +11,10 @@ import io.camelantom.routes.ledger.PaymentRecord;
 import io.camelantom.routes.ledger.PaymentStatus;
 import io.camelantom.routes.ledger.TransitionDetails;
 import org.apache.camel.Exchange;
+import org.apache.camel.LoggingLevel;
 import org.apache.camel.component.jms.JmsEndpoint;
 import org.apache.camel.Processor;
+import org.apache.camel.model.RouteDefinition;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -47,6 +49,26 @@ final class FailureHandling {
             LOG.warn("Message {} to dead-letter queue {}: {}", exchange.getMessage().getHeader("JMSMessageID"),
                     deadLetterQueue, reason);
         };
+    }
+
+    /** Longest wait between two attempts while the ledger's database is unreachable. */
+    static final long LEDGER_OUTAGE_MAXIMUM_DELAY_MILLIS = 30_000;
+
+    /**
+     * Adds to {@code route} the one policy for the ledger's database being unreachable ({@link #ledgerUnavailable}):
+     * redelivered in place without end, backing off from {@code redeliveryDelay} (milliseconds) by
+     * {@code backOffMultiplier} up to {@link #LEDGER_OUTAGE_MAXIMUM_DELAY_MILLIS}; never dead-lettered or parked. The
+     * values may be property placeholders. Add it before the route's catch-all {@code onException(Exception.class)}.
+     */
+    static void waitOutLedgerOutage(RouteDefinition route, String redeliveryDelay, String backOffMultiplier) {
+        route.onException(LedgerException.class)
+                .onWhen(FailureHandling::ledgerUnavailable)
+                .maximumRedeliveries(-1)
+                .redeliveryDelay(redeliveryDelay)
+                .backOffMultiplier(backOffMultiplier)
+                .useExponentialBackOff()
+                .maximumRedeliveryDelay(LEDGER_OUTAGE_MAXIMUM_DELAY_MILLIS)
+                .retryAttemptedLogLevel(LoggingLevel.WARN);
     }
 
     /**

@@ -11,7 +11,6 @@ import io.camelantom.tracing.AntomSpans;
 import io.camelantom.model.AntomJson;
 import io.camelantom.routes.AntomRouteHeaders;
 import io.camelantom.routes.TemplateParameters;
-import io.camelantom.routes.ledger.LedgerException;
 import io.camelantom.routes.ledger.LedgerMeters;
 import io.camelantom.routes.ledger.PaymentLedger;
 import io.camelantom.routes.notification.AntomJmsHeaderFilterStrategy;
@@ -29,6 +28,7 @@ import org.apache.camel.Processor;
 import org.apache.camel.RouteTemplateContext;
 import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.component.jms.JmsComponent;
+import org.apache.camel.model.RouteDefinition;
 import org.apache.activemq.artemis.jms.client.ActiveMQConnectionFactory;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -110,12 +110,9 @@ public class OrderBridgeRouteTemplate extends RouteBuilder {
     /** How long the ledger gauges' snapshot is served before the ledger is queried again. */
     static final Duration LEDGER_GAUGES_MAX_AGE = Duration.ofSeconds(5);
 
-    /** Longest wait between two attempts while the ledger's database is unreachable. */
-    static final long LEDGER_OUTAGE_MAXIMUM_DELAY_MILLIS = 30_000;
 
     /** The CamelAntom... headers travel as JMS properties (camel-jms drops Camel... headers by default). */
-    private static final String HEADER_FILTER = "headerFilterStrategy=#class:"
-            + AntomJmsHeaderFilterStrategy.class.getName();
+    private static final String HEADER_FILTER = AntomJmsHeaderFilterStrategy.ENDPOINT_OPTION;
 
     // the per-instance processors are bound in the context's registry under "<name>-<suffix>"
     private static final String ORDER_PROCESSOR = "-orderProcessor";
@@ -125,7 +122,7 @@ public class OrderBridgeRouteTemplate extends RouteBuilder {
 
     @Override
     public void configure() {
-        routeTemplate(TEMPLATE_ID)
+        RouteDefinition orders = routeTemplate(TEMPLATE_ID)
                 .templateParameter(NAME, TEMPLATE_ID, "Prefix of the companion routes' ids (<name>-notifications, <name>-outbox); distinct per instance")
                 .templateParameter(ORDERS_QUEUE, "antom.orders", "JMS queue the ERP puts orders on")
                 .templateParameter(RESULTS_QUEUE, "antom.results", "JMS queue the results are published to")
@@ -165,27 +162,15 @@ public class OrderBridgeRouteTemplate extends RouteBuilder {
                 .templateParameter(INQUIRY_REFUND_ENDPOINT, "antom:inquiryRefund", "The Antom endpoint that inquires a refund (status inquiries with refresh)")
                 .templateOptionalParameter(METER_REGISTRY, "Name of a Micrometer MeterRegistry bean; when absent, the only MeterRegistry bean if Micrometer is present, else no metrics")
                 .configure(this::instantiate)
-                .from("{{" + JMS_COMPONENT + "}}:queue:{{" + ORDERS_QUEUE + "}}?transacted=true"
-                        + "&lazyCreateTransactionManager=false&cacheLevelName=CACHE_CONSUMER&disableReplyTo=true"
-                        + "&concurrentConsumers={{" + CONCURRENT_CONSUMERS + "}}"
-                        + "&maxConcurrentConsumers=#bean:{{" + NAME + "}}" + MAX_ORDER_CONSUMERS
-                        + "&recoveryInterval={{" + JMS_RECOVERY_INTERVAL + "}}&" + HEADER_FILTER)
-                .onException(RejectedMessageException.class)
+                .from("{{" + JMS_COMPONENT + "}}:queue:{{" + ORDERS_QUEUE + "}}"
+                        + transactedConsumer("{{" + CONCURRENT_CONSUMERS + "}}", "{{" + JMS_RECOVERY_INTERVAL + "}}")
+                        + "&maxConcurrentConsumers=#bean:{{" + NAME + "}}" + MAX_ORDER_CONSUMERS);
+        orders.onException(RejectedMessageException.class)
                     .handled(true)
                     .process("{{" + NAME + "}}" + DEAD_LETTER)
-                    .to("{{" + JMS_COMPONENT + "}}:queue:{{" + DEAD_LETTER_QUEUE + "}}?" + HEADER_FILTER)
-                .end()
-                // the ledger's database unreachable: wait it out in place, never dead-letter (see README)
-                .onException(LedgerException.class)
-                    .onWhen(FailureHandling::ledgerUnavailable)
-                    .maximumRedeliveries(-1)
-                    .redeliveryDelay("{{" + REDELIVERY_DELAY + "}}")
-                    .backOffMultiplier("{{" + BACK_OFF_MULTIPLIER + "}}")
-                    .useExponentialBackOff()
-                    .maximumRedeliveryDelay(LEDGER_OUTAGE_MAXIMUM_DELAY_MILLIS)
-                    .retryAttemptedLogLevel(LoggingLevel.WARN)
-                .end()
-                .onException(Exception.class)
+                    .to("{{" + JMS_COMPONENT + "}}:queue:{{" + DEAD_LETTER_QUEUE + "}}?" + HEADER_FILTER);
+        FailureHandling.waitOutLedgerOutage(orders, "{{" + REDELIVERY_DELAY + "}}", "{{" + BACK_OFF_MULTIPLIER + "}}");
+        orders.onException(Exception.class)
                     .maximumRedeliveries("{{" + MAXIMUM_REDELIVERIES + "}}")
                     .redeliveryDelay("{{" + REDELIVERY_DELAY + "}}")
                     .backOffMultiplier("{{" + BACK_OFF_MULTIPLIER + "}}")
@@ -199,6 +184,17 @@ public class OrderBridgeRouteTemplate extends RouteBuilder {
                     .end()
                 .end()
                 .process("{{" + NAME + "}}" + ORDER_PROCESSOR);
+    }
+
+    /**
+     * The options of a queue consumer whose message is removed only with its outcome: each message in a local JMS
+     * transaction of its own (a JMS send in the route joins it), the consumer cached, no reply. The values may be
+     * property placeholders.
+     */
+    private static String transactedConsumer(String concurrentConsumers, String recoveryInterval) {
+        return "?transacted=true&lazyCreateTransactionManager=false&cacheLevelName=CACHE_CONSUMER&disableReplyTo=true"
+                + "&concurrentConsumers=" + concurrentConsumers + "&recoveryInterval=" + recoveryInterval + "&"
+                + HEADER_FILTER;
     }
 
     /** Makes one instance's objects and companion routes, from the instance's parameters. */
@@ -265,9 +261,7 @@ public class OrderBridgeRouteTemplate extends RouteBuilder {
             }
             exchange.getMessage().setBody(AntomJson.mapper().createObjectNode().put("error", reason).toString());
         };
-        String commandOptions = "?transacted=true&lazyCreateTransactionManager=false&cacheLevelName=CACHE_CONSUMER"
-                + "&disableReplyTo=true&concurrentConsumers=" + p.required(COMMAND_CONSUMERS)
-                + "&recoveryInterval=" + p.required(JMS_RECOVERY_INTERVAL) + "&" + HEADER_FILTER;
+        String commandOptions = transactedConsumer(p.required(COMMAND_CONSUMERS), p.required(JMS_RECOVERY_INTERVAL));
         String cancelsQueue = p.required(CANCELS_QUEUE);
         String refundsQueue = p.required(REFUNDS_QUEUE);
         String refundNotificationsQueue = p.required(REFUND_NOTIFICATIONS_QUEUE);
@@ -286,10 +280,8 @@ public class OrderBridgeRouteTemplate extends RouteBuilder {
         context.getRegistry().bind(name + PARK, Processor.class, FailureHandling.parkOrRollBack(ledger, maximumDeliveries, true));
 
         String notificationsQueue = p.required(NOTIFICATIONS_QUEUE);
-        String notificationsUri = jms + ":queue:" + notificationsQueue + "?transacted=true"
-                + "&lazyCreateTransactionManager=false&cacheLevelName=CACHE_CONSUMER&disableReplyTo=true"
-                + "&concurrentConsumers=" + p.required(CONCURRENT_CONSUMERS)
-                + "&recoveryInterval=" + p.required(JMS_RECOVERY_INTERVAL) + "&" + HEADER_FILTER;
+        String notificationsUri = jms + ":queue:" + notificationsQueue
+                + transactedConsumer(p.required(CONCURRENT_CONSUMERS), p.required(JMS_RECOVERY_INTERVAL));
         Processor notificationSettlement = new NotificationSettlementProcessor(notificationSettlementOfPayments);
         Processor deadLetter = orderMeters.deadLetters(FailureHandling.deadLetter(p.required(DEAD_LETTER_QUEUE)));
         Processor rollBack = FailureHandling.parkOrRollBack(ledger, maximumDeliveries, false);
@@ -344,46 +336,35 @@ public class OrderBridgeRouteTemplate extends RouteBuilder {
                  * payment: that is the orders' route).
                  */
                 private void transactedRoute(String uri, String routeId, Processor processor, String queue) {
-                    from(uri).routeId(routeId)
-                            .onException(RejectedMessageException.class)
-                                .handled(true)
-                                .process(deadLetter)
-                                .to(deadLetterUri)
-                            .end()
-                            .onException(TryAgainLaterException.class)
-                                .handled(true)
-                                .process(keepForLater)
-                                .choice()
-                                    .when(exchangeProperty(FailureHandling.DEAD_LETTER_PROPERTY).isNotNull())
-                                        .process(deadLetter)
-                                        .to(deadLetterUri)
-                                    .otherwise()
-                                        .to(jms + ":queue:" + queue + retryLater)
-                                .end()
-                            .end()
-                            .onException(LedgerException.class)
-                                .onWhen(FailureHandling::ledgerUnavailable)
-                                .maximumRedeliveries(-1)
-                                .redeliveryDelay(redeliveryDelay)
-                                .backOffMultiplier(backOff)
-                                .useExponentialBackOff()
-                                .maximumRedeliveryDelay(LEDGER_OUTAGE_MAXIMUM_DELAY_MILLIS)
-                                .retryAttemptedLogLevel(LoggingLevel.WARN)
-                            .end()
-                            .onException(Exception.class)
-                                .maximumRedeliveries(maximumRedeliveries)
-                                .redeliveryDelay(redeliveryDelay)
-                                .backOffMultiplier(backOff)
-                                .useExponentialBackOff()
-                                .retryAttemptedLogLevel(LoggingLevel.WARN)
-                                .handled(true)
-                                .process(rollBack)
-                                .filter(exchangeProperty(FailureHandling.DEAD_LETTER_PROPERTY).isNotNull())
+                    RouteDefinition route = from(uri).routeId(routeId);
+                    route.onException(RejectedMessageException.class)
+                            .handled(true)
+                            .process(deadLetter)
+                            .to(deadLetterUri);
+                    route.onException(TryAgainLaterException.class)
+                            .handled(true)
+                            .process(keepForLater)
+                            .choice()
+                                .when(exchangeProperty(FailureHandling.DEAD_LETTER_PROPERTY).isNotNull())
                                     .process(deadLetter)
                                     .to(deadLetterUri)
-                                .end()
-                            .end()
-                            .process(processor);
+                                .otherwise()
+                                    .to(jms + ":queue:" + queue + retryLater)
+                            .end();
+                    FailureHandling.waitOutLedgerOutage(route, String.valueOf(redeliveryDelay), String.valueOf(backOff));
+                    route.onException(Exception.class)
+                            .maximumRedeliveries(maximumRedeliveries)
+                            .redeliveryDelay(redeliveryDelay)
+                            .backOffMultiplier(backOff)
+                            .useExponentialBackOff()
+                            .retryAttemptedLogLevel(LoggingLevel.WARN)
+                            .handled(true)
+                            .process(rollBack)
+                            .filter(exchangeProperty(FailureHandling.DEAD_LETTER_PROPERTY).isNotNull())
+                                .process(deadLetter)
+                                .to(deadLetterUri)
+                            .end();
+                    route.process(processor);
                 }
             };
         addWhenStarted(context, name, companions);

@@ -63,8 +63,7 @@ public class ReconciliationRouteTemplate extends RouteBuilder {
     /** The suffix of the {@link Reconciliation} bean's name: {@code <name>-reconciliation}. */
     public static final String BEAN_SUFFIX = "-reconciliation";
 
-    private static final String HEADER_FILTER = "headerFilterStrategy=#class:"
-            + AntomJmsHeaderFilterStrategy.class.getName();
+    private static final String HEADER_FILTER = AntomJmsHeaderFilterStrategy.ENDPOINT_OPTION;
 
     @Override
     public void configure() {
