@@ -15,12 +15,10 @@ import java.util.TreeMap;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.camelantom.examples.testing.PrometheusText;
 import io.camelantom.simulator.AntomSimulator;
 import io.camelantom.simulator.testing.SimulatorFixture;
 import jakarta.jms.ConnectionFactory;
-import org.apache.activemq.artemis.core.config.Configuration;
-import org.apache.activemq.artemis.core.config.impl.ConfigurationImpl;
-import org.apache.activemq.artemis.core.server.embedded.EmbeddedActiveMQ;
 import org.apache.activemq.artemis.jms.client.ActiveMQConnectionFactory;
 import jakarta.jms.Message;
 import jakarta.jms.TextMessage;
@@ -311,19 +309,6 @@ class AntomSpringBootApplicationIT {
         registry.add("ANTOM_PRIVATE_KEY_FILE", () -> keys.merchantPrivateKey().toString());
         registry.add("ANTOM_PUBLIC_KEY_FILE", () -> keys.antomPublicKey().toString());
         registry.add("ANTOM_NOTIFICATION_URL", () -> "http://127.0.0.1:" + port + "/antom/notifications");
-    }
-
-    /** "The merchant's broker": a non-persistent Artemis with its folders under {@code dir}, reached over TCP at {@code url}. */
-    static EmbeddedActiveMQ merchantBroker(Path dir, String url) throws Exception {
-        Configuration config = new ConfigurationImpl()
-                .setPersistenceEnabled(false)
-                .setSecurityEnabled(false)
-                .setJournalDirectory(dir.resolve("journal").toString())
-                .setBindingsDirectory(dir.resolve("bindings").toString())
-                .setPagingDirectory(dir.resolve("paging").toString())
-                .setLargeMessagesDirectory(dir.resolve("large").toString())
-                .addAcceptorConfiguration("tcp", url);
-        return new EmbeddedActiveMQ().setConfiguration(config).start();
     }
 
     static int freePort() throws IOException {
