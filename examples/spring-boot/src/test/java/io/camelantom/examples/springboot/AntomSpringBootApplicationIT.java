@@ -311,6 +311,13 @@ class AntomSpringBootApplicationIT {
         registry.add("ANTOM_NOTIFICATION_URL", () -> "http://127.0.0.1:" + port + "/antom/notifications");
     }
 
+    /** The next result on antom.results, read as JSON; fails when none comes within the template's receive timeout. */
+    static JsonNode result(JmsTemplate jms) throws Exception {
+        Message result = jms.receive("antom.results");
+        assertThat(result).as("a result on antom.results").isInstanceOf(TextMessage.class);
+        return JSON.readTree(((TextMessage) result).getText());
+    }
+
     static int freePort() throws IOException {
         try (ServerSocket socket = new ServerSocket(0)) {
             return socket.getLocalPort();

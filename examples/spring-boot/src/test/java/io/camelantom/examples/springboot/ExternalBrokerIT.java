@@ -3,12 +3,9 @@ package io.camelantom.examples.springboot;
 import java.nio.file.Path;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.camelantom.routes.broker.EmbeddedBroker;
 import io.camelantom.simulator.AntomSimulator;
 import io.camelantom.simulator.testing.SimulatorFixture;
-import jakarta.jms.Message;
-import jakarta.jms.TextMessage;
 import org.apache.activemq.artemis.core.server.embedded.EmbeddedActiveMQ;
 import org.apache.activemq.artemis.jms.client.ActiveMQConnectionFactory;
 import org.junit.jupiter.api.AfterAll;
@@ -89,9 +86,7 @@ class ExternalBrokerIT {
             JmsTemplate jms = new JmsTemplate(erp);
             jms.setReceiveTimeout(60_000);
             jms.convertAndSend("antom.orders", AntomSpringBootApplicationIT.order("SB-EXT-1", "25.00"));
-            Message result = jms.receive("antom.results");
-            assertThat(result).as("a result on the external broker").isInstanceOf(TextMessage.class);
-            JsonNode body = new ObjectMapper().readTree(((TextMessage) result).getText());
+            JsonNode body = AntomSpringBootApplicationIT.result(jms);
             assertThat(body.get("orderId").asText()).isEqualTo("SB-EXT-1");
             assertThat(body.get("status").asText()).isEqualTo("PAID");
         }

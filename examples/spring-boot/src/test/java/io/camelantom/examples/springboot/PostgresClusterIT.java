@@ -9,14 +9,11 @@ import java.time.Duration;
 import javax.sql.DataSource;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.camelantom.routes.broker.EmbeddedBroker;
 import io.camelantom.simulator.AntomSimulator;
 import io.camelantom.simulator.testing.SimulatorFixture;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import jakarta.jms.ConnectionFactory;
-import jakarta.jms.Message;
-import jakarta.jms.TextMessage;
 import org.apache.activemq.artemis.core.server.embedded.EmbeddedActiveMQ;
 import org.apache.activemq.artemis.jms.client.ActiveMQConnectionFactory;
 import org.apache.camel.CamelContext;
@@ -133,7 +130,7 @@ class PostgresClusterIT {
             JmsTemplate jms = new JmsTemplate(erp);
             jms.setReceiveTimeout(60_000);
             jms.convertAndSend("antom.orders", AntomSpringBootApplicationIT.order("SB-PG-1", "25.00"));
-            JsonNode paid = result(jms);
+            JsonNode paid = AntomSpringBootApplicationIT.result(jms);
             assertThat(paid.get("orderId").asText()).isEqualTo("SB-PG-1");
             assertThat(paid.get("status").asText()).isEqualTo("PAID");
             assertThat(ledgerStatus(ledger, "SB-PG-1")).isEqualTo("PAID");
@@ -142,7 +139,7 @@ class PostgresClusterIT {
             int nowhere = AntomSpringBootApplicationIT.freePort();
             jms.convertAndSend("antom.orders", AntomSpringBootApplicationIT.order("SB-PG-2", "25.61")
                     .replaceFirst("^\\{", "{\"notifyUrl\":\"http://127.0.0.1:" + nowhere + "/nowhere\","));
-            JsonNode reconciled = result(jms);
+            JsonNode reconciled = AntomSpringBootApplicationIT.result(jms);
             assertThat(reconciled.get("orderId").asText()).isEqualTo("SB-PG-2");
             assertThat(reconciled.get("status").asText()).isEqualTo("PAID");
             assertThat(ledgerStatus(ledger, "SB-PG-2")).isEqualTo("PAID");
@@ -159,12 +156,6 @@ class PostgresClusterIT {
             assertThat(count(c, "SELECT COUNT(*) FROM qrtz_scheduler_state WHERE sched_name = 'camel-antom-example'"
                                 + " AND instance_name = 'node-1'")).isEqualTo(1);
         }
-    }
-
-    private static JsonNode result(JmsTemplate jms) throws Exception {
-        Message result = jms.receive("antom.results");
-        assertThat(result).as("a result on the external broker").isInstanceOf(TextMessage.class);
-        return new ObjectMapper().readTree(((TextMessage) result).getText());
     }
 
     private static String ledgerStatus(DataSource ledger, String orderId) throws Exception {
