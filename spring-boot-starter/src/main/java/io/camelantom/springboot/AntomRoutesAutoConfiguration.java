@@ -4,18 +4,13 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Supplier;
 
 import javax.sql.DataSource;
 
-import io.camelantom.routes.console.OperationsConsoleRouteTemplate;
 import io.camelantom.routes.ledger.EmbeddedLedgerDatabase;
-import io.camelantom.routes.notification.NotificationBridgeRouteTemplate;
-import io.camelantom.routes.order.OrderBridgeRouteTemplate;
 import io.camelantom.routes.reconciliation.ClusteredQuartz;
 import io.camelantom.routes.reconciliation.ReconciliationRouteTemplate;
 import org.apache.camel.CamelContext;
-import org.apache.camel.RoutesBuilder;
 import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.model.TemplatedRouteDefinition;
 import org.apache.camel.spring.boot.CamelAutoConfiguration;
@@ -50,13 +45,6 @@ public class AntomRoutesAutoConfiguration {
 
     /** The bean name the templates look the ledger's DataSource up by, by default. */
     public static final String LEDGER_DATA_SOURCE = "antomLedgerDataSource";
-
-    /** The RouteBuilder of each template, by template id. */
-    static final Map<String, Supplier<RoutesBuilder>> TEMPLATE_BUILDERS = Map.of(
-            NotificationBridgeRouteTemplate.TEMPLATE_ID, NotificationBridgeRouteTemplate::new,
-            OrderBridgeRouteTemplate.TEMPLATE_ID, OrderBridgeRouteTemplate::new,
-            ReconciliationRouteTemplate.TEMPLATE_ID, ReconciliationRouteTemplate::new,
-            OperationsConsoleRouteTemplate.TEMPLATE_ID, OperationsConsoleRouteTemplate::new);
 
     @Bean
     @Conditional(AnyRouteEnabled.class)
@@ -98,7 +86,7 @@ public class AntomRoutesAutoConfiguration {
                 clusteredQuartz(getContext(), properties);
             }
             for (AntomRoutesProperties.TemplateRoute template : enabled(properties)) {
-                getContext().addRoutes(templateBuilder(template.templateId()));
+                getContext().addRoutes(template.routeTemplate());
                 TemplatedRouteDefinition route = templatedRoute(template.templateId()).routeId(template.effectiveRouteId());
                 parameters(properties, template).forEach(route::parameter);
             }
@@ -122,18 +110,13 @@ public class AntomRoutesAutoConfiguration {
                 dataSource, reconciliation.getClusterInstanceId(), reconciliation.getClusterCheckinInterval());
     }
 
-    static List<AntomRoutesProperties.TemplateRoute> all(AntomRoutesProperties properties) {
-        return List.of(properties.getNotificationBridge(), properties.getOrderBridge(), properties.getReconciliation(),
-                properties.getOperationsConsole());
-    }
-
     static List<AntomRoutesProperties.TemplateRoute> enabled(AntomRoutesProperties properties) {
-        return all(properties).stream().filter(AntomRoutesProperties.TemplateRoute::isEnabled).toList();
+        return properties.templates().stream().filter(AntomRoutesProperties.TemplateRoute::isEnabled).toList();
     }
 
     /** The properties of one template, by template id. */
     static AntomRoutesProperties.TemplateRoute enabledOrNot(AntomRoutesProperties properties, String templateId) {
-        return all(properties).stream().filter(t -> t.templateId().equals(templateId)).findFirst()
+        return properties.templates().stream().filter(t -> t.templateId().equals(templateId)).findFirst()
                 .orElseThrow(() -> new IllegalArgumentException("unknown template " + templateId));
     }
 
@@ -149,14 +132,6 @@ public class AntomRoutesAutoConfiguration {
         }
         result.putAll(template.templateParameters());
         return result;
-    }
-
-    static RoutesBuilder templateBuilder(String templateId) {
-        Supplier<RoutesBuilder> builder = TEMPLATE_BUILDERS.get(templateId);
-        if (builder == null) {
-            throw new IllegalArgumentException("camel.antom.routes: unknown route template " + templateId);
-        }
-        return builder.get();
     }
 
     private static boolean notBlank(String s) {

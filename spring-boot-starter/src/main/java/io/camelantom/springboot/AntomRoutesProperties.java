@@ -2,6 +2,7 @@ package io.camelantom.springboot;
 
 import java.beans.PropertyDescriptor;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
@@ -9,6 +10,7 @@ import io.camelantom.routes.console.OperationsConsoleRouteTemplate;
 import io.camelantom.routes.order.OrderBridgeRouteTemplate;
 import io.camelantom.routes.reconciliation.ClusteredQuartz;
 import io.camelantom.routes.reconciliation.ReconciliationRouteTemplate;
+import org.apache.camel.RoutesBuilder;
 import org.springframework.beans.BeanWrapper;
 import org.springframework.beans.PropertyAccessorFactory;
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -59,10 +61,14 @@ public class AntomRoutesProperties {
         return operationsConsole;
     }
 
+    /** The properties of every template, enabled or not. */
+    public List<TemplateRoute> templates() {
+        return List.of(notificationBridge, orderBridge, reconciliation, operationsConsole);
+    }
+
     /** Whether any template is enabled. */
     public boolean anyEnabled() {
-        return notificationBridge.isEnabled() || orderBridge.isEnabled() || reconciliation.isEnabled()
-                || operationsConsole.isEnabled();
+        return templates().stream().anyMatch(TemplateRoute::isEnabled);
     }
 
     /** The ledger's database, shared by every enabled route. */
@@ -129,6 +135,9 @@ public class AntomRoutesProperties {
 
         /** The template's id, e.g. antom-order-bridge. */
         public abstract String templateId();
+
+        /** A new RouteBuilder that defines the template (added to the CamelContext before the route is made). */
+        public abstract RoutesBuilder routeTemplate();
 
         /** The route id used when route-id is not set. */
         public abstract String defaultRouteId();

@@ -13,7 +13,6 @@ import javax.sql.DataSource;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.apache.camel.CamelContext;
-import org.apache.camel.RoutesBuilder;
 import org.apache.camel.component.quartz.QuartzComponent;
 import org.apache.camel.impl.DefaultCamelContext;
 import org.apache.camel.model.ModelCamelContext;
@@ -52,8 +51,7 @@ class AntomRoutesPropertiesTest {
         AntomRoutesProperties properties = new AntomRoutesProperties();
         AntomRoutesProperties.TemplateRoute route = AntomRoutesAutoConfiguration.enabledOrNot(properties, templateId);
         try (CamelContext context = new DefaultCamelContext()) {
-            RoutesBuilder builder = AntomRoutesAutoConfiguration.templateBuilder(templateId);
-            context.addRoutes(builder);
+            context.addRoutes(route.routeTemplate());
             RouteTemplateDefinition template = ((ModelCamelContext) context).getRouteTemplateDefinition(templateId);
             assertThat(template).as(templateId).isNotNull();
             Set<String> parameters = new TreeSet<>();

@@ -4,6 +4,8 @@ import java.nio.file.Path;
 import java.util.Hashtable;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.TreeSet;
+import java.util.function.Supplier;
 
 import javax.sql.DataSource;
 
@@ -55,6 +57,11 @@ public class AntomMerchantComponent {
     static final String LEDGER_DATA_SOURCE = NotificationBridgeRouteTemplate.DEFAULT_DATA_SOURCE;
 
     private static final Logger LOG = LoggerFactory.getLogger(AntomMerchantComponent.class);
+    /** The route templates a merchant's configuration may enable (the operations console is not offered on Karaf). */
+    private static final Map<String, Supplier<RoutesBuilder>> TEMPLATES = Map.of(
+            NotificationBridgeRouteTemplate.TEMPLATE_ID, NotificationBridgeRouteTemplate::new,
+            OrderBridgeRouteTemplate.TEMPLATE_ID, OrderBridgeRouteTemplate::new,
+            ReconciliationRouteTemplate.TEMPLATE_ID, ReconciliationRouteTemplate::new);
 
     private final HttpService httpService;
     private CamelContext camelContext;
@@ -188,20 +195,13 @@ public class AntomMerchantComponent {
 
     /** The route template builders this bundle knows, by template id. */
     static RoutesBuilder templateBuilder(String templateId) {
-        switch (templateId) {
-            case NotificationBridgeRouteTemplate.TEMPLATE_ID:
-                return new NotificationBridgeRouteTemplate();
-            case OrderBridgeRouteTemplate.TEMPLATE_ID:
-                return new OrderBridgeRouteTemplate();
-            case ReconciliationRouteTemplate.TEMPLATE_ID:
-                return new ReconciliationRouteTemplate();
-            default:
-                throw new IllegalArgumentException("Unknown route template '" + templateId + "' in "
-                                                   + MerchantConfiguration.ROUTES_PREFIX + templateId + ".*; known: "
-                                                   + NotificationBridgeRouteTemplate.TEMPLATE_ID + ", "
-                                                   + OrderBridgeRouteTemplate.TEMPLATE_ID + ", "
-                                                   + ReconciliationRouteTemplate.TEMPLATE_ID);
+        Supplier<RoutesBuilder> builder = TEMPLATES.get(templateId);
+        if (builder == null) {
+            throw new IllegalArgumentException("Unknown route template '" + templateId + "' in "
+                                               + MerchantConfiguration.ROUTES_PREFIX + templateId + ".*; known: "
+                                               + String.join(", ", new TreeSet<>(TEMPLATES.keySet())));
         }
+        return builder.get();
     }
 
     @Deactivate

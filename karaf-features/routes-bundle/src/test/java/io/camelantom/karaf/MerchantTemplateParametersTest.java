@@ -15,6 +15,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * Same keys everywhere: every parameter of the three route templates, written as camel-main and Spring Boot write it
@@ -61,6 +62,16 @@ class MerchantTemplateParametersTest {
         MerchantConfiguration c = MerchantConfiguration.from(p, DATA);
 
         assertThat(new TreeMap<>(c.templates().get(templateId))).isEqualTo(expected);
+    }
+
+    /** A template this bundle does not offer is refused naming its key and the templates it does offer. */
+    @Test
+    void unknownTemplateIsRefusedNamingTheKnownOnes() {
+        assertThatThrownBy(() -> AntomMerchantComponent.templateBuilder("antom-operations-console"))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("Unknown route template 'antom-operations-console' in "
+                            + "camel.antom.routes.antom-operations-console.*; known: antom-notification-bridge, "
+                            + "antom-order-bridge, antom-reconciliation");
     }
 
     /** Issue 18's command parameters, as an operator writes them in io.camelantom.merchant-*.cfg. */

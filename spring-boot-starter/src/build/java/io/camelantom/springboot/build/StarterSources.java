@@ -32,7 +32,8 @@ import org.apache.camel.model.RouteTemplateParameterDefinition;
  * <ul>
  * <li>one {@code <Name>TemplateParameters} class per route template of camel-antom-routes: one text property per
  * template parameter ({@code .templateParameter(name, default, description)}), its javadoc the template's description
- * and default. {@code AntomRoutesProperties.<Name>} extends it with what is the starter's own (the route id).</li>
+ * and default, and the template's id and RouteBuilder, so that the builder classes named in pom.xml are the starter's
+ * one list of templates. {@code AntomRoutesProperties.<Name>} extends it with what is the starter's own (the route id).</li>
  * <li>{@code AntomComponentConfiguration}: {@code camel.component.antom.*}, one property per component option of the
  * connector's Camel metadata ({@code META-INF/io/camelantom/component/antom.json}, written by
  * camel-package-maven-plugin), and {@code META-INF/additional-spring-configuration-metadata.json} with the options'
@@ -143,7 +144,9 @@ public final class StarterSources {
         java.append("public abstract class ").append(name).append(" extends AntomRoutesProperties.TemplateRoute {\n");
         fieldsAndAccessors(java, properties);
         java.append("\n    @Override\n    public String templateId() {\n        return \"").append(templateId)
-                .append("\";\n    }\n}\n");
+                .append("\";\n    }\n");
+        java.append("\n    @Override\n    public org.apache.camel.RoutesBuilder routeTemplate() {\n        return new ")
+                .append(type.getCanonicalName()).append("();\n    }\n}\n");
         return write(out.resolve(name + ".java"), java.toString());
     }
 

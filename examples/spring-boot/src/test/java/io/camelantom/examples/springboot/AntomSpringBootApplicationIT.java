@@ -15,12 +15,10 @@ import java.util.TreeMap;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.camelantom.examples.testing.PrometheusText;
 import io.camelantom.simulator.AntomSimulator;
 import io.camelantom.simulator.testing.SimulatorFixture;
 import jakarta.jms.ConnectionFactory;
-import org.apache.activemq.artemis.core.config.Configuration;
-import org.apache.activemq.artemis.core.config.impl.ConfigurationImpl;
-import org.apache.activemq.artemis.core.server.embedded.EmbeddedActiveMQ;
 import org.apache.activemq.artemis.jms.client.ActiveMQConnectionFactory;
 import jakarta.jms.Message;
 import jakarta.jms.TextMessage;
@@ -313,17 +311,11 @@ class AntomSpringBootApplicationIT {
         registry.add("ANTOM_NOTIFICATION_URL", () -> "http://127.0.0.1:" + port + "/antom/notifications");
     }
 
-    /** "The merchant's broker": a non-persistent Artemis with its folders under {@code dir}, reached over TCP at {@code url}. */
-    static EmbeddedActiveMQ merchantBroker(Path dir, String url) throws Exception {
-        Configuration config = new ConfigurationImpl()
-                .setPersistenceEnabled(false)
-                .setSecurityEnabled(false)
-                .setJournalDirectory(dir.resolve("journal").toString())
-                .setBindingsDirectory(dir.resolve("bindings").toString())
-                .setPagingDirectory(dir.resolve("paging").toString())
-                .setLargeMessagesDirectory(dir.resolve("large").toString())
-                .addAcceptorConfiguration("tcp", url);
-        return new EmbeddedActiveMQ().setConfiguration(config).start();
+    /** The next result on antom.results, read as JSON; fails when none comes within the template's receive timeout. */
+    static JsonNode result(JmsTemplate jms) throws Exception {
+        Message result = jms.receive("antom.results");
+        assertThat(result).as("a result on antom.results").isInstanceOf(TextMessage.class);
+        return JSON.readTree(((TextMessage) result).getText());
     }
 
     static int freePort() throws IOException {

@@ -3,11 +3,9 @@ package io.camelantom.examples.springboot;
 import java.nio.file.Path;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import io.camelantom.routes.broker.EmbeddedBroker;
 import io.camelantom.simulator.AntomSimulator;
 import io.camelantom.simulator.testing.SimulatorFixture;
-import jakarta.jms.Message;
-import jakarta.jms.TextMessage;
 import org.apache.activemq.artemis.core.server.embedded.EmbeddedActiveMQ;
 import org.apache.activemq.artemis.jms.client.ActiveMQConnectionFactory;
 import org.junit.jupiter.api.AfterAll;
@@ -41,20 +39,20 @@ class ExternalBrokerIT {
     static Path folder;
     private static SimulatorFixture antom;
     private static AntomSimulator simulator;
-    private static String brokerUrl;
+    private static EmbeddedBroker broker;
 
     @Autowired
     private ApplicationContext application;
 
     @DynamicPropertySource
     static void properties(DynamicPropertyRegistry registry) throws Exception {
-        // "the merchant's broker" (MerchantBroker below), reached over TCP only
-        brokerUrl = "tcp://127.0.0.1:" + AntomSpringBootApplicationIT.freePort();
+        // "the merchant's broker" (MerchantBroker below starts it), reached over TCP only
+        broker = new EmbeddedBroker(folder.resolve("broker")).tcpPort(AntomSpringBootApplicationIT.freePort());
 
         antom = SimulatorFixture.start(CLIENT_ID);
         simulator = antom.simulator();
 
-        registry.add("ANTOM_ARTEMIS_URL", () -> brokerUrl);
+        registry.add("ANTOM_ARTEMIS_URL", broker::tcpUrl);
         AntomSpringBootApplicationIT.antomEnvironment(registry, antom, folder.resolve("keys"));
         registry.add("ANTOM_DATA_DIR", () -> folder.resolve("data").toString());
     }
@@ -73,24 +71,22 @@ class ExternalBrokerIT {
     @TestConfiguration(proxyBeanMethods = false)
     static class MerchantBroker {
         @Bean(destroyMethod = "stop")
-        EmbeddedActiveMQ merchantBroker() throws Exception {
-            return AntomSpringBootApplicationIT.merchantBroker(folder.resolve("broker"), brokerUrl);
+        EmbeddedBroker merchantBroker() {
+            return broker.start();
         }
     }
 
     @Test
     void ordersGoThroughTheExternalBroker() throws Exception {
-        // Spring Boot's embedded broker is not started (the only broker bean is this test's)
-        assertThat(application.getBeansOfType(EmbeddedActiveMQ.class)).containsOnlyKeys("merchantBroker");
+        // Spring Boot's embedded broker is not started (the only broker is this test's)
+        assertThat(application.getBeansOfType(EmbeddedActiveMQ.class)).isEmpty();
         assertThat(folder.resolve("data/artemis")).doesNotExist();
 
-        try (ActiveMQConnectionFactory erp = new ActiveMQConnectionFactory(brokerUrl)) {
+        try (ActiveMQConnectionFactory erp = new ActiveMQConnectionFactory(broker.tcpUrl())) {
             JmsTemplate jms = new JmsTemplate(erp);
             jms.setReceiveTimeout(60_000);
             jms.convertAndSend("antom.orders", AntomSpringBootApplicationIT.order("SB-EXT-1", "25.00"));
-            Message result = jms.receive("antom.results");
-            assertThat(result).as("a result on the external broker").isInstanceOf(TextMessage.class);
-            JsonNode body = new ObjectMapper().readTree(((TextMessage) result).getText());
+            JsonNode body = AntomSpringBootApplicationIT.result(jms);
             assertThat(body.get("orderId").asText()).isEqualTo("SB-EXT-1");
             assertThat(body.get("status").asText()).isEqualTo("PAID");
         }

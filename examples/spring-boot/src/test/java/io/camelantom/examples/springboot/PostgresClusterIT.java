@@ -9,13 +9,11 @@ import java.time.Duration;
 import javax.sql.DataSource;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import io.camelantom.routes.broker.EmbeddedBroker;
 import io.camelantom.simulator.AntomSimulator;
 import io.camelantom.simulator.testing.SimulatorFixture;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import jakarta.jms.ConnectionFactory;
-import jakarta.jms.Message;
-import jakarta.jms.TextMessage;
 import org.apache.activemq.artemis.core.server.embedded.EmbeddedActiveMQ;
 import org.apache.activemq.artemis.jms.client.ActiveMQConnectionFactory;
 import org.apache.camel.CamelContext;
@@ -58,7 +56,7 @@ class PostgresClusterIT {
     private static SimulatorFixture antom;
     private static AntomSimulator simulator;
     private static EmbeddedPostgres postgres;
-    private static String brokerUrl;
+    private static EmbeddedBroker broker;
 
     @Autowired
     private ApplicationContext application;
@@ -70,7 +68,7 @@ class PostgresClusterIT {
     /** What an operator sets (README, "Configure"): the broker, the database, the node id, keys, gateway. */
     @DynamicPropertySource
     static void properties(DynamicPropertyRegistry registry) throws Exception {
-        brokerUrl = "tcp://127.0.0.1:" + AntomSpringBootApplicationIT.freePort();
+        broker = new EmbeddedBroker(folder.resolve("broker")).tcpPort(AntomSpringBootApplicationIT.freePort());
         postgres = EmbeddedPostgres.builder()
                 .setOverrideWorkingDirectory(folder.resolve("postgres-work").toFile())
                 .setDataDirectory(folder.resolve("postgres-data"))
@@ -80,7 +78,7 @@ class PostgresClusterIT {
         antom = SimulatorFixture.builder(CLIENT_ID).simulator(b -> b.timeScale(20)).start();
         simulator = antom.simulator();
 
-        registry.add("ANTOM_ARTEMIS_URL", () -> brokerUrl + "?consumerWindowSize=0");
+        registry.add("ANTOM_ARTEMIS_URL", () -> broker.tcpUrl() + "?consumerWindowSize=0");
         registry.add("ANTOM_DB_URL", () -> postgres.getJdbcUrl("postgres", "postgres"));
         registry.add("ANTOM_DB_USER", () -> "postgres");
         registry.add("ANTOM_DB_PASSWORD", () -> "not-a-real-secret");
@@ -105,8 +103,8 @@ class PostgresClusterIT {
     @TestConfiguration(proxyBeanMethods = false)
     static class MerchantInfrastructure {
         @Bean(destroyMethod = "stop")
-        EmbeddedActiveMQ merchantBroker() throws Exception {
-            return AntomSpringBootApplicationIT.merchantBroker(folder.resolve("broker"), brokerUrl);
+        EmbeddedBroker merchantBroker() {
+            return broker.start();
         }
 
         @Bean(destroyMethod = "close")
@@ -118,7 +116,7 @@ class PostgresClusterIT {
     @Test
     void ledgerOnPostgresPooledBrokerAndClusteredReconciliation() throws Exception {
         // the parts the profiles chose: no embedded broker, no H2 ledger, a pooled factory, clustered Quartz
-        assertThat(application.getBeansOfType(EmbeddedActiveMQ.class)).containsOnlyKeys("merchantBroker");
+        assertThat(application.getBeansOfType(EmbeddedActiveMQ.class)).isEmpty();
         assertThat(application.containsBean("antomLedgerDataSource")).isFalse();
         assertThat(folder.resolve("data/antom-ledger")).doesNotExist();
         assertThat(connectionFactory).isInstanceOf(JmsPoolConnectionFactory.class);
@@ -128,11 +126,11 @@ class PostgresClusterIT {
                 .containsEntry("org.quartz.jobStore.clusterName", "camel-antom-example");
         DataSource ledger = application.getBean("dataSource", DataSource.class);
 
-        try (ActiveMQConnectionFactory erp = new ActiveMQConnectionFactory(brokerUrl)) {
+        try (ActiveMQConnectionFactory erp = new ActiveMQConnectionFactory(broker.tcpUrl())) {
             JmsTemplate jms = new JmsTemplate(erp);
             jms.setReceiveTimeout(60_000);
             jms.convertAndSend("antom.orders", AntomSpringBootApplicationIT.order("SB-PG-1", "25.00"));
-            JsonNode paid = result(jms);
+            JsonNode paid = AntomSpringBootApplicationIT.result(jms);
             assertThat(paid.get("orderId").asText()).isEqualTo("SB-PG-1");
             assertThat(paid.get("status").asText()).isEqualTo("PAID");
             assertThat(ledgerStatus(ledger, "SB-PG-1")).isEqualTo("PAID");
@@ -141,7 +139,7 @@ class PostgresClusterIT {
             int nowhere = AntomSpringBootApplicationIT.freePort();
             jms.convertAndSend("antom.orders", AntomSpringBootApplicationIT.order("SB-PG-2", "25.61")
                     .replaceFirst("^\\{", "{\"notifyUrl\":\"http://127.0.0.1:" + nowhere + "/nowhere\","));
-            JsonNode reconciled = result(jms);
+            JsonNode reconciled = AntomSpringBootApplicationIT.result(jms);
             assertThat(reconciled.get("orderId").asText()).isEqualTo("SB-PG-2");
             assertThat(reconciled.get("status").asText()).isEqualTo("PAID");
             assertThat(ledgerStatus(ledger, "SB-PG-2")).isEqualTo("PAID");
@@ -158,12 +156,6 @@ class PostgresClusterIT {
             assertThat(count(c, "SELECT COUNT(*) FROM qrtz_scheduler_state WHERE sched_name = 'camel-antom-example'"
                                 + " AND instance_name = 'node-1'")).isEqualTo(1);
         }
-    }
-
-    private static JsonNode result(JmsTemplate jms) throws Exception {
-        Message result = jms.receive("antom.results");
-        assertThat(result).as("a result on the external broker").isInstanceOf(TextMessage.class);
-        return new ObjectMapper().readTree(((TextMessage) result).getText());
     }
 
     private static String ledgerStatus(DataSource ledger, String orderId) throws Exception {

@@ -10,6 +10,7 @@ import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Properties;
+import java.util.function.Function;
 
 /**
  * The demo's settings, in the order they win: environment variables ({@link #ENVIRONMENT}), then the {@code --config}
@@ -90,34 +91,30 @@ final class DemoConfiguration {
     }
 
     int getInt(String key, int defaultValue) {
-        String value = get(key, null);
-        try {
-            return value == null ? defaultValue : Integer.parseInt(value);
-        } catch (NumberFormatException e) {
-            throw new IllegalArgumentException(key + ": '" + value + "' is not a whole number", e);
-        }
+        return parsed(key, defaultValue, Integer::parseInt, "a whole number");
     }
 
     double getDouble(String key, double defaultValue) {
-        String value = get(key, null);
-        try {
-            return value == null ? defaultValue : Double.parseDouble(value);
-        } catch (NumberFormatException e) {
-            throw new IllegalArgumentException(key + ": '" + value + "' is not a number", e);
-        }
+        return parsed(key, defaultValue, Double::parseDouble, "a number");
     }
 
     /** An ISO-8601 duration ({@code PT3S}) or a number of milliseconds. */
     Duration getDuration(String key, Duration defaultValue) {
+        return parsed(key, defaultValue, value -> value.chars().allMatch(Character::isDigit)
+                ? Duration.ofMillis(Long.parseLong(value)) : Duration.parse(value),
+                "an ISO-8601 duration (PT3S) or milliseconds");
+    }
+
+    /** The value parsed, or the default when absent or blank; a value that does not parse is refused by its key. */
+    private <T> T parsed(String key, T defaultValue, Function<String, T> parser, String expected) {
         String value = get(key, null);
         if (value == null) {
             return defaultValue;
         }
         try {
-            return value.chars().allMatch(Character::isDigit) ? Duration.ofMillis(Long.parseLong(value))
-                    : Duration.parse(value);
+            return parser.apply(value);
         } catch (RuntimeException e) {
-            throw new IllegalArgumentException(key + ": '" + value + "' is not an ISO-8601 duration (PT3S) or milliseconds", e);
+            throw new IllegalArgumentException(key + ": '" + value + "' is not " + expected, e);
         }
     }
 

@@ -1,11 +1,13 @@
 package io.camelantom.examples.standalone;
 
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class DemoConfigurationTest {
 
@@ -15,6 +17,29 @@ class DemoConfigurationTest {
         assertThat(config.useSimulator()).isTrue();
         assertThat(config.getInt("demo.orders", 0)).isEqualTo(20);
         assertThat(config.overrides()).isEmpty();
+    }
+
+    /** Numbers and durations: a blank value is the default, a value that does not parse is refused by its key. */
+    @Test
+    void numbersAndDurationsAreParsedOrRefusedByKey() {
+        DemoConfiguration config = DemoConfiguration.load(null, Map.of());
+        config.set("demo.a", "7");
+        config.set("demo.b", "2.5");
+        config.set("demo.c", "PT3S");
+        config.set("demo.d", "1500");
+        config.set("demo.e", " ");
+        config.set("demo.f", "seven");
+        assertThat(config.getInt("demo.a", 0)).isEqualTo(7);
+        assertThat(config.getDouble("demo.b", 0)).isEqualTo(2.5);
+        assertThat(config.getDuration("demo.c", null)).isEqualTo(Duration.ofSeconds(3));
+        assertThat(config.getDuration("demo.d", null)).isEqualTo(Duration.ofMillis(1500));
+        assertThat(config.getInt("demo.e", 4)).isEqualTo(4);
+        assertThat(config.getDuration("demo.missing", Duration.ofMinutes(1))).isEqualTo(Duration.ofMinutes(1));
+        assertThatThrownBy(() -> config.getInt("demo.f", 0)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("demo.f: 'seven' is not a whole number");
+        assertThatThrownBy(() -> config.getDouble("demo.f", 0)).hasMessage("demo.f: 'seven' is not a number");
+        assertThatThrownBy(() -> config.getDuration("demo.f", null))
+                .hasMessage("demo.f: 'seven' is not an ISO-8601 duration (PT3S) or milliseconds");
     }
 
     /** The root README's standalone snippet uses only keys this application reads (no typo can hide there). */

@@ -1,12 +1,15 @@
-package io.camelantom.examples.standalone;
+package io.camelantom.examples.testing;
 
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-/** A Prometheus text scrape, read as series: {@code name{label="value",...} number}. */
-final class PrometheusText {
+/**
+ * A Prometheus text scrape, read as series: {@code name{label="value",...} number}. The examples' tests read the
+ * application's metrics page with it (camel-main's /observe/metrics, Spring Boot's /actuator/prometheus).
+ */
+public final class PrometheusText {
 
     private static final Pattern SAMPLE = Pattern.compile("^([a-zA-Z_:][a-zA-Z0-9_:]*)(\\{(.*)})? (\\S+)");
 
@@ -15,7 +18,7 @@ final class PrometheusText {
 
     private final List<Sample> samples = new ArrayList<>();
 
-    PrometheusText(String text) {
+    public PrometheusText(String text) {
         for (String line : text.split("\n")) {
             Matcher m = SAMPLE.matcher(line);
             if (!line.startsWith("#") && m.find()) {
@@ -25,7 +28,7 @@ final class PrometheusText {
     }
 
     /** The sum of the series named {@code name} that have these labels (name, value, ...); fails when there is none. */
-    double value(String name, String... labels) {
+    public double value(String name, String... labels) {
         List<Sample> matching = matching(name, labels);
         if (matching.isEmpty()) {
             throw new AssertionError("no series " + name + " with " + String.join(",", labels) + " in the scrape");
@@ -34,7 +37,7 @@ final class PrometheusText {
     }
 
     /** As {@link #value} but 0 when no series matches (a counter that has not counted yet). */
-    double valueOrZero(String name, String... labels) {
+    public double valueOrZero(String name, String... labels) {
         return matching(name, labels).stream().mapToDouble(Sample::value).sum();
     }
 
