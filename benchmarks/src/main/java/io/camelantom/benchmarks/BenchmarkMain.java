@@ -28,6 +28,7 @@ public final class BenchmarkMain {
     static final class Settings {
         Path out = Path.of("target/benchmark-report");
         int orders = 5000;
+        int warmupOrders = 0;
         long antomLatencyMillis = 200;
         int failedPercent = 10;
         String consumers = "4";
@@ -50,6 +51,7 @@ public final class BenchmarkMain {
                 switch (args[i]) {
                     case "--out" -> s.out = Path.of(value);
                     case "--orders" -> s.orders = Integer.parseInt(value);
+                    case "--warmup-orders" -> s.warmupOrders = Integer.parseInt(value);
                     case "--antom-latency-ms" -> s.antomLatencyMillis = Long.parseLong(value);
                     case "--failed-percent" -> s.failedPercent = Integer.parseInt(value);
                     case "--consumers" -> s.consumers = value;
@@ -76,7 +78,7 @@ public final class BenchmarkMain {
         }
 
         String describe() {
-            return "orders=" + orders + ", antomLatencyMs=" + antomLatencyMillis + ", failedPercent=" + failedPercent
+            return "orders=" + orders + ", warmupOrders=" + warmupOrders + ", antomLatencyMs=" + antomLatencyMillis + ", failedPercent=" + failedPercent
                    + ", concurrentConsumers=" + consumers + ", bridge=" + bridge + ", notifications=" + notifications
                    + ", senders=" + senders + ", callers=" + Arrays.toString(callers) + ", callsPerLevel=" + callsPerLevel
                    + ", maxConnections=" + maxConnections + ", payEndpoint=" + payEndpoint + ", ledger=H2 (file)";
@@ -129,6 +131,14 @@ public final class BenchmarkMain {
                 List<String[]> paid = new ArrayList<>();
                 if (settings.orders > 0) {
                     simulator.latency(settings.antomLatencyMillis);
+                    if (settings.warmupOrders > 0) {
+                        // the same path run first and not measured: both JVMs' JIT, pools and caches as in a
+                        // process that has been running, not a cold start
+                        LOG.info("{} warm-up orders (not measured)", settings.warmupOrders);
+                        OrderLoad.run(app, new ResourceMeter(simulator), runId + "W", settings.warmupOrders,
+                                settings.failedPercent, settings.timeoutSeconds);
+                        report.load("after warm-up orders", Report.loadAverage());
+                    }
                     LOG.info("{} orders, Antom answering in {} ms", settings.orders, settings.antomLatencyMillis);
                     report.orders = OrderLoad.run(app, meter, runId, settings.orders, settings.failedPercent,
                             settings.timeoutSeconds);

@@ -100,8 +100,8 @@ final class Report {
         if (orders != null) {
             ResourceMeter.Usage u = orders.usage();
             md.append("## Order bridge\n\n");
-            md.append("| orders | results | PAID | FAILED | other | orders/s | p50 ms | p99 ms | p99.9 ms | app CPU ms/order | simulator CPU ms/order | GC s | peak heap MiB |\n");
-            md.append("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n");
+            md.append("| orders | results | PAID | FAILED | other | orders/s | p50 ms | p99 ms | p99.9 ms | app CPU ms/order | simulator CPU ms/order | GC s | JIT s | peak heap MiB |\n");
+            md.append("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n");
             md.append("| ").append(orders.orders()).append(" | ").append(orders.results()).append(" | ").append(orders.paid())
                     .append(" | ").append(orders.failed()).append(" | ").append(orders.other()).append(" | ")
                     .append(f0(orders.ordersPerSecond())).append(" | ")
@@ -110,8 +110,11 @@ final class Report {
                     .append(OrderLoad.percentile(orders.latenciesMillis(), 99.9)).append(" | ")
                     .append(f2(1000 * u.appCpuSeconds() / Math.max(1, orders.results()))).append(" | ")
                     .append(f2(1000 * u.simulatorCpuSeconds() / Math.max(1, orders.results()))).append(" | ")
-                    .append(f2(u.gcSeconds())).append(" | ").append(u.peakHeapBytes() / (1024 * 1024)).append(" |\n\n");
-            md.append("The application JVM also runs the embedded broker and the ERP client of this harness.\n\n");
+                    .append(f2(u.gcSeconds())).append(" | ").append(f2(u.jitSeconds())).append(" | ")
+                    .append(u.peakHeapBytes() / (1024 * 1024)).append(" |\n\n");
+            md.append("The application JVM also runs the embedded broker and the ERP client of this harness. JIT s: CPU of its"
+                      + " JIT compiler threads in the phase, included in its CPU (a phase right after start compiles"
+                      + " much of the path; `--warmup-orders` runs orders first, unmeasured).\n\n");
         }
         if (notifications != null) {
             ResourceMeter.Usage u = notifications.usage();

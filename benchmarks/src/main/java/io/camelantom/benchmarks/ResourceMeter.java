@@ -9,7 +9,9 @@ import java.time.Duration;
 /** CPU, GC and heap of this JVM (the application side) and CPU of the simulator's process, over one phase. */
 final class ResourceMeter {
 
-    record Usage(double seconds, double appCpuSeconds, double simulatorCpuSeconds, double gcSeconds, long peakHeapBytes) {
+    /** {@code jitSeconds}: the application JVM's JIT compiler threads, part of {@code appCpuSeconds}. */
+    record Usage(double seconds, double appCpuSeconds, double simulatorCpuSeconds, double gcSeconds, double jitSeconds,
+            long peakHeapBytes) {
     }
 
     private final SimulatorProcess simulator;
@@ -17,6 +19,7 @@ final class ResourceMeter {
     private long appCpuStart;
     private Duration simulatorCpuStart;
     private long gcStart;
+    private long jitStart;
 
     ResourceMeter(SimulatorProcess simulator) {
         this.simulator = simulator;
@@ -29,6 +32,7 @@ final class ResourceMeter {
             }
         }
         gcStart = gcMillis();
+        jitStart = jitMillis();
         appCpuStart = appCpuNanos();
         simulatorCpuStart = simulator.cpu();
         startNanos = System.nanoTime();
@@ -40,17 +44,45 @@ final class ResourceMeter {
         double app = (appCpuNanos() - appCpuStart) / 1e9;
         double sim = (simulator.cpu().minus(simulatorCpuStart)).toNanos() / 1e9;
         double gc = (gcMillis() - gcStart) / 1e3;
+        double jit = (jitMillis() - jitStart) / 1e3;
         long peak = 0;
         for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
             if (pool.getType() == MemoryType.HEAP) {
                 peak += pool.getPeakUsage().getUsed();
             }
         }
-        return new Usage(seconds, app, sim, gc, peak);
+        return new Usage(seconds, app, sim, gc, jit, peak);
     }
 
     private static long appCpuNanos() {
         return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean()).getProcessCpuTime();
+    }
+
+    /**
+     * CPU time of this JVM's JIT compiler threads (Linux: {@code /proc/self/task}; 0 elsewhere). The JVM's own
+     * compilation-time counter is elapsed time, which on busy cores is mostly waiting, so it is not used.
+     */
+    private static long jitMillis() {
+        long ticks = 0;
+        try (var tasks = java.nio.file.Files.list(java.nio.file.Path.of("/proc/self/task"))) {
+            for (java.nio.file.Path task : (Iterable<java.nio.file.Path>) tasks::iterator) {
+                try {
+                    String name = java.nio.file.Files.readString(task.resolve("comm")).strip();
+                    if (!name.startsWith("C1 Compiler") && !name.startsWith("C2 Compiler")) {
+                        continue;
+                    }
+                    String stat = java.nio.file.Files.readString(task.resolve("stat"));
+                    // fields after the ")" that closes the thread's name: utime and stime are the 12th and 13th
+                    String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+                    ticks += Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
+                } catch (java.io.IOException | RuntimeException gone) {
+                    // the thread ended meanwhile
+                }
+            }
+        } catch (java.io.IOException notLinux) {
+            return 0;
+        }
+        return ticks * 10; // USER_HZ is 100 on Linux
     }
 
     private static long gcMillis() {

@@ -77,7 +77,7 @@ public final class AntomClientConfiguration {
             throw new IllegalArgumentException("retryBackoffMultiplier: must be 1.0 or more");
         }
         this.retryBackoffMultiplier = b.retryBackoffMultiplier;
-        this.maxConnections = b.maxConnections <= 0 ? 64 : b.maxConnections;
+        this.maxConnections = b.maxConnections <= 0 ? 200 : b.maxConnections;
         this.clock = b.clock == null ? Clock.systemUTC() : b.clock;
         this.apiVersion = b.apiVersion == null ? AntomApiVersion.v1 : b.apiVersion;
         this.httpClientConfigurer = b.httpClientConfigurer;
@@ -267,7 +267,7 @@ public final class AntomClientConfiguration {
         private int maxRetries;
         private Duration retryDelay = Duration.ofSeconds(1);
         private double retryBackoffMultiplier = 2.0;
-        private int maxConnections = 64;
+        private int maxConnections = 200;
         private Clock clock;
         private AntomApiVersion apiVersion;
         private AntomEncryption encryption;

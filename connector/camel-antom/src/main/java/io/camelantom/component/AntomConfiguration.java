@@ -134,8 +134,8 @@ public class AntomConfiguration implements Cloneable {
     private long retryDelay = 1000;
     @UriParam(label = "advanced", defaultValue = "2.0", description = "The factor the delay grows by after each resend.")
     private double retryBackoffMultiplier = 2.0;
-    @UriParam(label = "advanced", defaultValue = "64", description = "The size of the endpoint's HTTP connection pool: the most Antom calls in flight at once (the order bridge grows to 64 consumers by default).")
-    private int maxConnections = 64;
+    @UriParam(label = "advanced", defaultValue = "200", description = "The size of the endpoint's HTTP connection pool: the most Antom calls in flight at once (the order bridge grows to 200 consumers by default).")
+    private int maxConnections = 200;
 
     @UriParam(label = "advanced",
               description = "Tunes the Apache HttpClient 5 builder of each endpoint, as camel-http's HttpClientConfigurer does:"

@@ -130,7 +130,7 @@ public class OrderBridgeRouteTemplate extends RouteBuilder {
                 .templateParameter(NOTIFICATIONS_QUEUE, "antom.notifications.payment", "JMS queue of verified PAYMENT_RESULT notifications (the notification bridge's output)")
                 .templateParameter(JMS_COMPONENT, "jms", "Name of the Camel JMS component (connection factory of the broker)")
                 .templateParameter(CONCURRENT_CONSUMERS, "4", "Concurrent consumers of the orders queue (and of the payment notifications queue) when idle")
-                .templateParameter(MAX_CONCURRENT_CONSUMERS, "64", "Concurrent consumers the orders queue grows to while orders wait (each waits on its Antom call: Antom's latency / this many is the bridge's pace); at least concurrentConsumers")
+                .templateParameter(MAX_CONCURRENT_CONSUMERS, "200", "Concurrent consumers the orders queue grows to while orders wait (each waits on its Antom call: Antom's latency / this many is the bridge's pace); at least concurrentConsumers")
                 .templateParameter(JMS_RECOVERY_INTERVAL, "5000", "Milliseconds between reconnection attempts after the broker connection is lost")
                 .templateParameter(DATA_SOURCE, DEFAULT_DATA_SOURCE, "Name of the ledger's javax.sql.DataSource bean (a plain pool, not transaction-bound)")
                 .templateParameter(TABLE_PREFIX, PaymentLedger.DEFAULT_TABLE_PREFIX, "Table prefix of the ledger")
