@@ -33,7 +33,8 @@ import org.apache.camel.ProducerTemplate;
 final class PayComparison {
 
     record Level(int callers, int calls, double oursPerSecond, double sdkPerSecond, int oursErrors, int sdkErrors,
-            double oursCpuPerCall, double sdkCpuPerCall, double simulatorCpuPerOursCall, double simulatorCpuPerSdkCall) {
+            double oursCpuPerCall, double sdkCpuPerCall, double simulatorCpuPerOursCall, double simulatorCpuPerSdkCall,
+            double oursJitSeconds, double sdkJitSeconds) {
         double ratio() {
             return oursPerSecond / sdkPerSecond;
         }
@@ -66,7 +67,7 @@ final class PayComparison {
             levels.add(new Level(callers, callsPerLevel, callsPerLevel / oursUsage.seconds(), callsPerLevel / sdkUsage.seconds(),
                     oursErrors[0], sdkErrors[0], oursUsage.appCpuSeconds() / callsPerLevel,
                     sdkUsage.appCpuSeconds() / callsPerLevel, oursUsage.simulatorCpuSeconds() / callsPerLevel,
-                    sdkUsage.simulatorCpuSeconds() / callsPerLevel));
+                    sdkUsage.simulatorCpuSeconds() / callsPerLevel, oursUsage.jitSeconds(), sdkUsage.jitSeconds()));
         }
         template.close();
         return levels;

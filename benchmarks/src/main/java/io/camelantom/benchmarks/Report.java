@@ -83,18 +83,20 @@ final class Report {
 
         if (!pay.isEmpty()) {
             md.append("## antom:pay next to Antom's Java SDK 2.0.45 (HTTPS, simulator without added latency)\n\n");
-            md.append("| callers | calls | antom:pay calls/s | SDK calls/s | ratio | antom:pay CPU ms/call | SDK CPU ms/call | simulator CPU ms/call (ours/SDK) | errors (ours/SDK) |\n");
-            md.append("|---:|---:|---:|---:|---:|---:|---:|---|---|\n");
+            md.append("| callers | calls | antom:pay calls/s | SDK calls/s | ratio | antom:pay CPU ms/call | SDK CPU ms/call | simulator CPU ms/call (ours/SDK) | JIT s (ours/SDK) | errors (ours/SDK) |\n");
+            md.append("|---:|---:|---:|---:|---:|---:|---:|---|---|---|\n");
             for (PayComparison.Level l : pay) {
                 md.append("| ").append(l.callers()).append(" | ").append(l.calls()).append(" | ").append(f0(l.oursPerSecond()))
                         .append(" | ").append(f0(l.sdkPerSecond())).append(" | ").append(f2(l.ratio())).append("x | ")
                         .append(f2(l.oursCpuPerCall() * 1000)).append(" | ").append(f2(l.sdkCpuPerCall() * 1000))
                         .append(" | ").append(f2(l.simulatorCpuPerOursCall() * 1000)).append('/')
                         .append(f2(l.simulatorCpuPerSdkCall() * 1000))
+                        .append(" | ").append(f2(l.oursJitSeconds())).append('/').append(f2(l.sdkJitSeconds()))
                         .append(" | ").append(l.oursErrors()).append('/').append(l.sdkErrors()).append(" |\n");
             }
             md.append("\nCPU per call: the harness JVM's (client side), and the simulator process's while each client ran"
-                      + " (both share the same cores).\n\n");
+                      + " (both share the same cores). JIT s: CPU of the harness JVM's JIT compiler threads during"
+                      + " the level, part of its CPU.\n\n");
         }
 
         if (orders != null) {
