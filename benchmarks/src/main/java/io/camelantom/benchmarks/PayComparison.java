@@ -51,11 +51,12 @@ final class PayComparison {
         DefaultAlipayClient sdk = new DefaultAlipayClient(simulator.baseUrl, privateKey, antomPublicKey,
                 SimulatorProcess.CLIENT_ID);
         AtomicLong ids = new AtomicLong();
-        // warm both up: JIT, TLS sessions, connection pools
-        measure(Math.min(16, callerLevels[callerLevels.length - 1]), Math.max(200, callsPerLevel / 4),
-                () -> ours(template, endpoint, runId + "-W" + ids.incrementAndGet()));
-        measure(Math.min(16, callerLevels[callerLevels.length - 1]), Math.max(200, callsPerLevel / 4),
-                () -> sdk(sdk, runId + "-WS" + ids.incrementAndGet()));
+        // warm both up: JIT, TLS sessions, connection pools. One caller, so that the JIT compilers have a core to
+        // themselves: warmed on saturated cores, they were still compiling (seconds of CPU, more for the larger code
+        // path) through the first measured levels
+        int warmupCalls = Math.max(200, 3 * callsPerLevel);
+        measure(1, warmupCalls, () -> ours(template, endpoint, runId + "-W" + ids.incrementAndGet()));
+        measure(1, warmupCalls, () -> sdk(sdk, runId + "-WS" + ids.incrementAndGet()));
         List<Level> levels = new ArrayList<>();
         for (int callers : callerLevels) {
             meter.start();
