@@ -4,7 +4,11 @@ import java.lang.management.GarbageCollectorMXBean;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryPoolMXBean;
 import java.lang.management.MemoryType;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
+import java.util.stream.Stream;
 
 /** CPU, GC and heap of this JVM (the application side) and CPU of the simulator's process, over one phase. */
 final class ResourceMeter {
@@ -64,22 +68,22 @@ final class ResourceMeter {
      */
     private static long jitMillis() {
         long ticks = 0;
-        try (var tasks = java.nio.file.Files.list(java.nio.file.Path.of("/proc/self/task"))) {
-            for (java.nio.file.Path task : (Iterable<java.nio.file.Path>) tasks::iterator) {
+        try (Stream<Path> tasks = Files.list(Path.of("/proc/self/task"))) {
+            for (Path task : (Iterable<Path>) tasks::iterator) {
                 try {
-                    String name = java.nio.file.Files.readString(task.resolve("comm")).strip();
+                    String name = Files.readString(task.resolve("comm")).strip();
                     if (!name.startsWith("C1 Compiler") && !name.startsWith("C2 Compiler")) {
                         continue;
                     }
-                    String stat = java.nio.file.Files.readString(task.resolve("stat"));
+                    String stat = Files.readString(task.resolve("stat"));
                     // fields after the ")" that closes the thread's name: utime and stime are the 12th and 13th
                     String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
                     ticks += Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
-                } catch (java.io.IOException | RuntimeException gone) {
+                } catch (IOException | RuntimeException gone) {
                     // the thread ended meanwhile
                 }
             }
-        } catch (java.io.IOException notLinux) {
+        } catch (IOException notLinux) {
             return 0;
         }
         return ticks * 10; // USER_HZ is 100 on Linux

@@ -55,6 +55,8 @@ public class PaymentLedger {
             + "DESCRIPTION, STATUS, PAYMENT_ID, RESULT_CODE, RESULT_MESSAGE, CALL_COUNT, CREATED_AT, UPDATED_AT, "
             + "EXPIRES_AT, NEXT_CHECK_AT, CHECK_COUNT, RESULT_PUBLISHED_AT, ORDER_JSON, OPERATOR_NOTE, VERSION";
     private static final String FINAL_STATES = "('PAID', 'FAILED', 'CANCELLED')";
+    /** The history's words for a counted call to Antom. */
+    private static final String CALL_DETAIL = "call to Antom";
 
     private final DataSource dataSource;
     private final Clock clock;
@@ -65,9 +67,6 @@ public class PaymentLedger {
     private final String insertSql;
     private final String findSql;
     private final String findLatestSql;
-    /** The history's words for a counted call to Antom. */
-    private static final String CALL_DETAIL = "call to Antom";
-
     private final String eventSql;
     private final String twoEventsSql;
     private final String markPublishedSql;

@@ -96,8 +96,8 @@ final class OrderBridgeProcessor implements Processor {
             settlement.republish(row);
             return;
         }
-        // a new first attempt was written with its pay call counted (registerAndRecordCall)
-        boolean callRecorded = registration.created() && order.attempt() == 1;
+        // a row this message created with its pay call already counted (registerAndRecordCall) needs no recordCall
+        boolean callRecorded = registration.created() && row.callCount() > 0;
         pay(row, order, callRecorded);
     }
 
