@@ -30,7 +30,8 @@ import org.apache.activemq.artemis.jms.client.ActiveMQConnectionFactory;
  * <li>An in-VM acceptor ({@link #inVmUrl()}) whose id is unique per instance, so several brokers in one JVM (tests,
  * several merchants) never share one; and, with {@link #tcpPort(int)}, a TCP acceptor on 127.0.0.1 for other
  * processes (an ERP, the Artemis CLI, a Karaf container, a crash test's application).</li>
- * <li>As a production {@code broker.xml} would be: a message the broker gives up on (10 deliveries, expiry) is moved
+ * <li>As a production {@code broker.xml} would be: a message the broker gives up on (10 deliveries by default, see
+ * {@link #maxDeliveryAttempts(int)}; expiry) is moved
  * to the dead-letter address {@code DLA} or {@code ExpiryQueue}, one queue per original queue, never dropped.</li>
  * <li>No security: the acceptors are local.</li>
  * </ul>
@@ -40,9 +41,13 @@ public final class EmbeddedBroker implements AutoCloseable {
 
     private static final AtomicInteger IDS = new AtomicInteger(1000);
 
+    /** Deliveries after which the broker moves a message to {@code DLA}: Artemis' own default. */
+    public static final int DEFAULT_MAX_DELIVERY_ATTEMPTS = 10;
+
     private final Path dataDir;
     private final int serverId = IDS.incrementAndGet();
     private int tcpPort;
+    private int maxDeliveryAttempts = DEFAULT_MAX_DELIVERY_ATTEMPTS;
     private EmbeddedActiveMQ server;
 
     /** A broker with its files in {@code dataDir} (created when missing); {@link #start()} starts it. */
@@ -53,6 +58,19 @@ public final class EmbeddedBroker implements AutoCloseable {
     /** Also opens a TCP acceptor on 127.0.0.1 at this port (0 or less: none, the default); call before {@link #start}. */
     public EmbeddedBroker tcpPort(int port) {
         this.tcpPort = port;
+        return this;
+    }
+
+    /**
+     * Deliveries after which the broker moves a message to the dead-letter address ({@value
+     * #DEFAULT_MAX_DELIVERY_ATTEMPTS} by default; -1: never). Keep it above the order bridge's
+     * {@code maximumDeliveries}, which parks or dead-letters with a reason first. Call before {@link #start}.
+     */
+    public EmbeddedBroker maxDeliveryAttempts(int attempts) {
+        if (attempts == 0 || attempts < -1) {
+            throw new IllegalArgumentException("maxDeliveryAttempts must be positive or -1, was " + attempts);
+        }
+        this.maxDeliveryAttempts = attempts;
         return this;
     }
 
@@ -68,7 +86,7 @@ public final class EmbeddedBroker implements AutoCloseable {
         configuration.setPagingDirectory(dataDir.resolve("paging").toString());
         configuration.addAddressSetting("#", new AddressSettings()
                 .setDeadLetterAddress(SimpleString.of("DLA")).setAutoCreateDeadLetterResources(true)
-                .setMaxDeliveryAttempts(10)
+                .setMaxDeliveryAttempts(maxDeliveryAttempts)
                 .setExpiryAddress(SimpleString.of("ExpiryQueue")).setAutoCreateExpiryResources(true));
         try {
             configuration.addAcceptorConfiguration("in-vm", inVmUrl());

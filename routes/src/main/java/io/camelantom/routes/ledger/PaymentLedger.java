@@ -73,6 +73,7 @@ public class PaymentLedger {
     private final String resultsOwedSql;
     private final String claimForRepublicationSql;
     private final String claimForCheckSql;
+    private final String stalledPendingSql;
     /** By the number of statuses in the compare-and-set (index 1..n); [0] not final target, [1] final target. */
     private final String[][] transitionSql;
     /** By the number of statuses a call may be counted in (index 1..n). */
@@ -115,6 +116,8 @@ public class PaymentLedger {
         this.claimForCheckSql = "UPDATE " + table + " SET NEXT_CHECK_AT = ?, CHECK_COUNT = CHECK_COUNT + 1, "
                 + "UPDATED_AT = ?, VERSION = VERSION + 1 WHERE PAYMENT_REQUEST_ID = ? AND VERSION = ? AND STATUS NOT IN "
                 + FINAL_STATES;
+        this.stalledPendingSql = "SELECT " + COLUMNS + " FROM " + table + " WHERE STATUS = 'PENDING' AND "
+                + "NEXT_CHECK_AT <= ? AND UPDATED_AT <= ? ORDER BY UPDATED_AT, PAYMENT_REQUEST_ID";
         int statuses = PaymentStatus.values().length;
         this.transitionSql = new String[2][statuses + 1];
         this.recordCallSql = new String[statuses + 1];
@@ -584,6 +587,21 @@ public class PaymentLedger {
                     setTime(ps, i++, now);
                     setTime(ps, i, createdBefore);
                 });
+    }
+
+    /**
+     * PENDING payments nobody has written for at least {@code quietFor} and whose next check time has come, least
+     * recently written first, at most {@code limit}. A live order bridge writes its PENDING payment at every call; one
+     * left this quiet was abandoned with its order message (the process was killed often enough that the broker
+     * dead-lettered the message before the bridge could park the payment, or the message was removed).
+     * Reconciliation takes these over. Unreadable rows come back in {@link LedgerBatch#badRows()}.
+     */
+    public LedgerBatch findStalledPending(Duration quietFor, int limit) {
+        Instant now = now();
+        return batch(stalledPendingSql, positive(limit), ps -> {
+            setTime(ps, 1, now);
+            setTime(ps, 2, now.minus(quietFor));
+        });
     }
 
     /**

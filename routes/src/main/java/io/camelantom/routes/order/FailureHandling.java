@@ -101,19 +101,14 @@ final class FailureHandling {
                 try {
                     PaymentRecord row = ledger.find(id).orElse(null);
                     if (row != null && !row.status().isFinal()) {
-                        if (row.status() == PaymentStatus.PENDING) {
-                            ledger.transition(id, PaymentStatus.PENDING, PaymentStatus.UNKNOWN,
-                                    TransitionDetails.result("TRANSIENT_ERROR", summary));
-                        }
-                        LOG.warn("Payment {} (order {}) parked for reconciliation after transient errors: {}", id,
-                                row.orderId(), summary);
+                        park(ledger, row, "after transient errors: " + summary);
                         return;
                     }
                 } catch (RuntimeException e) {
                     LOG.debug("Cannot park payment {}: {}", id, e.toString());
                 }
             }
-            Integer deliveries = exchange.getMessage().getHeader("JMSXDeliveryCount", Integer.class);
+            Integer deliveries = exchange.getMessage().getHeader(OrderBridgeProcessor.JMS_DELIVERY_COUNT, Integer.class);
             if (deliveries != null && deliveries >= maximumDeliveries) {
                 exchange.setProperty(DEAD_LETTER_PROPERTY, "not processed after " + deliveries + " deliveries: " + summary);
                 return;
@@ -122,6 +117,19 @@ final class FailureHandling {
                     exchange.getMessage().getHeader("JMSMessageID"), deliveries, summary);
             exchange.setRollbackOnly(true);
         };
+    }
+
+    /**
+     * Parks an open payment for reconciliation: PENDING becomes UNKNOWN ({@code TRANSIENT_ERROR}: whether Antom got the
+     * request is not known), PROCESSING and UNKNOWN stay. The caller then consumes the message; reconciliation settles
+     * the payment, never as FAILED from here.
+     */
+    static void park(PaymentLedger ledger, PaymentRecord row, String why) {
+        if (row.status() == PaymentStatus.PENDING) {
+            ledger.transition(row.paymentRequestId(), PaymentStatus.PENDING, PaymentStatus.UNKNOWN,
+                    TransitionDetails.result("TRANSIENT_ERROR", why));
+        }
+        LOG.warn("Payment {} (order {}) parked for reconciliation {}", row.paymentRequestId(), row.orderId(), why);
     }
 
     /**

@@ -32,7 +32,8 @@ import org.slf4j.LoggerFactory;
  * <ol>
  * <li>read the canonical order (through the custom mapper, on a copy: the message keeps its original body);</li>
  * <li>register it in the ledger: CREATED or EXISTING and open → (re)send the identical pay request; EXISTING and final
- * → republish the recorded result, no Antom call; other money under the same order id → rejected;</li>
+ * → republish the recorded result, no Antom call; other money under the same order id → rejected; EXISTING and
+ * open at a delivery past {@code maximumDeliveries} → parked for reconciliation, no Antom call;</li>
  * <li>S → PAID, F → FAILED (compare-and-set; the winner publishes the result); an unknown outcome (U, timeout, HTTP
  * 5xx, I/O error) → the identical request is resent while the payment is young ({@link ResendPolicy}); still
  * unknown → PROCESSING, no result (the notification settlement or reconciliation settles it).</li>
@@ -43,6 +44,9 @@ final class OrderBridgeProcessor implements Processor {
 
     /** Exchange property: the paymentRequestId once the order is registered. */
     static final String PAYMENT_REQUEST_ID_PROPERTY = "CamelAntomOrderBridgePaymentRequestId";
+
+    /** How often the broker has delivered the message, this delivery included (JMS 2, set by Artemis). */
+    static final String JMS_DELIVERY_COUNT = "JMSXDeliveryCount";
 
     private static final Logger LOG = LoggerFactory.getLogger(OrderBridgeProcessor.class);
 
@@ -55,10 +59,11 @@ final class OrderBridgeProcessor implements Processor {
     private final Duration defaultExpiry;
     private final ResendPolicy resendPolicy;
     private final Clock clock;
+    private final int maximumDeliveries;
 
     OrderBridgeProcessor(PaymentSettlement settlement, ProducerTemplate producer, String antomEndpoint,
             Processor orderMapper, String defaultNotifyUrl, Duration defaultExpiry, ResendPolicy resendPolicy,
-            Clock clock) {
+            Clock clock, int maximumDeliveries) {
         this.ledger = settlement.ledger();
         this.settlement = settlement;
         this.producer = producer;
@@ -68,6 +73,7 @@ final class OrderBridgeProcessor implements Processor {
         this.defaultExpiry = defaultExpiry;
         this.resendPolicy = resendPolicy;
         this.clock = clock;
+        this.maximumDeliveries = maximumDeliveries;
     }
 
     @Override
@@ -94,6 +100,15 @@ final class OrderBridgeProcessor implements Processor {
             LOG.info("Order {} is already {} (payment {}): republishing its result, no Antom call", row.orderId(),
                     row.status(), row.paymentRequestId());
             settlement.republish(row);
+            return;
+        }
+        Integer deliveries = exchange.getMessage().getHeader(JMS_DELIVERY_COUNT, Integer.class);
+        if (!registration.created() && deliveries != null && deliveries > maximumDeliveries) {
+            // more deliveries than the bridge's budget without its error handler seeing them fail: earlier deliveries
+            // were cut off by crashes. Hand the payment to reconciliation now rather than risk another cut-off delivery
+            // and the broker's own delivery limit dead-lettering the message with the payment still PENDING.
+            FailureHandling.park(ledger, row, "at delivery " + deliveries + " (maximumDeliveries " + maximumDeliveries
+                    + "): earlier deliveries were cut off");
             return;
         }
         // a row this message created with its pay call already counted (registerAndRecordCall) needs no recordCall

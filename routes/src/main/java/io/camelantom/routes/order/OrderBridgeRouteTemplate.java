@@ -274,7 +274,8 @@ public class OrderBridgeRouteTemplate extends RouteBuilder {
 
         context.getRegistry().bind(name + ORDER_PROCESSOR, Processor.class, orderMeters.orders(
                 AntomSpans.continuingTraces(new OrderBridgeProcessor(settlement, context.createProducerTemplate(),
-                        p.required(ANTOM_ENDPOINT), mapper, notifyUrl, defaultExpiry, resendPolicy, clock))));
+                        p.required(ANTOM_ENDPOINT), mapper, notifyUrl, defaultExpiry, resendPolicy, clock,
+                        maximumDeliveries))));
         context.getRegistry().bind(name + DEAD_LETTER, Processor.class,
                 orderMeters.deadLetters(FailureHandling.deadLetter(p.required(DEAD_LETTER_QUEUE))));
         context.getRegistry().bind(name + PARK, Processor.class, FailureHandling.parkOrRollBack(ledger, maximumDeliveries, true));

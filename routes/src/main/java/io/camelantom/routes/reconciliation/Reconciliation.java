@@ -44,6 +44,9 @@ public class Reconciliation implements Processor {
 
     private static final Logger LOG = LoggerFactory.getLogger(Reconciliation.class);
 
+    /** The result code of a PENDING payment taken over ({@link #takeOverStalledPayments}); replaced when it settles. */
+    static final String PENDING_TIMEOUT = "PENDING_TIMEOUT";
+
     private final String name;
     private final PaymentSettlement settlement;
     private final PaymentLedger ledger;
@@ -88,16 +91,10 @@ public class Reconciliation implements Processor {
         long t0 = System.nanoTime();
         Counts counts = new Counts();
         Set<String> seen = new HashSet<>();
+        takeOverStalledPayments(counts, seen);
         for (int batch = 0; batch < settings.maxBatchesPerRun(); batch++) {
             LedgerBatch due = ledger.findDueForCheck(settings.minAge(), settings.batchSize());
-            for (BadLedgerRow bad : due.badRows()) {
-                if (seen.add(bad.paymentRequestId())) {
-                    counts.badRows++;
-                    LOG.warn("Reconciliation {}: ledger row {} cannot be read ({}; stored status {}); skipped, next look in {}",
-                            name, bad.paymentRequestId(), bad.reason(), bad.storedStatus(), settings.badRowDelay());
-                    postpone(bad.paymentRequestId());
-                }
-            }
+            reportBadRows(due, counts, seen);
             int claimed = 0;
             for (PaymentRecord row : due.payments()) {
                 if (!seen.add(row.paymentRequestId())) {
@@ -117,8 +114,8 @@ public class Reconciliation implements Processor {
         reconcileRefunds(counts);
         Duration oldest = oldestPendingAge();
         ReconciliationReport report = new ReconciliationReport(started, counts.checked, counts.resolved,
-                counts.cancelled, counts.refundRequired, counts.stillPending, counts.errors, counts.badRows, oldest,
-                Duration.ofNanos(System.nanoTime() - t0));
+                counts.cancelled, counts.refundRequired, counts.stillPending, counts.errors, counts.badRows,
+                counts.takenOver, oldest, Duration.ofNanos(System.nanoTime() - t0));
         LOG.info("Reconciliation {}: {}", name, report.summary());
         try {
             metrics.accept(report);
@@ -151,8 +148,53 @@ public class Reconciliation implements Processor {
             }
         }
         return new ReconciliationReport(started, counts.checked, counts.resolved, counts.cancelled,
-                counts.refundRequired, counts.stillPending, counts.errors, counts.badRows, null,
+                counts.refundRequired, counts.stillPending, counts.errors, counts.badRows, 0, null,
                 Duration.ofNanos(System.nanoTime() - t0));
+    }
+
+    /**
+     * Takes over the PENDING payments nobody has written for {@code pendingTimeout}: the order bridge that registered
+     * them stopped before settling or parking them, and their order message is gone with it (the broker dead-lettered
+     * it after a run of crashes, or it was removed). Nothing else would ever settle them, and their order would get no
+     * result. Taken over as the bridge parks a payment: PENDING becomes UNKNOWN (whether Antom received the pay
+     * request is not known), and the run then checks it like any UNKNOWN payment. A bridge still working on one
+     * loses nothing: it settles from UNKNOWN as from PENDING, the compare-and-set lets one settlement win, and every
+     * Antom call carries the same paymentRequestId.
+     */
+    private void takeOverStalledPayments(Counts counts, Set<String> seen) {
+        for (int batch = 0; batch < settings.maxBatchesPerRun(); batch++) {
+            LedgerBatch stalled = ledger.findStalledPending(settings.pendingTimeout(), settings.batchSize());
+            reportBadRows(stalled, counts, seen);
+            int taken = 0;
+            for (PaymentRecord row : stalled.payments()) {
+                Duration quiet = Duration.between(row.updatedAt(), clock.instant());
+                if (ledger.transition(row.paymentRequestId(), PaymentStatus.PENDING, PaymentStatus.UNKNOWN,
+                        TransitionDetails.result(PENDING_TIMEOUT, "PENDING and unwritten for " + quiet.toSeconds()
+                                + "s: its order bridge stopped before settling it; taken over by reconciliation"))) {
+                    taken++;
+                    LOG.warn("Reconciliation {}: payment {} (order {}) was PENDING and unwritten for {}s (pendingTimeout "
+                            + "{}): its order bridge stopped before settling it and its order message is gone (see "
+                            + "the dead-letter queues); taken over as UNKNOWN", name, row.paymentRequestId(),
+                            row.orderId(), quiet.toSeconds(), settings.pendingTimeout());
+                }
+            }
+            counts.takenOver += taken;
+            if (taken == 0 || stalled.payments().size() + stalled.badRows().size() < settings.batchSize()) {
+                return;
+            }
+        }
+    }
+
+    /** Logs, counts and postpones the unreadable rows of a batch (once per run each). */
+    private void reportBadRows(LedgerBatch batch, Counts counts, Set<String> seen) {
+        for (BadLedgerRow bad : batch.badRows()) {
+            if (seen.add(bad.paymentRequestId())) {
+                counts.badRows++;
+                LOG.warn("Reconciliation {}: ledger row {} cannot be read ({}; stored status {}); skipped, next look in {}",
+                        name, bad.paymentRequestId(), bad.reason(), bad.storedStatus(), settings.badRowDelay());
+                postpone(bad.paymentRequestId());
+            }
+        }
     }
 
     private void check(PaymentRecord row, Counts counts) {
@@ -504,5 +546,6 @@ public class Reconciliation implements Processor {
         int stillPending;
         int errors;
         int badRows;
+        int takenOver;
     }
 }

@@ -7,7 +7,7 @@ import io.camelantom.metrics.AntomMeters;
 
 /**
  * Records each run's counts: counters {@code antom.reconciliation.<count>} (runs, checked, resolved, cancelled,
- * refund.required, still.pending, errors, bad.rows) and the gauge {@code antom.reconciliation.oldest.pending.age}
+ * refund.required, still.pending, errors, bad.rows, taken.over) and the gauge {@code antom.reconciliation.oldest.pending.age}
  * (seconds, -1 when nothing is pending), all tagged {@code name=<instance name>} by the {@link AntomMeters} given.
  */
 final class ReconciliationMetrics implements Consumer<ReconciliationReport> {
@@ -33,6 +33,7 @@ final class ReconciliationMetrics implements Consumer<ReconciliationReport> {
         add("still.pending", r.stillPending());
         add("errors", r.errors());
         add("bad.rows", r.badRows());
+        add("taken.over", r.takenOver());
         oldestPendingSeconds.set(r.oldestPendingAge() == null ? -1 : r.oldestPendingAge().toSeconds());
     }
 

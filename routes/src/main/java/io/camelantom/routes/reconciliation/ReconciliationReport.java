@@ -18,17 +18,20 @@ import java.time.Instant;
  *                         cancel refused or not answered, errors)
  * @param errors           Antom calls that failed (transport error, U, unexpected F) or settlements that failed
  * @param badRows          unreadable ledger rows reported and postponed
+ * @param takenOver        PENDING payments left unwritten for {@code pendingTimeout} that this run took over from the
+ *                         order bridge that abandoned them (PENDING → UNKNOWN; each is then checked like an UNKNOWN
+ *                         payment, by this run when it is due)
  * @param oldestPendingAge the age of the oldest payment that is not final after the run, null when there is none
  * @param took             how long the run took (wall time)
  */
 public record ReconciliationReport(Instant startedAt, int checked, int resolved, int cancelled, int refundRequired,
-        int stillPending, int errors, int badRows, Duration oldestPendingAge, Duration took) {
+        int stillPending, int errors, int badRows, int takenOver, Duration oldestPendingAge, Duration took) {
 
     /** The run's INFO log line (without the route's name). */
     public String summary() {
         return "checked=" + checked + " resolved=" + resolved + " cancelled=" + cancelled + " refundRequired="
                 + refundRequired + " stillPending=" + stillPending + " errors=" + errors + " badRows=" + badRows
-                + " oldestPendingAge=" + (oldestPendingAge == null ? "none" : oldestPendingAge.toSeconds() + "s")
+                + " takenOver=" + takenOver + " oldestPendingAge=" + (oldestPendingAge == null ? "none" : oldestPendingAge.toSeconds() + "s")
                 + " took=" + took.toMillis() + "ms";
     }
 }

@@ -49,6 +49,7 @@ public class ReconciliationRouteTemplate extends RouteBuilder {
     public static final String BACKOFF_MULTIPLIER = "backoffMultiplier";
     public static final String BACKOFF_MAX = "backoffMax";
     public static final String ORDER_NOT_EXIST_GRACE_PERIOD = "orderNotExistGracePeriod";
+    public static final String PENDING_TIMEOUT = "pendingTimeout";
     public static final String DEFAULT_CLOSING_TIME = "defaultClosingTime";
     public static final String BAD_ROW_DELAY = "badRowDelay";
     public static final String CLOCK = "clock";
@@ -87,6 +88,7 @@ public class ReconciliationRouteTemplate extends RouteBuilder {
                 .templateParameter(BACKOFF_MAX, "PT1H", "ISO-8601 duration: the longest wait between two checks of a payment")
                 .templateParameter(ORDER_NOT_EXIST_GRACE_PERIOD, "PT2M", "ISO-8601 duration after creation during which ORDER_NOT_EXIST means 'not visible yet' (the pay request may be in flight); later, before the closing time, the original pay request is resent")
                 .templateParameter(DEFAULT_CLOSING_TIME, "PT1H", "ISO-8601 duration after creation when a payment without expiry time in the ledger is cancelled if still open")
+                .templateParameter(PENDING_TIMEOUT, "PT10M", "ISO-8601 duration a PENDING payment may go unwritten before reconciliation takes it over (PENDING becomes UNKNOWN, then it is checked like one): its order bridge stopped before settling it and its order message is gone (e.g. dead-lettered by the broker after repeated crashes)")
                 .templateParameter(BAD_ROW_DELAY, "PT1H", "ISO-8601 duration an unreadable ledger row is pushed back before it is reported again")
                 .templateOptionalParameter(CLOCK, "Name of a java.time.Clock bean for every time decision (tests); the system clock when absent")
                 .templateOptionalParameter(METER_REGISTRY, "Name of a Micrometer MeterRegistry bean; when absent, the only MeterRegistry bean if Micrometer is present, else no metrics")
@@ -118,7 +120,7 @@ public class ReconciliationRouteTemplate extends RouteBuilder {
                 new CheckBackoff(p.duration(BACKOFF_FIRST), p.decimal(BACKOFF_MULTIPLIER),
                         p.duration(BACKOFF_MAX)),
                 p.duration(ORDER_NOT_EXIST_GRACE_PERIOD), p.duration(DEFAULT_CLOSING_TIME),
-                p.duration(BAD_ROW_DELAY));
+                p.duration(BAD_ROW_DELAY), p.duration(PENDING_TIMEOUT));
 
         PaymentLedger ledger = new PaymentLedger(dataSource, p.optional(TABLE_PREFIX), clock).createSchemaIfMissing();
         String resultsUri = p.required(JMS_COMPONENT) + ":queue:" + p.required(RESULTS_QUEUE) + "?" + HEADER_FILTER;

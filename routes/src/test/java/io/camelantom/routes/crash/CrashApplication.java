@@ -182,7 +182,9 @@ public final class CrashApplication {
                 .parameter("cron", "0/2 * * * * ?")
                 .parameter("minAge", "PT5S")
                 .parameter("backoffFirst", "PT2S")
-                .parameter("backoffMax", "PT5S");
+                .parameter("backoffMax", "PT5S")
+                // a payment abandoned by a killed bridge (its message gone) is taken over within the test's patience
+                .parameter("pendingTimeout", "PT30S");
         options.forEach((key, value) -> {
             if (key.startsWith("order.")) {
                 orders.parameter(key.substring("order.".length()), value);

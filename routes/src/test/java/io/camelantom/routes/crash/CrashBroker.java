@@ -10,7 +10,7 @@ import io.camelantom.routes.broker.EmbeddedBroker;
  * folder, a dead-letter address {@code DLA} after 10 deliveries as a production {@code broker.xml} would have, so that
  * a message the application gives up on is found, never silently dropped) with a TCP acceptor on 127.0.0.1.
  * <p>
- * Arguments: {@code <data folder> <port>}. Prints {@value #READY} once it accepts connections.
+ * Arguments: {@code <data folder> <port> [<max delivery attempts>]}. Prints {@value #READY} once it accepts connections.
  */
 public final class CrashBroker {
 
@@ -22,7 +22,11 @@ public final class CrashBroker {
     public static void main(String[] args) throws Exception {
         Path data = Path.of(args[0]);
         int port = Integer.parseInt(args[1]);
-        new EmbeddedBroker(data).tcpPort(port).start();
+        EmbeddedBroker broker = new EmbeddedBroker(data).tcpPort(port);
+        if (args.length > 2) {
+            broker.maxDeliveryAttempts(Integer.parseInt(args[2]));
+        }
+        broker.start();
         System.out.println(READY + " tcp://127.0.0.1:" + port);
         new CountDownLatch(1).await();
     }

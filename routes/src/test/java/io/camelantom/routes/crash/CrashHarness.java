@@ -30,6 +30,7 @@ import javax.sql.DataSource;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.camelantom.model.AntomJson;
 import io.camelantom.routes.AntomRouteHeaders;
+import io.camelantom.routes.broker.EmbeddedBroker;
 import io.camelantom.routes.ledger.EmbeddedLedgerDatabase;
 import io.camelantom.routes.ledger.PaymentRequestIds;
 import io.camelantom.routes.ledger.PaymentStatus;
@@ -68,6 +69,7 @@ final class CrashHarness implements AutoCloseable {
     private final Map<Integer, ChildProcess> nodes = new TreeMap<>();
     private final int postgresPort = freePort();
     private final List<String> appArguments = new ArrayList<>();
+    private int brokerMaxDeliveryAttempts;
     private final Map<String, List<String>> results = new ConcurrentHashMap<>();
     /** ERP refund id → the statuses of its refund results, in arrival order. */
     private final Map<String, List<String>> refundResults = new ConcurrentHashMap<>();
@@ -93,7 +95,14 @@ final class CrashHarness implements AutoCloseable {
     /** Starts broker, simulator (with its proxy) and, for PostgreSQL, the database server; and the ERP's reader. */
     static CrashHarness start(String scenario, LedgerKind ledger, Path folder, String... appArguments)
             throws Exception {
+        return start(scenario, ledger, folder, EmbeddedBroker.DEFAULT_MAX_DELIVERY_ATTEMPTS, appArguments);
+    }
+
+    /** The same with the broker's delivery limit ({@code max-delivery-attempts}) given. */
+    static CrashHarness start(String scenario, LedgerKind ledger, Path folder, int brokerMaxDeliveryAttempts,
+            String... appArguments) throws Exception {
         CrashHarness harness = new CrashHarness(scenario, ledger, folder);
+        harness.brokerMaxDeliveryAttempts = brokerMaxDeliveryAttempts;
         harness.appArguments.addAll(List.of(appArguments));
         try {
             harness.startBroker();
@@ -125,7 +134,8 @@ final class CrashHarness implements AutoCloseable {
 
     void startBroker() throws Exception {
         broker = ChildProcess.start("broker-" + (++processes), CrashBroker.class,
-                List.of(folder.resolve("broker").toString(), String.valueOf(brokerPort)), logs);
+                List.of(folder.resolve("broker").toString(), String.valueOf(brokerPort),
+                        String.valueOf(brokerMaxDeliveryAttempts)), logs);
         broker.awaitLine(CrashBroker.READY, ChildProcess.START_TIMEOUT);
     }
 
@@ -366,20 +376,27 @@ final class CrashHarness implements AutoCloseable {
                 problems.add(row.getKey() + ": still " + row.getValue() + " in the ledger");
             }
         }
-        List<String> deadLetters = new ArrayList<>();
-        // the broker's own dead-letter and expiry queues are made per address: DLQ.<address>, EXP.<address>
-        List<String> queues = new ArrayList<>(List.of(CrashApplication.DEAD_LETTER_QUEUE));
-        for (String address : List.of(CrashApplication.ORDERS_QUEUE, CrashApplication.NOTIFICATIONS_QUEUE,
-                CrashApplication.RESULTS_QUEUE, CrashApplication.DEAD_LETTER_QUEUE)) {
-            queues.add("DLQ." + address);
-            queues.add("EXP." + address);
-        }
-        for (String queue : queues) {
-            deadLetters.addAll(browse(queue));
-        }
+        List<String> deadLetters = deadLetters();
         deadLetters.forEach(d -> problems.add("dead letter: " + d));
         return new Verdict(scenario, ledgerKind, kills, expected.size(), lost, chargedTwice, repeats,
                 deadLetters.size(), chargesNotInLedger, stuck, problems);
+    }
+
+    /**
+     * Every message in the bridge's dead-letter queue and in the broker's own dead-letter and expiry queues. Those are
+     * made per address under the addresses {@code DLA} and {@code ExpiryQueue} ({@code DLQ.<address>},
+     * {@code EXP.<address>}), so they are browsed by their fully qualified names ({@code DLA::DLQ.<address>}): a
+     * plain queue name would look for an address of that name and find nothing.
+     */
+    List<String> deadLetters() throws JMSException {
+        List<String> found = new ArrayList<>(browse(CrashApplication.DEAD_LETTER_QUEUE));
+        for (String address : List.of(CrashApplication.ORDERS_QUEUE, CrashApplication.NOTIFICATIONS_QUEUE,
+                CrashApplication.RESULTS_QUEUE, CrashApplication.DEAD_LETTER_QUEUE, CrashApplication.CANCELS_QUEUE,
+                CrashApplication.REFUNDS_QUEUE, CrashApplication.REFUND_RESULTS_QUEUE)) {
+            found.addAll(browse("DLA::DLQ." + address));
+            found.addAll(browse("ExpiryQueue::EXP." + address));
+        }
+        return found;
     }
 
     /** paymentRequestId → status in the ledger. */

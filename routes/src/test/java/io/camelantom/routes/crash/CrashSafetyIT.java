@@ -66,6 +66,45 @@ class CrashSafetyIT {
     }
 
     /**
+     * The broker's own delivery limit reached by deliveries a crash cut off: with {@code max-delivery-attempts} 1,
+     * every order message in delivery when the application is killed goes to the broker's dead-letter address, and no
+     * bridge sees it again. Their payments stay PENDING; one of them (stopped right after its registration) was never
+     * sent to Antom, so no notification will settle it. Reconciliation takes each over once unwritten for {@code pendingTimeout} (30 s
+     * here), inquires it (resends a pay request Antom never got) and publishes its one result. Checked from outside:
+     * every order has its result, charged once, nothing stuck; the only problems the verdict sees are the broker's
+     * dead letters of those order messages.
+     */
+    @Test
+    void ordersTheBrokerDeadLettersAfterACrashStillGetTheirResult() throws Exception {
+        Map<String, PaymentStatus> expected = new java.util.TreeMap<>();
+        List<String> bodies = new ArrayList<>();
+        for (int i = 0; i < 12; i++) {
+            String orderId = "H2D-" + i;
+            bodies.add(order(orderId, (10 + i) + ".00"));
+            expected.put(orderId, PaymentStatus.PAID);
+        }
+        try (CrashHarness harness = CrashHarness.start("h2-broker-dead-letters", LedgerKind.H2, folder, 1,
+                "reconciliation.orderNotExistGracePeriod=PT10S")) {
+            harness.send(bodies);
+            harness.startApp("registered:1");
+            harness.killAppAtCrashPoint(Duration.ofSeconds(60));
+            harness.startApp(null);
+            boolean complete = harness.awaitResults(expected.keySet(), Duration.ofSeconds(150));
+            harness.stopApp();
+            Verdict verdict = harness.verdict(expected).record();
+            List<String> deadLetters = verdict.problems().stream()
+                    .filter(p -> p.startsWith("dead letter: DLA::DLQ." + CrashApplication.ORDERS_QUEUE + ": ")).toList();
+            assertThat(deadLetters).as("the broker dead-lettered the message stopped at 'registered'").isNotEmpty();
+            assertThat(verdict.problems()).as("problems besides the broker's dead letters (complete: %s)", complete)
+                    .containsExactlyElementsOf(deadLetters);
+            assertThat(verdict.lost()).isZero();
+            assertThat(verdict.chargedTwice()).isZero();
+            assertThat(verdict.chargesNotInLedger()).isZero();
+            assertThat(verdict.stuck()).isZero();
+        }
+    }
+
+    /**
      * Issue 18: refunds (one immediate, one that Antom answers U and settles by notification, per paid order) and
      * cancels (of paid and of open payments) while the application is killed at random moments; the refund commands
      * are sent twice. Checked from outside: one refund per refund id at Antom (its admin API), the refunded amounts,
@@ -195,9 +234,7 @@ class CrashSafetyIT {
                     problems.add(id + ": still " + status + " in the ledger");
                 }
             });
-            for (String queue : List.of(CrashApplication.DEAD_LETTER_QUEUE, "DLA", "ExpiryQueue")) {
-                harness.browse(queue).forEach(d -> problems.add("dead letter: " + d));
-            }
+            harness.deadLetters().forEach(d -> problems.add("dead letter: " + d));
             System.out.println("cancelsAndRefundsSurviveKills (" + scenario + "): " + harness.kills() + " kills, " + refundIds.size()
                     + " refunds, " + cancelled.size() + " cancels, problems " + problems);
             assertThat(problems).isEmpty();

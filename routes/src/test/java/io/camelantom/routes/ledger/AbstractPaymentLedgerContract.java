@@ -541,6 +541,32 @@ abstract class AbstractPaymentLedgerContract {
     }
 
     @Test
+    void stalledPendingPaymentsAreThoseUnwrittenForTheQuietPeriodLeastRecentlyWrittenFirst() {
+        ledger.register(order("S-OLD"));
+        clock.advance(Duration.ofMinutes(1));
+        ledger.register(order("S-CALLED"));
+        ledger.register(order("S-PROCESSING"));
+        ledger.transition("S-PROCESSING", PaymentStatus.PENDING, PaymentStatus.PROCESSING, null);
+        clock.advance(Duration.ofMinutes(1));
+        ledger.register(order("S-FRESH"));
+        clock.advance(Duration.ofMinutes(8));
+        assertThat(ledger.recordCall("S-CALLED")).isTrue(); // a live bridge resending: written just now
+        clock.advance(Duration.ofMinutes(1));
+        // now = T0 + 11 min: S-OLD unwritten for 11 min, S-FRESH for 9, S-CALLED for 1
+        assertThat(ids(ledger.findStalledPending(Duration.ofMinutes(9), 10))).containsExactly("S-OLD", "S-FRESH");
+        assertThat(ids(ledger.findStalledPending(Duration.ofMinutes(10), 10))).containsExactly("S-OLD");
+        assertThat(ids(ledger.findStalledPending(Duration.ofMinutes(9), 1))).containsExactly("S-OLD");
+        assertThat(ids(ledger.findStalledPending(Duration.ofSeconds(30), 10)))
+                .as("only PENDING payments").containsExactly("S-OLD", "S-FRESH", "S-CALLED");
+        assertThatThrownBy(() -> ledger.findStalledPending(Duration.ZERO, 0))
+                .isInstanceOf(IllegalArgumentException.class);
+
+        // a postponed row waits for its next check time like any other
+        assertThat(ledger.postponeCheck("S-OLD", Duration.ofHours(1))).isTrue();
+        assertThat(ids(ledger.findStalledPending(Duration.ofMinutes(9), 10))).containsExactly("S-FRESH");
+    }
+
+    @Test
     void concurrentClaimsOfADuePaymentLetOneNodeCheckIt() throws Exception {
         ledger.register(order("R-RACE"));
         ledger.transition("R-RACE", PaymentStatus.PENDING, PaymentStatus.UNKNOWN, null);

@@ -181,6 +181,46 @@ class OrderBridgeIT extends OrderBridgeTestSupport {
         assertThat(h.broker.count(DLQ)).isZero();
     }
 
+    /**
+     * Crashes can cut off deliveries before the bridge's error handler sees them fail, so the broker's delivery count
+     * climbs towards its own limit (which would dead-letter the message and leave the payment PENDING). An order whose
+     * open payment a cut-off delivery registered, delivered again past {@code maximumDeliveries}, is parked for
+     * reconciliation without an Antom call; a new order at the same delivery count is paid as usual.
+     */
+    @Test
+    void anOpenPaymentDeliveredPastMaximumDeliveriesIsParkedForReconciliationWithoutAnAntomCall() throws Exception {
+        h = new OrderBridgeHarness(dir);
+        // as a bridge killed after registering leaves it: PENDING, its pay call counted, maybe sent
+        String cutOff = h.ledger.registerAndRecordCall(new NewPayment("SO-CUT", 4200, "USD", null, null, null))
+                .payment().paymentRequestId();
+        for (String orderId : List.of("SO-CUT", "SO-NEW")) {
+            h.sendText(ORDERS, order(orderId, orderId.equals("SO-CUT") ? "42.00" : "43.00"), Map.of("test", orderId));
+            // five deliveries that end without the bridge's error handler (rolled back here, as a crash would)
+            try (jakarta.jms.JMSContext jms = h.broker.connectionFactory().createContext(
+                    jakarta.jms.JMSContext.SESSION_TRANSACTED); jakarta.jms.JMSConsumer consumer = jms.createConsumer(
+                            jms.createQueue(ORDERS), "test = '" + orderId + "'")) {
+                for (int delivery = 1; delivery <= 5; delivery++) {
+                    jakarta.jms.Message m = consumer.receive(5000);
+                    assertThat(m).as("delivery %d of %s", delivery, orderId).isNotNull();
+                    assertThat(m.getIntProperty("JMSXDeliveryCount")).isEqualTo(delivery);
+                    jms.rollback();
+                }
+            }
+        }
+        h.startApp();
+
+        List<TextMessage> results = h.take(RESULTS, 1);
+        assertThat(json(results.get(0)).get("orderId").asText()).isEqualTo("SO-NEW");
+        assertThat(json(results.get(0)).get("status").asText()).isEqualTo("PAID");
+        PaymentRecord parked = h.awaitStatus(cutOff, PaymentStatus.UNKNOWN);
+        assertThat(parked.resultCode()).isEqualTo("TRANSIENT_ERROR");
+        assertThat(parked.callCount()).as("no further call counted").isEqualTo(1);
+        assertThat(h.sim.payment(cutOff)).as("no Antom call").isEmpty();
+        assertThat(h.drain(RESULTS, 500)).as("no result until reconciliation settles it").isEmpty();
+        assertThat(h.broker.count(ORDERS)).isZero();
+        assertThat(h.broker.count(DLQ)).isZero();
+    }
+
     @Test
     void everyBadOrderGoesToTheDeadLetterQueueWithItsReasonAndItsOriginalBody() throws Exception {
         started();

@@ -156,6 +156,23 @@ final class ReconciliationHarness implements AutoCloseable {
         return id;
     }
 
+    /**
+     * An order the order bridge registered (its pay call counted) and then abandoned with its message: left PENDING.
+     * With {@code paidAtAntom} the pay request reached Antom (its answer was lost with the bridge); without, it never
+     * left. The order is stored as the bridge stores it, so reconciliation can resend it.
+     */
+    String registerLeftPending(String orderId, long amountMinor, boolean paidAtAntom) {
+        String orderJson = "{\"orderId\":\"" + orderId + "\",\"amount\":\"" + java.math.BigDecimal.valueOf(amountMinor, 2)
+                + "\",\"currency\":\"USD\",\"paymentMethod\":{\"type\":\"CONNECT_WALLET\",\"code\":"
+                + "\"281012020000123456\",\"scenario\":\"PaymentCode\"}}";
+        String id = ledger.registerAndRecordCall(new NewPayment(orderId, amountMinor, "USD", "abandoned", null,
+                orderJson)).payment().paymentRequestId();
+        if (paidAtAntom) {
+            payAtAntom(id, amountMinor);
+        }
+        return id;
+    }
+
     /** Sends a pay request for {@code id} to the simulator (no notify URL). */
     void payAtAntom(String id, long amountMinor) {
         String orderId = id;

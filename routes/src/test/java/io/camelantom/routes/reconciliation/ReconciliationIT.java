@@ -149,6 +149,52 @@ class ReconciliationIT {
         }
     }
 
+    /**
+     * The order bridge registered two orders and died with their messages (the broker dead-letters a message that was
+     * in flight across enough crashes): one pay request had reached Antom, one had not. Nothing writes them any more.
+     * After {@code pendingTimeout} reconciliation takes them over and settles each with one result; a PENDING payment
+     * written more recently is left to its bridge.
+     */
+    @Test
+    void pendingPaymentsAbandonedByTheirOrderBridgeAreTakenOverAfterThePendingTimeout() throws Exception {
+        try (ReconciliationHarness h = new ReconciliationHarness(dir, Duration.ofHours(24))) {
+            h.parameters.put(ReconciliationRouteTemplate.PENDING_TIMEOUT, "PT5M");
+            CamelContext app = h.startApp();
+            String charged = h.registerLeftPending("REC-ABANDONED-PAID", 1000, true);
+            String neverSent = h.registerLeftPending("REC-ABANDONED-LOST", 1000, false);
+            Reconciliation reconciliation = ReconciliationHarness.reconciliation(app);
+
+            h.clock.advance(Duration.ofMinutes(4));
+            String fresh = h.registerLeftPending("REC-STILL-IN-HAND", 1000, true);
+            ReconciliationReport early = reconciliation.runOnce();
+            assertThat(early.takenOver()).as("unwritten for 4 min, pendingTimeout 5").isZero();
+            assertThat(early.checked()).isZero();
+            assertThat(h.ledger.find(charged).orElseThrow().status()).isEqualTo(PaymentStatus.PENDING);
+
+            h.clock.advance(Duration.ofMinutes(2));
+            ReconciliationReport late = reconciliation.runOnce();
+            assertThat(late.takenOver()).isEqualTo(2);
+            assertThat(late.checked()).isEqualTo(2);
+            assertThat(late.resolved()).isEqualTo(2);
+            assertThat(late.summary()).contains("takenOver=2");
+            Map<String, String> statusById = h.takeResults(2).stream().collect(Collectors.toMap(
+                    m -> prop(m, AntomRouteHeaders.PAYMENT_REQUEST_ID), m -> prop(m, AntomRouteHeaders.PAYMENT_STATUS)));
+            assertThat(statusById).containsExactlyInAnyOrderEntriesOf(Map.of(charged, "PAID", neverSent, "PAID"));
+            assertThat(h.sim.chargeCount(charged)).as("inquired, not paid again").isEqualTo(1);
+            assertThat(h.sim.chargeCount(neverSent)).as("its pay request resent once").isEqualTo(1);
+            assertThat(h.ledger.find(charged).orElseThrow().status()).isEqualTo(PaymentStatus.PAID);
+            assertThat(h.ledger.find(neverSent).orElseThrow().status()).isEqualTo(PaymentStatus.PAID);
+            assertThat(h.ledger.find(fresh).orElseThrow().status()).as("written 2 min ago: its bridge has it")
+                    .isEqualTo(PaymentStatus.PENDING);
+            assertThat(h.inquiries(fresh)).isZero();
+
+            h.clock.advance(Duration.ofMinutes(1));
+            ReconciliationReport again = reconciliation.runOnce();
+            assertThat(again.takenOver()).isZero();
+            assertThat(h.takeResults(0)).as("no second result").isEmpty();
+        }
+    }
+
     @Test
     void aPayRequestThatArrivesBeforeTheConfirmingCancelIsCancelled() throws Exception {
         try (ReconciliationHarness h = new ReconciliationHarness(dir, Duration.ofHours(24))) {
