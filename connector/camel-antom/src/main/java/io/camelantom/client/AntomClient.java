@@ -271,16 +271,25 @@ public class AntomClient implements AutoCloseable {
                 if (attempt > maxRetries) {
                     throw last;
                 }
-                LOG.info("Antom {} outcome unknown ({}: {}); resending the identical request in {} ms (retry {} of {})",
-                        operation, e.getKind(), e.getMessage(), delay.toMillis(), attempt, maxRetries);
-                configuration.getResendListener().accept(operation);
+                Duration next = announceResend(operation, e, delay, attempt, maxRetries);
                 if (!sleep(delay)) {
                     // interrupted (the route is stopping): the outcome is still unknown, say so
                     throw last;
                 }
-                delay = Duration.ofMillis((long) (delay.toMillis() * configuration.getRetryBackoffMultiplier()));
+                delay = next;
             }
         }
+    }
+
+    /**
+     * Logs and counts a resend that is about to wait {@code delay} (both the blocking and the non-blocking send);
+     * returns the delay before the resend after it.
+     */
+    private Duration announceResend(String operation, AntomRetryableException e, Duration delay, int attempt, int maxRetries) {
+        LOG.info("Antom {} outcome unknown ({}: {}); resending the identical request in {} ms (retry {} of {})",
+                operation, e.getKind(), e.getMessage(), delay.toMillis(), attempt, maxRetries);
+        configuration.getResendListener().accept(operation);
+        return Duration.ofMillis((long) (delay.toMillis() * configuration.getRetryBackoffMultiplier()));
     }
 
     private static boolean sleep(Duration delay) {
@@ -361,10 +370,7 @@ public class AntomClient implements AutoCloseable {
                 result.completeExceptionally(last);
                 return;
             }
-            LOG.info("Antom {} outcome unknown ({}: {}); resending the identical request in {} ms (retry {} of {})",
-                    operation, e.getKind(), e.getMessage(), delay.toMillis(), attempt, maxRetries);
-            Duration next = Duration.ofMillis((long) (delay.toMillis() * configuration.getRetryBackoffMultiplier()));
-            configuration.getResendListener().accept(operation);
+            Duration next = announceResend(operation, e, delay, attempt, maxRetries);
             try {
                 scheduler.schedule(() -> attemptAsync(operation, apiPath, body, maxRetries, attempt + 1, next, result),
                         delay.toMillis(), TimeUnit.MILLISECONDS);

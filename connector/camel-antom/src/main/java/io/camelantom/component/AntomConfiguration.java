@@ -7,6 +7,8 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Function;
+import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -278,30 +280,24 @@ public class AntomConfiguration implements Cloneable {
         if (apiVersion != AntomApiVersion.v2) {
             throw new IllegalArgumentException("encryption: the RSA_AES Encrypt header belongs to the v2 APIs; set apiVersion=v2");
         }
-        java.security.PublicKey antomKey;
-        try {
+        java.security.PublicKey antomKey = loadKey("Antom's encryption public key", () -> {
             if (notBlank(antomEncryptionPublicKey)) {
-                antomKey = AntomKeys.publicKey(antomEncryptionPublicKey);
-            } else if (notBlank(antomEncryptionPublicKeyFile)) {
-                antomKey = publicKeyFile(context, antomEncryptionPublicKeyFile);
-            } else {
-                antomKey = signatureKeyForEncryption(context);
+                return AntomKeys.publicKey(antomEncryptionPublicKey);
             }
-        } catch (AntomKeyException e) {
-            throw new AntomKeyException("Antom's encryption public key cannot be loaded: " + e.getMessage());
-        }
-        java.security.PrivateKey decryptionKey;
-        try {
+            if (notBlank(antomEncryptionPublicKeyFile)) {
+                return publicKeyFile(context, antomEncryptionPublicKeyFile);
+            }
+            return signatureKeyForEncryption(context);
+        });
+        java.security.PrivateKey decryptionKey = loadKey("The merchant's decryption private key", () -> {
             if (notBlank(decryptionPrivateKey)) {
-                decryptionKey = AntomKeys.privateKey(decryptionPrivateKey, chars(privateKeyPassword));
-            } else if (notBlank(decryptionPrivateKeyFile)) {
-                decryptionKey = privateKeyFile(context, decryptionPrivateKeyFile);
-            } else {
-                decryptionKey = loadPrivateKey(context);
+                return AntomKeys.privateKey(decryptionPrivateKey, chars(privateKeyPassword));
             }
-        } catch (AntomKeyException e) {
-            throw new AntomKeyException("The merchant's decryption private key cannot be loaded: " + e.getMessage());
-        }
+            if (notBlank(decryptionPrivateKeyFile)) {
+                return privateKeyFile(context, decryptionPrivateKeyFile);
+            }
+            return loadPrivateKey(context);
+        });
         RsaAes rsaAes = new RsaAes(new RsaAes.Settings(aesKeySize, aesKeyForm, aesMode, rsaPadding, symmetricKeyEncoding));
         return new AntomEncryption(rsaAes, antomKey, encryptionKeyVersion != null ? encryptionKeyVersion : keyVersion,
                 decryptionKey, responseKeyMode, encryptedContentType);
@@ -328,7 +324,7 @@ public class AntomConfiguration implements Cloneable {
                     ? "The merchant's private key is required: set privateKey, privateKeyFile or keyStoreFile"
                     : "Set only one of privateKey, privateKeyFile and keyStoreFile");
         }
-        try {
+        return loadKey("The merchant's private key", () -> {
             if (notBlank(privateKey)) {
                 return AntomKeys.privateKey(privateKey, chars(privateKeyPassword));
             }
@@ -337,39 +333,44 @@ public class AntomConfiguration implements Cloneable {
             }
             return AntomKeys.privateKeyFromKeyStore(filePath(keyStoreFile), keyStoreType, chars(keyStorePassword), keyAlias,
                     chars(keyPassword));
-        } catch (AntomKeyException e) {
-            throw new AntomKeyException("The merchant's private key cannot be loaded: " + e.getMessage());
-        }
+        });
     }
 
     /** The verifier of the configured Antom public key(s). */
     public AntomVerifier createVerifier(CamelContext context) {
-        List<AntomVerifier.VersionedKey> keys = new ArrayList<>();
-        try {
-            if (notBlank(antomPublicKey)) {
-                for (String entry : antomPublicKey.split(",")) {
-                    if (!entry.isBlank()) {
-                        Versioned v = versioned(entry.strip());
-                        keys.add(new AntomVerifier.VersionedKey(v.version(), AntomKeys.publicKey(v.value())));
-                    }
-                }
-            }
-            if (notBlank(antomPublicKeyFile)) {
-                for (String entry : antomPublicKeyFile.split(",")) {
-                    if (!entry.isBlank()) {
-                        Versioned v = versioned(entry.strip());
-                        keys.add(new AntomVerifier.VersionedKey(v.version(), publicKeyFile(context, v.value())));
-                    }
-                }
-            }
-        } catch (AntomKeyException e) {
-            throw new AntomKeyException("Antom's public key cannot be loaded: " + e.getMessage());
-        }
+        List<AntomVerifier.VersionedKey> keys = loadKey("Antom's public key", () -> {
+            List<AntomVerifier.VersionedKey> loaded = new ArrayList<>();
+            addVersionedKeys(loaded, antomPublicKey, AntomKeys::publicKey);
+            addVersionedKeys(loaded, antomPublicKeyFile, file -> publicKeyFile(context, file));
+            return loaded;
+        });
         if (keys.isEmpty()) {
             throw new IllegalArgumentException(
                     "Antom's public key is required to verify answers: set antomPublicKey or antomPublicKeyFile");
         }
         return new AntomVerifier(keys, signatureProvider());
+    }
+
+    /** The comma-separated keys of one option, each optionally prefixed with {@code N:} (its keyVersion). */
+    private static void addVersionedKeys(List<AntomVerifier.VersionedKey> keys, String option,
+            Function<String, java.security.PublicKey> load) {
+        if (notBlank(option)) {
+            for (String entry : option.split(",")) {
+                if (!entry.isBlank()) {
+                    Versioned v = versioned(entry.strip());
+                    keys.add(new AntomVerifier.VersionedKey(v.version(), load.apply(v.value())));
+                }
+            }
+        }
+    }
+
+    /** Loads a key; a failure names the key, so the operator knows which option to fix (never its value). */
+    private static <K> K loadKey(String key, Supplier<K> load) {
+        try {
+            return load.get();
+        } catch (AntomKeyException e) {
+            throw new AntomKeyException(key + " cannot be loaded: " + e.getMessage());
+        }
     }
 
     private static Versioned versioned(String entry) {

@@ -16,12 +16,12 @@ import java.security.KeyPairGenerator;
 import java.security.KeyStore;
 import java.security.PrivateKey;
 import java.security.PublicKey;
-import java.security.cert.Certificate;
 import java.security.cert.CertificateFactory;
 import java.security.spec.PKCS8EncodedKeySpec;
 import java.security.spec.X509EncodedKeySpec;
 import java.util.Base64;
 import java.util.Enumeration;
+import java.util.function.Function;
 
 import org.bouncycastle.asn1.pkcs.PrivateKeyInfo;
 import org.bouncycastle.asn1.x509.SubjectPublicKeyInfo;
@@ -75,15 +75,7 @@ public final class AntomKeys {
      * @param password the password of an encrypted PEM key, or {@code null}
      */
     public static PrivateKey privateKey(String text, char[] password) {
-        if (text == null || text.isBlank()) {
-            throw new AntomKeyException("The private key is empty");
-        }
-        String trimmed = text.strip();
-        if (trimmed.startsWith("-----BEGIN")) {
-            return privateKeyFromPem(trimmed, password);
-        }
-        byte[] der = decodeBase64(trimmed, "private key");
-        return privateKeyFromDer(der);
+        return fromText(text, "private key", pem -> privateKeyFromPem(pem, password), AntomKeys::privateKeyFromDer);
     }
 
     /**
@@ -95,11 +87,7 @@ public final class AntomKeys {
         if (name.endsWith(".p12") || name.endsWith(".pfx")) {
             return privateKeyFromKeyStore(file, "PKCS12", password, null, password);
         }
-        byte[] content = readFile(file, "private key");
-        if (looksLikeText(content)) {
-            return privateKey(new String(content, StandardCharsets.UTF_8), password);
-        }
-        return privateKeyFromDer(content);
+        return fromFile(file, "private key", text -> privateKey(text, password), AntomKeys::privateKeyFromDer);
     }
 
     /**
@@ -150,106 +138,73 @@ public final class AntomKeys {
     }
 
     private static PrivateKey privateKeyFromPem(String pem, char[] password) {
-        Object object = readPem(pem, "private key");
-        try {
-            JcaPEMKeyConverter converter = new JcaPEMKeyConverter();
+        return fromPem(pem, "private key", " (wrong password?)", "private key", (object, converter) -> {
             if (object instanceof PrivateKeyInfo info) {
-                return requireRsa(converter.getPrivateKey(info));
+                return converter.getPrivateKey(info);
             }
             if (object instanceof PEMKeyPair pair) {
-                return requireRsa(converter.getKeyPair(pair).getPrivate());
+                return converter.getKeyPair(pair).getPrivate();
             }
             if (object instanceof PKCS8EncryptedPrivateKeyInfo encrypted) {
-                if (password == null || password.length == 0) {
-                    throw new AntomKeyException("The private key is encrypted (BEGIN ENCRYPTED PRIVATE KEY) and no password was given");
-                }
-                InputDecryptorProvider decryptor = new JceOpenSSLPKCS8DecryptorProviderBuilder().setProvider(BC).build(password);
-                return requireRsa(converter.getPrivateKey(encrypted.decryptPrivateKeyInfo(decryptor)));
+                InputDecryptorProvider decryptor = new JceOpenSSLPKCS8DecryptorProviderBuilder().setProvider(BC)
+                        .build(requirePassword(password, "BEGIN ENCRYPTED PRIVATE KEY"));
+                return converter.getPrivateKey(encrypted.decryptPrivateKeyInfo(decryptor));
             }
             if (object instanceof PEMEncryptedKeyPair encrypted) {
-                if (password == null || password.length == 0) {
-                    throw new AntomKeyException("The private key is encrypted (Proc-Type: ENCRYPTED) and no password was given");
-                }
-                return requireRsa(converter.getKeyPair(
-                        encrypted.decryptKeyPair(new JcePEMDecryptorProviderBuilder().setProvider(BC).build(password))).getPrivate());
+                return converter.getKeyPair(encrypted.decryptKeyPair(new JcePEMDecryptorProviderBuilder().setProvider(BC)
+                        .build(requirePassword(password, "Proc-Type: ENCRYPTED")))).getPrivate();
             }
-        } catch (AntomKeyException e) {
-            throw e;
-        } catch (Exception e) {
-            throw new AntomKeyException("Cannot decode the PEM private key (wrong password?): " + e.getClass().getSimpleName());
+            return null;
+        });
+    }
+
+    /** The password of an encrypted PEM key; {@code form} names how the PEM says it is encrypted. */
+    private static char[] requirePassword(char[] password, String form) {
+        if (password == null || password.length == 0) {
+            throw new AntomKeyException("The private key is encrypted (" + form + ") and no password was given");
         }
-        throw new AntomKeyException("The PEM text is not a private key (found " + describe(object) + ")");
+        return password;
     }
 
     private static PrivateKey privateKeyFromDer(byte[] der) {
-        try {
-            return requireRsa(KeyFactory.getInstance("RSA").generatePrivate(new PKCS8EncodedKeySpec(der)));
-        } catch (GeneralSecurityException | IllegalArgumentException notPkcs8) {
-            // not PKCS#8: try PKCS#1 (RSAPrivateKey), which some tools export as bare base64
-            try {
-                RSAPrivateKey rsa = RSAPrivateKey.getInstance(der);
-                PrivateKeyInfo info = new PrivateKeyInfo(
-                        new AlgorithmIdentifier(PKCSObjectIdentifiers.rsaEncryption, DERNull.INSTANCE), rsa);
-                return requireRsa(new JcaPEMKeyConverter().getPrivateKey(info));
-            } catch (Exception notPkcs1) {
-                throw new AntomKeyException(
-                        "The private key is neither PKCS#8 nor PKCS#1 DER (expected PEM, or one-line base64 as Antom's dashboard shows it)");
-            }
-        }
+        // not PKCS#8: PKCS#1 (RSAPrivateKey), which some tools export as bare base64
+        return fromDer(der, bytes -> KeyFactory.getInstance("RSA").generatePrivate(new PKCS8EncodedKeySpec(bytes)),
+                bytes -> new JcaPEMKeyConverter().getPrivateKey(new PrivateKeyInfo(
+                        new AlgorithmIdentifier(PKCSObjectIdentifiers.rsaEncryption, DERNull.INSTANCE), RSAPrivateKey.getInstance(bytes))),
+                "The private key is neither PKCS#8 nor PKCS#1 DER (expected PEM, or one-line base64 as Antom's dashboard shows it)");
     }
 
     // ---------------------------------------------------------------- public keys
 
     /** Loads a public key from PEM (public key or certificate) or one-line base64 DER (X.509 key or certificate). */
     public static PublicKey publicKey(String text) {
-        if (text == null || text.isBlank()) {
-            throw new AntomKeyException("The public key is empty");
-        }
-        String trimmed = text.strip();
-        if (trimmed.startsWith("-----BEGIN")) {
-            Object object = readPem(trimmed, "public key");
-            try {
-                JcaPEMKeyConverter converter = new JcaPEMKeyConverter();
-                if (object instanceof SubjectPublicKeyInfo info) {
-                    return requireRsa(converter.getPublicKey(info));
-                }
-                if (object instanceof X509CertificateHolder certificate) {
-                    return requireRsa(converter.getPublicKey(certificate.getSubjectPublicKeyInfo()));
-                }
-                if (object instanceof PEMKeyPair pair) {
-                    return requireRsa(converter.getPublicKey(pair.getPublicKeyInfo()));
-                }
-            } catch (AntomKeyException e) {
-                throw e;
-            } catch (Exception e) {
-                throw new AntomKeyException("Cannot decode the PEM public key: " + e.getClass().getSimpleName());
-            }
-            throw new AntomKeyException("The PEM text is not a public key or certificate (found " + describe(object) + ")");
-        }
-        return publicKeyFromDer(decodeBase64(trimmed, "public key"));
+        return fromText(text, "public key", AntomKeys::publicKeyFromPem, AntomKeys::publicKeyFromDer);
     }
 
     /** Loads a public key file: PEM, one-line base64, or binary DER (X.509 key or certificate). */
     public static PublicKey publicKey(Path file) {
-        byte[] content = readFile(file, "public key");
-        if (looksLikeText(content)) {
-            return publicKey(new String(content, StandardCharsets.UTF_8));
-        }
-        return publicKeyFromDer(content);
+        return fromFile(file, "public key", AntomKeys::publicKey, AntomKeys::publicKeyFromDer);
+    }
+
+    private static PublicKey publicKeyFromPem(String pem) {
+        return fromPem(pem, "public key", "", "public key or certificate", (object, converter) -> {
+            if (object instanceof SubjectPublicKeyInfo info) {
+                return converter.getPublicKey(info);
+            }
+            if (object instanceof X509CertificateHolder certificate) {
+                return converter.getPublicKey(certificate.getSubjectPublicKeyInfo());
+            }
+            if (object instanceof PEMKeyPair pair) {
+                return converter.getPublicKey(pair.getPublicKeyInfo());
+            }
+            return null;
+        });
     }
 
     private static PublicKey publicKeyFromDer(byte[] der) {
-        try {
-            return requireRsa(KeyFactory.getInstance("RSA").generatePublic(new X509EncodedKeySpec(der)));
-        } catch (GeneralSecurityException | IllegalArgumentException notKey) {
-            try {
-                Certificate certificate = CertificateFactory.getInstance("X.509").generateCertificate(new ByteArrayInputStream(der));
-                return requireRsa(certificate.getPublicKey());
-            } catch (GeneralSecurityException | IllegalArgumentException notCertificate) {
-                throw new AntomKeyException(
-                        "The public key is neither an X.509 SubjectPublicKeyInfo nor a certificate (expected PEM, or one-line base64 as Antom's dashboard shows it)");
-            }
-        }
+        return fromDer(der, bytes -> KeyFactory.getInstance("RSA").generatePublic(new X509EncodedKeySpec(bytes)),
+                bytes -> CertificateFactory.getInstance("X.509").generateCertificate(new ByteArrayInputStream(bytes)).getPublicKey(),
+                "The public key is neither an X.509 SubjectPublicKeyInfo nor a certificate (expected PEM, or one-line base64 as Antom's dashboard shows it)");
     }
 
     // ---------------------------------------------------------------- generation and export
@@ -290,6 +245,67 @@ public final class AntomKeys {
     }
 
     // ---------------------------------------------------------------- helpers
+
+    /** Key text as merchants paste it, private or public alike: one PEM block, or one-line base64 DER. */
+    private static <K> K fromText(String text, String what, Function<String, K> fromPem, Function<byte[], K> fromDer) {
+        if (text == null || text.isBlank()) {
+            throw new AntomKeyException("The " + what + " is empty");
+        }
+        String trimmed = text.strip();
+        return trimmed.startsWith("-----BEGIN") ? fromPem.apply(trimmed) : fromDer.apply(decodeBase64(trimmed, what));
+    }
+
+    /** A key file: text (as {@link #fromText} reads it) or binary DER. */
+    private static <K> K fromFile(Path file, String what, Function<String, K> fromText, Function<byte[], K> fromDer) {
+        byte[] content = readFile(file, what);
+        return looksLikeText(content) ? fromText.apply(new String(content, StandardCharsets.UTF_8)) : fromDer.apply(content);
+    }
+
+    /** Decodes DER bytes in one encoding; throws whatever the decoder throws when they are not in it. */
+    @FunctionalInterface
+    private interface DerDecoding<K extends Key> {
+        K decode(byte[] der) throws Exception;
+    }
+
+    /** DER in the usual encoding of such a key, else in the other one it comes in; {@code neither} says which were tried. */
+    private static <K extends Key> K fromDer(byte[] der, DerDecoding<K> usual, DerDecoding<K> other, String neither) {
+        try {
+            return requireRsa(usual.decode(der));
+        } catch (Exception notUsual) {
+            try {
+                return requireRsa(other.decode(der));
+            } catch (Exception notOther) {
+                throw new AntomKeyException(neither);
+            }
+        }
+    }
+
+    /** Turns a parsed PEM object into a key; {@code null} when the object is not a form this key is read from. */
+    @FunctionalInterface
+    private interface PemConversion<K extends Key> {
+        K convert(Object pemObject, JcaPEMKeyConverter converter) throws Exception;
+    }
+
+    /**
+     * A key from one PEM block. Messages: "Cannot decode the PEM {what}{decodeHint}" when Bouncy Castle fails, "The PEM
+     * text is not a {expected}" when the block holds something else.
+     */
+    private static <K extends Key> K fromPem(String pem, String what, String decodeHint, String expected,
+            PemConversion<K> conversion) {
+        Object object = readPem(pem, what);
+        K key;
+        try {
+            key = conversion.convert(object, new JcaPEMKeyConverter());
+        } catch (AntomKeyException e) {
+            throw e;
+        } catch (Exception e) {
+            throw new AntomKeyException("Cannot decode the PEM " + what + decodeHint + ": " + e.getClass().getSimpleName());
+        }
+        if (key == null) {
+            throw new AntomKeyException("The PEM text is not a " + expected + " (found " + describe(object) + ")");
+        }
+        return requireRsa(key);
+    }
 
     /** A PEM block written on one line: Camel's URI normalisation drops line breaks, even inside RAW(...). */
     private static final java.util.regex.Pattern ONE_LINE_PEM = java.util.regex.Pattern.compile(

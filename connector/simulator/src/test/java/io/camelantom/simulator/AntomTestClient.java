@@ -103,10 +103,19 @@ final class AntomTestClient {
         if (signature != null) {
             request.header("signature", signature);
         }
+        HttpResponse<byte[]> response = exchange(http, request.build());
         try {
-            HttpResponse<byte[]> response = http.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
             JsonNode json = response.body().length == 0 ? MAPPER.createObjectNode() : MAPPER.readTree(response.body());
             return new Response(response.statusCode(), response, json, path);
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    /** Sends a request as it is; a test has no use for java.net.http's checked exceptions. */
+    static HttpResponse<byte[]> exchange(HttpClient http, HttpRequest request) {
+        try {
+            return http.send(request, HttpResponse.BodyHandlers.ofByteArray());
         } catch (IOException e) {
             throw new java.io.UncheckedIOException(e);
         } catch (InterruptedException e) {
@@ -117,8 +126,14 @@ final class AntomTestClient {
 
     /** Verifies a response's signature with the Antom public key (throws AntomSignatureException when it fails). */
     void verify(Response response) {
-        verifier.verify("POST", response.path(), response.header("client-id"), response.header("response-time"),
-                response.raw().body(), response.header("signature"));
+        verify(verifier, response.path(), response.raw());
+    }
+
+    /** Verifies the signature of an answer to a request on {@code path} (throws AntomSignatureException when it fails). */
+    static void verify(AntomVerifier verifier, String path, HttpResponse<byte[]> answer) {
+        verifier.verify("POST", path, answer.headers().firstValue("client-id").orElse(null),
+                answer.headers().firstValue("response-time").orElse(null), answer.body(),
+                answer.headers().firstValue("signature").orElse(null));
     }
 
     /** Calls and requires a verified, signed answer. */

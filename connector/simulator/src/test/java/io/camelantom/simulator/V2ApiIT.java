@@ -13,7 +13,6 @@ import java.time.format.DateTimeFormatter;
 import java.util.Base64;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.camelantom.encryption.RsaAes;
 import io.camelantom.signing.AntomKeys;
@@ -27,7 +26,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** The v2 in-store API over raw HTTP: plain and RSA_AES-encrypted requests, and the refusals. */
 class V2ApiIT extends SimulatorTestSupport {
 
-    private static final ObjectMapper MAPPER = new ObjectMapper();
     private static final DateTimeFormatter V2_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSSxxx");
 
     private final HttpClient http = HttpClient.newHttpClient();
@@ -46,7 +44,7 @@ class V2ApiIT extends SimulatorTestSupport {
 
         JsonNode json() {
             try {
-                return MAPPER.readTree(raw.body());
+                return AntomTestClient.MAPPER.readTree(raw.body());
             } catch (IOException e) {
                 throw new AssertionError("not JSON: " + new String(raw.body(), StandardCharsets.UTF_8), e);
             }
@@ -79,14 +77,7 @@ class V2ApiIT extends SimulatorTestSupport {
         if (encrypt != null) {
             request.header("encrypt", encrypt);
         }
-        try {
-            return new Answer(0, http.send(request.build(), HttpResponse.BodyHandlers.ofByteArray()), path);
-        } catch (IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
+        return new Answer(0, AntomTestClient.exchange(http, request.build()), path);
     }
 
     private Answer plain(String path, String body) {
@@ -94,8 +85,7 @@ class V2ApiIT extends SimulatorTestSupport {
     }
 
     private void verify(Answer answer) {
-        AntomVerifier.of(ANTOM_KEYS.getPublic()).verify("POST", answer.path(), answer.header("client-id"),
-                answer.header("response-time"), answer.raw().body(), answer.header("signature"));
+        AntomTestClient.verify(AntomVerifier.of(ANTOM_KEYS.getPublic()), answer.path(), answer.raw());
     }
 
     private static String v2Id(String prefix) {
@@ -153,7 +143,7 @@ class V2ApiIT extends SimulatorTestSupport {
         assertThat(new String(answer.raw().body(), StandardCharsets.US_ASCII)).matches("[A-Za-z0-9+/=]+");
         JsonNode json;
         try {
-            json = MAPPER.readTree(rsaAes.decrypt(answer.raw().body(), sealed.key()));
+            json = AntomTestClient.MAPPER.readTree(rsaAes.decrypt(answer.raw().body(), sealed.key()));
         } catch (IOException e) {
             throw new AssertionError(e);
         }
