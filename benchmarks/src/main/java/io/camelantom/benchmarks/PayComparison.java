@@ -59,6 +59,10 @@ final class PayComparison {
         measure(1, warmupCalls, () -> sdk(sdk, runId + "-WS" + ids.incrementAndGet()));
         List<Level> levels = new ArrayList<>();
         for (int callers : callerLevels) {
+            // a warm-up iteration of each client at this level's concurrency, as JMH does before it measures: code
+            // that meets contention for the first time is deoptimised and compiled again, which is start-up cost
+            measure(callers, callsPerLevel / 2, () -> ours(template, endpoint, runId + "-WO" + ids.incrementAndGet()));
+            measure(callers, callsPerLevel / 2, () -> sdk(sdk, runId + "-WS" + ids.incrementAndGet()));
             meter.start();
             int[] oursErrors = measure(callers, callsPerLevel, () -> ours(template, endpoint, runId + "-O" + ids.incrementAndGet()));
             ResourceMeter.Usage oursUsage = meter.stop();
