@@ -10,9 +10,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import io.camelantom.routes.ledger.NewPayment;
@@ -70,40 +67,28 @@ final class NotificationLoad {
         AtomicInteger acknowledged = new AtomicInteger();
         AtomicInteger refused = new AtomicInteger();
         long[] latencies = new long[count];
-        ExecutorService pool = Executors.newFixedThreadPool(senders);
         meter.start();
         long start = System.nanoTime();
-        try {
-            List<Future<?>> workers = new ArrayList<>();
-            for (int s = 0; s < senders; s++) {
-                workers.add(pool.submit(() -> {
-                    try (KeepAliveSender sender = new KeepAliveSender(uri)) {
-                        int i;
-                        while ((i = next.getAndIncrement()) < count) {
-                            long t0 = System.nanoTime();
-                            try {
-                                KeepAliveSender.Answer answer = sender.send(requests.get(i));
-                                if (answer.status() == 200 && answer.body().contains("\"S\"")) {
-                                    acknowledged.incrementAndGet();
-                                } else {
-                                    refused.incrementAndGet();
-                                }
-                            } catch (Exception e) {
-                                refused.incrementAndGet();
-                                sender.close();
-                            }
-                            latencies[i] = (System.nanoTime() - t0) / 1_000_000;
+        Workers.run(senders, () -> {
+            try (KeepAliveSender sender = new KeepAliveSender(uri)) {
+                int i;
+                while ((i = next.getAndIncrement()) < count) {
+                    long t0 = System.nanoTime();
+                    try {
+                        KeepAliveSender.Answer answer = sender.send(requests.get(i));
+                        if (answer.status() == 200 && answer.body().contains("\"S\"")) {
+                            acknowledged.incrementAndGet();
+                        } else {
+                            refused.incrementAndGet();
                         }
+                    } catch (Exception e) {
+                        refused.incrementAndGet();
+                        sender.close();
                     }
-                    return null;
-                }));
+                    latencies[i] = (System.nanoTime() - t0) / 1_000_000;
+                }
             }
-            for (Future<?> worker : workers) {
-                worker.get();
-            }
-        } finally {
-            pool.shutdownNow();
-        }
+        });
         double seconds = (System.nanoTime() - start) / 1e9;
         ResourceMeter.Usage usage = meter.stop();
         java.util.Arrays.sort(latencies);
@@ -121,32 +106,20 @@ final class NotificationLoad {
         }
         PaymentLedger ledger = new PaymentLedger(app.ledger.dataSource());
         AtomicInteger next = new AtomicInteger();
-        ExecutorService pool = Executors.newFixedThreadPool(4);
-        try {
-            List<Future<?>> workers = new ArrayList<>();
-            for (int w = 0; w < 4; w++) {
-                workers.add(pool.submit(() -> {
-                    int i;
-                    while ((i = next.getAndIncrement()) < count) {
-                        PaymentRecord payment = ledger.register(new NewPayment(runId + "-SEEDED-" + i, 1000, "USD",
-                                "seeded for the notification phase", null, null)).payment();
-                        String paymentId = "SEEDED-" + runId + "-" + i;
-                        if (!ledger.transition(payment.paymentRequestId(), PaymentStatus.PENDING, PaymentStatus.PAID,
-                                TransitionDetails.result("SUCCESS", "seeded").withPaymentId(paymentId))
-                            || !ledger.markResultPublished(payment.paymentRequestId())) {
-                            throw new IllegalStateException("could not seed " + payment.paymentRequestId());
-                        }
-                        seeded.add(new String[] { payment.paymentRequestId(), paymentId, "10.00", "USD" });
-                    }
-                    return null;
-                }));
+        Workers.run(4, () -> {
+            int i;
+            while ((i = next.getAndIncrement()) < count) {
+                PaymentRecord payment = ledger.register(new NewPayment(runId + "-SEEDED-" + i, 1000, "USD",
+                        "seeded for the notification phase", null, null)).payment();
+                String paymentId = "SEEDED-" + runId + "-" + i;
+                if (!ledger.transition(payment.paymentRequestId(), PaymentStatus.PENDING, PaymentStatus.PAID,
+                        TransitionDetails.result("SUCCESS", "seeded").withPaymentId(paymentId))
+                    || !ledger.markResultPublished(payment.paymentRequestId())) {
+                    throw new IllegalStateException("could not seed " + payment.paymentRequestId());
+                }
+                seeded.add(new String[] { payment.paymentRequestId(), paymentId, "10.00", "USD" });
             }
-            for (Future<?> worker : workers) {
-                worker.get();
-            }
-        } finally {
-            pool.shutdownNow();
-        }
+        });
         return new ArrayList<>(seeded);
     }
 

@@ -4,9 +4,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -86,29 +83,17 @@ final class PayComparison {
     private static int[] measure(int callers, int calls, Call call) throws Exception {
         AtomicInteger next = new AtomicInteger();
         AtomicInteger errors = new AtomicInteger();
-        ExecutorService pool = Executors.newFixedThreadPool(callers);
-        try {
-            List<Future<?>> workers = new ArrayList<>();
-            for (int c = 0; c < callers; c++) {
-                workers.add(pool.submit(() -> {
-                    while (next.getAndIncrement() < calls) {
-                        try {
-                            if (!call.call()) {
-                                errors.incrementAndGet();
-                            }
-                        } catch (Exception e) {
-                            errors.incrementAndGet();
-                        }
+        Workers.run(callers, () -> {
+            while (next.getAndIncrement() < calls) {
+                try {
+                    if (!call.call()) {
+                        errors.incrementAndGet();
                     }
-                    return null;
-                }));
+                } catch (Exception e) {
+                    errors.incrementAndGet();
+                }
             }
-            for (Future<?> worker : workers) {
-                worker.get();
-            }
-        } finally {
-            pool.shutdownNow();
-        }
+        });
         return new int[] { errors.get() };
     }
 

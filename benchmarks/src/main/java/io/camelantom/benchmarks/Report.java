@@ -75,8 +75,7 @@ final class Report {
             for (JmhRun.Score s : jmh) {
                 String vs = openssl != null && s.benchmark().endsWith(".sign")
                         ? f0(100 * s.score() / openssl.signsPerSecond()) + " %" : "";
-                md.append("| ").append(s.benchmark()).append(" | ").append(s.params()).append(" | ").append(f0(s.score()))
-                        .append(" | ").append(f0(s.error())).append(" | ").append(vs).append(" |\n");
+                md.append(row(s.benchmark(), s.params(), f0(s.score()), f0(s.error()), vs));
             }
             md.append('\n');
         }
@@ -86,13 +85,10 @@ final class Report {
             md.append("| callers | calls | antom:pay calls/s | SDK calls/s | ratio | antom:pay CPU ms/call | SDK CPU ms/call | simulator CPU ms/call (ours/SDK) | JIT s (ours/SDK) | errors (ours/SDK) |\n");
             md.append("|---:|---:|---:|---:|---:|---:|---:|---|---|---|\n");
             for (PayComparison.Level l : pay) {
-                md.append("| ").append(l.callers()).append(" | ").append(l.calls()).append(" | ").append(f0(l.oursPerSecond()))
-                        .append(" | ").append(f0(l.sdkPerSecond())).append(" | ").append(f2(l.ratio())).append("x | ")
-                        .append(f2(l.oursCpuPerCall() * 1000)).append(" | ").append(f2(l.sdkCpuPerCall() * 1000))
-                        .append(" | ").append(f2(l.simulatorCpuPerOursCall() * 1000)).append('/')
-                        .append(f2(l.simulatorCpuPerSdkCall() * 1000))
-                        .append(" | ").append(f2(l.oursJitSeconds())).append('/').append(f2(l.sdkJitSeconds()))
-                        .append(" | ").append(l.oursErrors()).append('/').append(l.sdkErrors()).append(" |\n");
+                md.append(row(l.callers(), l.calls(), f0(l.oursPerSecond()), f0(l.sdkPerSecond()), f2(l.ratio()) + "x",
+                        f2(l.oursCpuPerCall() * 1000), f2(l.sdkCpuPerCall() * 1000),
+                        f2(l.simulatorCpuPerOursCall() * 1000) + "/" + f2(l.simulatorCpuPerSdkCall() * 1000),
+                        f2(l.oursJitSeconds()) + "/" + f2(l.sdkJitSeconds()), l.oursErrors() + "/" + l.sdkErrors()));
             }
             md.append("\nCPU per call: the harness JVM's (client side), and the simulator process's while each client ran"
                       + " (both share the same cores). JIT s: CPU of the harness JVM's JIT compiler threads during"
@@ -104,16 +100,11 @@ final class Report {
             md.append("## Order bridge\n\n");
             md.append("| orders | results | PAID | FAILED | other | orders/s | p50 ms | p99 ms | p99.9 ms | app CPU ms/order | simulator CPU ms/order | GC s | JIT s | peak heap MiB |\n");
             md.append("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n");
-            md.append("| ").append(orders.orders()).append(" | ").append(orders.results()).append(" | ").append(orders.paid())
-                    .append(" | ").append(orders.failed()).append(" | ").append(orders.other()).append(" | ")
-                    .append(f0(orders.ordersPerSecond())).append(" | ")
-                    .append(OrderLoad.percentile(orders.latenciesMillis(), 50)).append(" | ")
-                    .append(OrderLoad.percentile(orders.latenciesMillis(), 99)).append(" | ")
-                    .append(OrderLoad.percentile(orders.latenciesMillis(), 99.9)).append(" | ")
-                    .append(f2(1000 * u.appCpuSeconds() / Math.max(1, orders.results()))).append(" | ")
-                    .append(f2(1000 * u.simulatorCpuSeconds() / Math.max(1, orders.results()))).append(" | ")
-                    .append(f2(u.gcSeconds())).append(" | ").append(f2(u.jitSeconds())).append(" | ")
-                    .append(u.peakHeapBytes() / (1024 * 1024)).append(" |\n\n");
+            md.append(row(orders.orders(), orders.results(), orders.paid(), orders.failed(), orders.other(),
+                    f0(orders.ordersPerSecond()), latencies(orders.latenciesMillis()),
+                    f2(1000 * u.appCpuSeconds() / Math.max(1, orders.results())),
+                    f2(1000 * u.simulatorCpuSeconds() / Math.max(1, orders.results())), f2(u.gcSeconds()),
+                    f2(u.jitSeconds()), u.peakHeapBytes() / (1024 * 1024))).append('\n');
             md.append("The application JVM also runs the embedded broker and the ERP client of this harness. JIT s: CPU of its"
                       + " JIT compiler threads in the phase, included in its CPU (a phase right after start compiles"
                       + " much of the path; `--warmup-orders` runs orders first, unmeasured).\n\n");
@@ -123,14 +114,10 @@ final class Report {
             md.append("## Notification bridge\n\n");
             md.append("| notifications | senders | acknowledged | refused | notifications/s | p50 ms | p99 ms | p99.9 ms | app CPU ms/notification | GC s | peak heap MiB |\n");
             md.append("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n");
-            md.append("| ").append(notifications.notifications()).append(" | ").append(notifications.senders()).append(" | ")
-                    .append(notifications.acknowledged()).append(" | ").append(notifications.refused()).append(" | ")
-                    .append(f0(notifications.perSecond())).append(" | ")
-                    .append(OrderLoad.percentile(notifications.latenciesMillis(), 50)).append(" | ")
-                    .append(OrderLoad.percentile(notifications.latenciesMillis(), 99)).append(" | ")
-                    .append(OrderLoad.percentile(notifications.latenciesMillis(), 99.9)).append(" | ")
-                    .append(f2(1000 * u.appCpuSeconds() / Math.max(1, notifications.acknowledged()))).append(" | ")
-                    .append(f2(u.gcSeconds())).append(" | ").append(u.peakHeapBytes() / (1024 * 1024)).append(" |\n\n");
+            md.append(row(notifications.notifications(), notifications.senders(), notifications.acknowledged(),
+                    notifications.refused(), f0(notifications.perSecond()), latencies(notifications.latenciesMillis()),
+                    f2(1000 * u.appCpuSeconds() / Math.max(1, notifications.acknowledged())), f2(u.gcSeconds()),
+                    u.peakHeapBytes() / (1024 * 1024))).append('\n');
         }
         Files.writeString(markdownFile(), md);
         Files.writeString(dir.resolve("report.html"), html(md.toString()));
@@ -175,6 +162,21 @@ final class Report {
         return "<!DOCTYPE html><html><head><meta charset='utf-8'><title>camel-antom benchmark</title></head><body>"
                + "<h1>camel-antom benchmark</h1>" + svg + "<p>Linear scale, each bar in its own unit (per second).</p><pre>"
                + escape(markdown) + "</pre></body></html>";
+    }
+
+    /** A Markdown table row of {@code cells}. */
+    private static String row(Object... cells) {
+        StringBuilder row = new StringBuilder("|");
+        for (Object cell : cells) {
+            row.append(' ').append(cell).append(" |");
+        }
+        return row.append('\n').toString();
+    }
+
+    /** The p50, p99 and p99.9 cells of a phase's latencies (milliseconds). */
+    private static String latencies(long[] millis) {
+        return OrderLoad.percentile(millis, 50) + " | " + OrderLoad.percentile(millis, 99) + " | "
+               + OrderLoad.percentile(millis, 99.9);
     }
 
     private static String escape(String text) {

@@ -5,8 +5,8 @@ import io.camelantom.simulator.testing.SimulatorFixture;
 import org.apache.camel.CamelContext;
 import org.apache.camel.ProducerTemplate;
 import org.apache.camel.impl.DefaultCamelContext;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 
@@ -19,6 +19,8 @@ abstract class KameletSimulatorSupport {
 
     static final String CLIENT_ID = "KAMELET_MERCHANT";
 
+    /** Closed after each test class. */
+    @AutoClose
     static SimulatorFixture antom;
     static AntomSimulator sim;
 
@@ -29,11 +31,6 @@ abstract class KameletSimulatorSupport {
     static void startSimulator() {
         antom = SimulatorFixture.builder(CLIENT_ID).simulator(b -> b.timeScale(600)).start();
         sim = antom.simulator();
-    }
-
-    @AfterAll
-    static void stopSimulator() {
-        antom.close();
     }
 
     @BeforeEach

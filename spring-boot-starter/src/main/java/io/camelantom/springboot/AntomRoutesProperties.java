@@ -1,10 +1,8 @@
 package io.camelantom.springboot;
 
-import java.beans.PropertyDescriptor;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 import io.camelantom.routes.console.OperationsConsoleRouteTemplate;
 import io.camelantom.routes.order.OrderBridgeRouteTemplate;
@@ -118,8 +116,6 @@ public class AntomRoutesProperties {
     /** What every template's properties have: enabled, route id and untyped parameters. */
     public abstract static class TemplateRoute {
 
-        private static final Set<String> NOT_PARAMETERS = Set.of("class", "enabled", "routeId", "parameters");
-
         /**
          * Whether a route is made from this template.
          */
@@ -138,6 +134,12 @@ public class AntomRoutesProperties {
 
         /** A new RouteBuilder that defines the template (added to the CamelContext before the route is made). */
         public abstract RoutesBuilder routeTemplate();
+
+        /**
+         * The template's parameters that have a typed property, in the template's order: generated from the template,
+         * so the starter's own properties (enabled, route-id, reconciliation's clustering) are never among them.
+         */
+        public abstract List<String> typedParameterNames();
 
         /** The route id used when route-id is not set. */
         public abstract String defaultRouteId();
@@ -178,14 +180,10 @@ public class AntomRoutesProperties {
         public Map<String, String> templateParameters() {
             Map<String, String> result = new LinkedHashMap<>();
             BeanWrapper bean = PropertyAccessorFactory.forBeanPropertyAccess(this);
-            for (PropertyDescriptor property : bean.getPropertyDescriptors()) {
-                if (notParameters().contains(property.getName()) || property.getReadMethod() == null
-                    || property.getWriteMethod() == null) {
-                    continue;
-                }
-                Object value = bean.getPropertyValue(property.getName());
+            for (String name : typedParameterNames()) {
+                Object value = bean.getPropertyValue(name);
                 if (value != null && !value.toString().isBlank()) {
-                    result.put(property.getName(), value.toString().strip());
+                    result.put(name, value.toString().strip());
                 }
             }
             parameters.forEach((key, value) -> {
@@ -199,22 +197,6 @@ public class AntomRoutesProperties {
                 }
             });
             return result;
-        }
-
-        /** Bean properties that are settings of the starter, not template parameters. */
-        protected Set<String> notParameters() {
-            return NOT_PARAMETERS;
-        }
-
-        /** The typed parameter names of this template (for drift checks against the template). */
-        public Set<String> typedParameterNames() {
-            Set<String> names = new java.util.TreeSet<>();
-            for (PropertyDescriptor property : PropertyAccessorFactory.forBeanPropertyAccess(this).getPropertyDescriptors()) {
-                if (!notParameters().contains(property.getName()) && property.getWriteMethod() != null) {
-                    names.add(property.getName());
-                }
-            }
-            return names;
         }
 
         static String camelCase(String key) {
@@ -262,9 +244,6 @@ public class AntomRoutesProperties {
      */
     public static class Reconciliation extends ReconciliationTemplateParameters {
 
-        private static final Set<String> NOT_PARAMETERS = Set.of("class", "enabled", "routeId", "parameters",
-                "clustered", "clusterInstanceId", "clusterCheckinInterval");
-
         /**
          * Whether reconciliation runs on Quartz's clustered JDBC JobStore on the ledger's DataSource (Quartz's tables
          * are created when missing): with several nodes, each fire time runs on one node and another node takes over
@@ -281,11 +260,6 @@ public class AntomRoutesProperties {
          * Milliseconds between a clustered node's check-ins; a node silent for longer is taken over.
          */
         private long clusterCheckinInterval = ClusteredQuartz.DEFAULT_CHECKIN_INTERVAL;
-
-        @Override
-        protected Set<String> notParameters() {
-            return NOT_PARAMETERS;
-        }
 
         public boolean isClustered() {
             return clustered;

@@ -7,7 +7,7 @@ import java.util.Map;
 import io.camelantom.signing.AntomKeys;
 import io.camelantom.simulator.testing.SimulatorFixture;
 import org.apache.camel.builder.RouteBuilder;
-import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -41,6 +41,7 @@ class AntomHealthIT {
 
     @TempDir
     static Path keys;
+    @AutoClose
     private static SimulatorFixture simulator;
 
     @BeforeAll
@@ -49,13 +50,6 @@ class AntomHealthIT {
         simulator.writeKeyFiles(keys);
         Files.writeString(keys.resolve("other-private-key.pem"),
                 AntomKeys.toPem(AntomKeys.generateRsaKeyPair(2048).getPrivate()));
-    }
-
-    @AfterAll
-    static void stopSimulator() {
-        if (simulator != null) {
-            simulator.close();
-        }
     }
 
     @Test

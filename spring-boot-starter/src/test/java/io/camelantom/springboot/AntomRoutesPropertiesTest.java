@@ -3,10 +3,10 @@ package io.camelantom.springboot;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.ResultSet;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
-import java.util.Set;
-import java.util.TreeSet;
 
 import javax.sql.DataSource;
 
@@ -54,7 +54,7 @@ class AntomRoutesPropertiesTest {
             context.addRoutes(route.routeTemplate());
             RouteTemplateDefinition template = ((ModelCamelContext) context).getRouteTemplateDefinition(templateId);
             assertThat(template).as(templateId).isNotNull();
-            Set<String> parameters = new TreeSet<>();
+            List<String> parameters = new ArrayList<>();
             Map<String, JsonNode> metadata = springMetadata();
             String prefix = "camel.antom.routes." + AntomComponentConfigurationTest.kebab(route.getClass().getSimpleName());
             for (RouteTemplateParameterDefinition p : template.getTemplateParameters()) {
@@ -67,6 +67,7 @@ class AntomRoutesPropertiesTest {
                     assertThat(property.get("description").asText()).contains(p.getDefaultValue());
                 }
             }
+            // the names the parameters are passed under: every parameter, in the template's order
             assertThat(route.typedParameterNames()).isEqualTo(parameters);
         }
     }

@@ -1,7 +1,5 @@
 package io.camelantom.karaf;
 
-import java.nio.file.Path;
-import java.util.HashMap;
 import java.util.Map;
 import java.util.stream.Stream;
 
@@ -10,24 +8,17 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
+import static io.camelantom.karaf.MerchantSettings.DATA;
+import static io.camelantom.karaf.MerchantSettings.read;
+import static io.camelantom.karaf.MerchantSettings.settings;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class MerchantConfigurationTest {
 
-    private static final Path DATA = Path.of("/karaf/data");
-
-    private static Map<String, Object> minimal() {
-        Map<String, Object> p = new HashMap<>();
-        p.put("felix.fileinstall.filename", "file:/karaf/etc/io.camelantom.merchant-shop1.cfg");
-        p.put("service.factoryPid", "io.camelantom.merchant");
-        p.put("camel.antom.jms.brokerUrl", "tcp://localhost:61616");
-        return p;
-    }
-
     @Test
     void merchantNameComesFromTheFileWhenNotSet() {
-        MerchantConfiguration c = MerchantConfiguration.from(minimal(), DATA);
+        MerchantConfiguration c = read();
         assertThat(c.merchant()).isEqualTo("shop1");
         assertThat(c.servletPath()).isEqualTo("/antom/shop1/notifications");
         assertThat(c.ledgerFolder()).isEqualTo(DATA.resolve("antom/shop1/ledger"));
@@ -37,17 +28,14 @@ class MerchantConfigurationTest {
 
     @Test
     void componentOptionsAndTemplateParametersAreSplitByPrefix() {
-        Map<String, Object> p = minimal();
-        p.put("merchant", "eu-store");
-        p.put("camel.component.antom.clientId", "CLIENT_1");
-        p.put("camel.component.antom.privateKeyFile", "/keys/merchant.pem");
-        p.put("camel.antom.routes.antom-order-bridge.ordersQueue", " erp.orders ");
-        p.put("camel.antom.routes.antom-order-bridge.enabled", "true");
-        p.put("camel.antom.routes.antom-notification-bridge.enabled", "true");
-        p.put("camel.antom.routes.antom-reconciliation.enabled", "false");
-        p.put("camel.antom.routes.antom-reconciliation.cron", "0 0/5 * * * ?");
-
-        MerchantConfiguration c = MerchantConfiguration.from(p, DATA);
+        MerchantConfiguration c = read("merchant", "eu-store",
+                "camel.component.antom.clientId", "CLIENT_1",
+                "camel.component.antom.privateKeyFile", "/keys/merchant.pem",
+                "camel.antom.routes.antom-order-bridge.ordersQueue", " erp.orders ",
+                "camel.antom.routes.antom-order-bridge.enabled", "true",
+                "camel.antom.routes.antom-notification-bridge.enabled", "true",
+                "camel.antom.routes.antom-reconciliation.enabled", "false",
+                "camel.antom.routes.antom-reconciliation.cron", "0 0/5 * * * ?");
 
         assertThat(c.merchant()).isEqualTo("eu-store");
         assertThat(c.componentOptions()).containsOnly(Map.entry("clientId", "CLIENT_1"),
@@ -59,14 +47,11 @@ class MerchantConfigurationTest {
 
     @Test
     void acceptsTheKeysCamelMainAndSpringBootUse() {
-        Map<String, Object> p = minimal();
-        p.put("camel.component.antom.client-id", "CLIENT_1");
-        p.put("camel.component.antom.antom-public-key-file", "/keys/antom.pem");
-        p.put("camel.antom.routes.order-bridge.orders-queue", "erp.orders");
-        p.put("camel.antom.routes.order-bridge.payment-notify-url", "https://shop.example/antom/notifications");
-        p.put("camel.antom.routes.reconciliation.enabled", "true");
-
-        MerchantConfiguration c = MerchantConfiguration.from(p, DATA);
+        MerchantConfiguration c = read("camel.component.antom.client-id", "CLIENT_1",
+                "camel.component.antom.antom-public-key-file", "/keys/antom.pem",
+                "camel.antom.routes.order-bridge.orders-queue", "erp.orders",
+                "camel.antom.routes.order-bridge.payment-notify-url", "https://shop.example/antom/notifications",
+                "camel.antom.routes.reconciliation.enabled", "true");
 
         assertThat(c.componentOptions()).containsOnly(Map.entry("clientId", "CLIENT_1"),
                 Map.entry("antomPublicKeyFile", "/keys/antom.pem"));
@@ -78,13 +63,10 @@ class MerchantConfigurationTest {
     /** Issue 19's resend parameters need no Karaf code: every key under a template's prefix is passed. */
     @Test
     void passesTheResendParameters() {
-        Map<String, Object> p = minimal();
-        p.put("camel.antom.routes.order-bridge.pay-resend-delay", "PT2S");
-        p.put("camel.antom.routes.order-bridge.pay-resend-traffic-limit-delay", "PT10S");
-        p.put("camel.antom.routes.order-bridge.pay-resend-window", "PT45S");
-        p.put("camel.antom.routes.reconciliation.pay-endpoint", "antom:pay?requestTimeout=5000");
-
-        MerchantConfiguration c = MerchantConfiguration.from(p, DATA);
+        MerchantConfiguration c = read("camel.antom.routes.order-bridge.pay-resend-delay", "PT2S",
+                "camel.antom.routes.order-bridge.pay-resend-traffic-limit-delay", "PT10S",
+                "camel.antom.routes.order-bridge.pay-resend-window", "PT45S",
+                "camel.antom.routes.reconciliation.pay-endpoint", "antom:pay?requestTimeout=5000");
 
         assertThat(c.templates().get("antom-order-bridge")).containsOnly(Map.entry("payResendDelay", "PT2S"),
                 Map.entry("payResendTrafficLimitDelay", "PT10S"), Map.entry("payResendWindow", "PT45S"));
@@ -94,23 +76,21 @@ class MerchantConfigurationTest {
 
     @Test
     void missingBrokerIsRefusedByKey() {
-        Map<String, Object> p = minimal();
-        p.remove("camel.antom.jms.brokerUrl");
+        Map<String, Object> p = settings();
+        p.remove(MerchantConfiguration.BROKER_URL);
         assertThatThrownBy(() -> MerchantConfiguration.from(p, DATA))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("camel.antom.jms.brokerUrl");
     }
 
     @Test
     void toStringShowsNoValues() {
-        Map<String, Object> p = minimal();
-        p.put("camel.component.antom.privateKey", "SECRET");
-        p.put("camel.antom.jms.password", "SECRET");
-        assertThat(MerchantConfiguration.from(p, DATA).toString()).doesNotContain("SECRET");
+        assertThat(read("camel.component.antom.privateKey", "SECRET", "camel.antom.jms.password", "SECRET").toString())
+                .doesNotContain("SECRET");
     }
 
     @Test
     void embeddedLedgerPooledJmsAndInMemoryQuartzByDefault() {
-        MerchantConfiguration c = MerchantConfiguration.from(minimal(), DATA);
+        MerchantConfiguration c = read();
         assertThat(c.ledgerDataSource()).isNull();
         assertThat(c.reconciliationCluster()).isNull();
         assertThat(c.jmsPool()).isEqualTo(new MerchantConfiguration.JmsPool(true, 1, 500));
@@ -118,19 +98,16 @@ class MerchantConfigurationTest {
 
     @Test
     void productionKeysAreReadAndAreNotTemplateParameters() {
-        Map<String, Object> p = minimal();
-        p.put("camel.antom.routes.ledger.data-source", "antomledger");
-        p.put("camel.antom.routes.ledger.table-prefix", "SHOP1_");
-        p.put("camel.antom.ledger.dataSourceWait", "5");
-        p.put("camel.antom.jms.pool.maxConnections", "2");
-        p.put("camel.antom.jms.pool.maxSessionsPerConnection", "100");
-        p.put("camel.antom.routes.order-bridge.orders-queue", "erp.orders");
-        p.put("camel.antom.routes.reconciliation.cron", "0 0/5 * * * ?");
-        p.put("camel.antom.routes.reconciliation.clustered", "true");
-        p.put("camel.antom.routes.reconciliation.cluster-instance-id", "node-1");
-        p.put("camel.antom.routes.reconciliation.cluster-checkin-interval", "20000");
-
-        MerchantConfiguration c = MerchantConfiguration.from(p, DATA);
+        MerchantConfiguration c = read("camel.antom.routes.ledger.data-source", "antomledger",
+                "camel.antom.routes.ledger.table-prefix", "SHOP1_",
+                "camel.antom.ledger.dataSourceWait", "5",
+                "camel.antom.jms.pool.maxConnections", "2",
+                "camel.antom.jms.pool.maxSessionsPerConnection", "100",
+                "camel.antom.routes.order-bridge.orders-queue", "erp.orders",
+                "camel.antom.routes.reconciliation.cron", "0 0/5 * * * ?",
+                "camel.antom.routes.reconciliation.clustered", "true",
+                "camel.antom.routes.reconciliation.cluster-instance-id", "node-1",
+                "camel.antom.routes.reconciliation.cluster-checkin-interval", "20000");
 
         assertThat(c.ledgerDataSource()).isEqualTo(new MerchantConfiguration.LedgerDataSource("antomledger", 5));
         assertThat(c.jmsPool()).isEqualTo(new MerchantConfiguration.JmsPool(true, 2, 100));
@@ -165,12 +142,8 @@ class MerchantConfigurationTest {
                 refused("camel.antom.jms.pool.maxConnections", null, "camel.antom.jms.pool.maxConnections", "0"));
     }
 
-    private static Arguments refused(String namedKey, String notEchoed, String... settings) {
-        Map<String, Object> p = minimal();
-        for (int i = 0; i < settings.length; i += 2) {
-            p.put(settings[i], settings[i + 1]);
-        }
-        return Arguments.of(namedKey, notEchoed, p);
+    private static Arguments refused(String namedKey, String notEchoed, String... keyValues) {
+        return Arguments.of(namedKey, notEchoed, settings(keyValues));
     }
 
     @ParameterizedTest(name = "{0}")

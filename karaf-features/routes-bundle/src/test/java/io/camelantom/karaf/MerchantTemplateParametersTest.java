@@ -1,7 +1,5 @@
 package io.camelantom.karaf;
 
-import java.nio.file.Path;
-import java.util.HashMap;
 import java.util.Map;
 import java.util.TreeMap;
 
@@ -10,10 +8,13 @@ import org.apache.camel.impl.DefaultCamelContext;
 import org.apache.camel.model.ModelCamelContext;
 import org.apache.camel.model.RouteTemplateDefinition;
 import org.apache.camel.model.RouteTemplateParameterDefinition;
+import org.apache.camel.util.StringHelper;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.api.Test;
 
+import static io.camelantom.karaf.MerchantSettings.read;
+import static io.camelantom.karaf.MerchantSettings.settings;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -23,15 +24,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  * merchant's configuration file; a template gaining a parameter is covered without Karaf code.
  */
 class MerchantTemplateParametersTest {
-
-    private static final Path DATA = Path.of("/karaf/data");
-
-    private static Map<String, Object> minimal() {
-        Map<String, Object> p = new HashMap<>();
-        p.put("felix.fileinstall.filename", "file:/karaf/etc/io.camelantom.merchant-shop1.cfg");
-        p.put("camel.antom.jms.brokerUrl", "tcp://localhost:61616");
-        return p;
-    }
 
     /** The template's parameter names, from the template definition itself. */
     private static Map<String, String> templateParameters(String templateId) throws Exception {
@@ -46,20 +38,17 @@ class MerchantTemplateParametersTest {
         }
     }
 
-    private static String kebab(String camel) {
-        return camel.replaceAll("([a-z0-9])([A-Z])", "$1-$2").toLowerCase();
-    }
-
     @ParameterizedTest
     @CsvSource({ "notification-bridge,antom-notification-bridge", "order-bridge,antom-order-bridge",
             "reconciliation,antom-reconciliation" })
     void everyTemplateParameterReachesItsTemplateUnderItsName(String block, String templateId) throws Exception {
         Map<String, String> expected = templateParameters(templateId);
         assertThat(expected).isNotEmpty();
-        Map<String, Object> p = minimal();
-        expected.forEach((name, value) -> p.put("camel.antom.routes." + block + "." + kebab(name), value));
+        Map<String, Object> p = settings();
+        expected.forEach((name, value) -> p.put(MerchantConfiguration.ROUTES_PREFIX + block + "."
+                                                + StringHelper.camelCaseToDash(name), value));
 
-        MerchantConfiguration c = MerchantConfiguration.from(p, DATA);
+        MerchantConfiguration c = MerchantConfiguration.from(p, MerchantSettings.DATA);
 
         assertThat(new TreeMap<>(c.templates().get(templateId))).isEqualTo(expected);
     }
@@ -77,18 +66,15 @@ class MerchantTemplateParametersTest {
     /** Issue 18's command parameters, as an operator writes them in io.camelantom.merchant-*.cfg. */
     @Test
     void passesTheCommandParameters() throws Exception {
-        Map<String, Object> p = minimal();
-        p.put("camel.antom.routes.order-bridge.cancels-queue", "erp.cancels");
-        p.put("camel.antom.routes.order-bridge.refunds-queue", "erp.refunds");
-        p.put("camel.antom.routes.order-bridge.refund-notifications-queue", "antom.refund.notifications");
-        p.put("camel.antom.routes.order-bridge.inquiries-queue", "erp.inquiries");
-        p.put("camel.antom.routes.order-bridge.refund-results-queue", "erp.refund.results");
-        p.put("camel.antom.routes.order-bridge.command-consumers", "3");
-        p.put("camel.antom.routes.order-bridge.command-mapper", "erpCommandMapper");
-        p.put("camel.antom.routes.reconciliation.refund-results-queue", "erp.refund.results");
-        p.put("camel.antom.routes.notification-bridge.refund-result-destination", "jms:queue:antom.refund.notifications");
-
-        MerchantConfiguration c = MerchantConfiguration.from(p, DATA);
+        MerchantConfiguration c = read("camel.antom.routes.order-bridge.cancels-queue", "erp.cancels",
+                "camel.antom.routes.order-bridge.refunds-queue", "erp.refunds",
+                "camel.antom.routes.order-bridge.refund-notifications-queue", "antom.refund.notifications",
+                "camel.antom.routes.order-bridge.inquiries-queue", "erp.inquiries",
+                "camel.antom.routes.order-bridge.refund-results-queue", "erp.refund.results",
+                "camel.antom.routes.order-bridge.command-consumers", "3",
+                "camel.antom.routes.order-bridge.command-mapper", "erpCommandMapper",
+                "camel.antom.routes.reconciliation.refund-results-queue", "erp.refund.results",
+                "camel.antom.routes.notification-bridge.refund-result-destination", "jms:queue:antom.refund.notifications");
 
         assertThat(c.templates().get("antom-order-bridge")).containsOnly(Map.entry("cancelsQueue", "erp.cancels"),
                 Map.entry("refundsQueue", "erp.refunds"),

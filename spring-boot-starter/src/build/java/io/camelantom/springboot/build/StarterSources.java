@@ -32,8 +32,9 @@ import org.apache.camel.model.RouteTemplateParameterDefinition;
  * <ul>
  * <li>one {@code <Name>TemplateParameters} class per route template of camel-antom-routes: one text property per
  * template parameter ({@code .templateParameter(name, default, description)}), its javadoc the template's description
- * and default, and the template's id and RouteBuilder, so that the builder classes named in pom.xml are the starter's
- * one list of templates. {@code AntomRoutesProperties.<Name>} extends it with what is the starter's own (the route id).</li>
+ * and default, the template's id and RouteBuilder, so that the builder classes named in pom.xml are the starter's
+ * one list of templates, and the parameter names, so that only those properties are passed to the template.
+ * {@code AntomRoutesProperties.<Name>} extends it with what is the starter's own (the route id).</li>
  * <li>{@code AntomComponentConfiguration}: {@code camel.component.antom.*}, one property per component option of the
  * connector's Camel metadata ({@code META-INF/io/camelantom/component/antom.json}, written by
  * camel-package-maven-plugin), and {@code META-INF/additional-spring-configuration-metadata.json} with the options'
@@ -143,6 +144,12 @@ public final class StarterSources {
                 .append("} as typed properties, the\n * property names being the parameter names.\n */\n");
         java.append("public abstract class ").append(name).append(" extends AntomRoutesProperties.TemplateRoute {\n");
         fieldsAndAccessors(java, properties);
+        // the typed properties that are template parameters: the starter's own properties in the subclass are not
+        java.append("\n    @Override\n    public java.util.List<String> typedParameterNames() {\n        return java.util.List.of(");
+        for (int i = 0; i < properties.size(); i++) {
+            java.append(i == 0 ? "" : ", ").append('"').append(properties.get(i).name()).append('"');
+        }
+        java.append(");\n    }\n");
         java.append("\n    @Override\n    public String templateId() {\n        return \"").append(templateId)
                 .append("\";\n    }\n");
         java.append("\n    @Override\n    public org.apache.camel.RoutesBuilder routeTemplate() {\n        return new ")

@@ -7,8 +7,8 @@ import java.util.function.BooleanSupplier;
 import io.camelantom.simulator.AntomSimulator;
 import io.camelantom.simulator.testing.SimulatorFixture;
 import org.apache.camel.main.Main;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -25,6 +25,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class JBangRouteIT {
 
     private static final String CLIENT_ID = "SIMULATOR_CLIENT";
+    @AutoClose
     private static SimulatorFixture antom;
     private static AntomSimulator sim;
 
@@ -38,11 +39,6 @@ class JBangRouteIT {
     static void startSimulator() {
         antom = SimulatorFixture.start(CLIENT_ID);
         sim = antom.simulator();
-    }
-
-    @AfterAll
-    static void stopSimulator() {
-        antom.close();
     }
 
     @BeforeEach

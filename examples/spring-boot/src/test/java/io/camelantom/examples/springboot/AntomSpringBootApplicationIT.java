@@ -22,7 +22,7 @@ import jakarta.jms.ConnectionFactory;
 import org.apache.activemq.artemis.jms.client.ActiveMQConnectionFactory;
 import jakarta.jms.Message;
 import jakarta.jms.TextMessage;
-import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.TestMethodOrder;
@@ -63,6 +63,8 @@ class AntomSpringBootApplicationIT {
 
     @TempDir
     static Path folder;
+    /** Closed after the class's tests, once Spring has stopped the application. */
+    @AutoClose
     private static SimulatorFixture antom;
     private static AntomSimulator simulator;
     private static int artemisPort;
@@ -83,21 +85,13 @@ class AntomSpringBootApplicationIT {
         artemisPort = freePort();
 
         // the environment variables of README.md ("Configure"), as an operator would set them
-        antomEnvironment(registry, antom, folder.resolve("keys"));
+        // (the Artemis journal and the H2 ledger in folder/data)
+        antomEnvironment(registry, antom, folder);
         // the embedded broker also on TCP, for the ERP
         registry.add("ANTOM_ARTEMIS_ACCEPTOR", () -> "tcp://127.0.0.1:" + artemisPort);
-        // the Artemis journal and the H2 ledger
-        registry.add("ANTOM_DATA_DIR", () -> folder.resolve("data").toString());
         // the operations console
         registry.add("ANTOM_CONSOLE_ENABLED", () -> "true");
         registry.add("ANTOM_CONSOLE_PASSWORD", () -> CONSOLE_PASSWORD);
-    }
-
-    @AfterAll
-    static void stopSimulator() {
-        if (antom != null) {
-            antom.close();
-        }
     }
 
     @Test
@@ -298,10 +292,10 @@ class AntomSpringBootApplicationIT {
 
     /**
      * The application's settings for Antom (README, "Configure"): client id, gateway, key files (written into
-     * {@code keysDir}), and a free port with the notification URL on it.
+     * {@code folder/keys}), a free port with the notification URL on it, and the data folder ({@code folder/data}).
      */
-    static void antomEnvironment(DynamicPropertyRegistry registry, SimulatorFixture antom, Path keysDir) throws IOException {
-        SimulatorFixture.KeyFiles keys = antom.writeKeyFiles(keysDir);
+    static void antomEnvironment(DynamicPropertyRegistry registry, SimulatorFixture antom, Path folder) throws IOException {
+        SimulatorFixture.KeyFiles keys = antom.writeKeyFiles(folder.resolve("keys"));
         int port = freePort();
         registry.add("PORT", () -> port);
         registry.add("ANTOM_CLIENT_ID", antom::clientId);
@@ -309,6 +303,18 @@ class AntomSpringBootApplicationIT {
         registry.add("ANTOM_PRIVATE_KEY_FILE", () -> keys.merchantPrivateKey().toString());
         registry.add("ANTOM_PUBLIC_KEY_FILE", () -> keys.antomPublicKey().toString());
         registry.add("ANTOM_NOTIFICATION_URL", () -> "http://127.0.0.1:" + port + "/antom/notifications");
+        registry.add("ANTOM_DATA_DIR", () -> folder.resolve("data").toString());
+    }
+
+    /**
+     * The ERP's side (README, "Send an order"): puts {@code order} on antom.orders and checks that the next result is
+     * {@code orderId}'s with {@code status}.
+     */
+    static void expectResult(JmsTemplate erp, String order, String orderId, String status) throws Exception {
+        erp.convertAndSend("antom.orders", order);
+        JsonNode result = result(erp);
+        assertThat(result.get("orderId").asText()).isEqualTo(orderId);
+        assertThat(result.get("status").asText()).as(orderId).isEqualTo(status);
     }
 
     /** The next result on antom.results, read as JSON; fails when none comes within the template's receive timeout. */

@@ -2,13 +2,12 @@ package io.camelantom.examples.springboot;
 
 import java.nio.file.Path;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import io.camelantom.routes.broker.EmbeddedBroker;
 import io.camelantom.simulator.AntomSimulator;
 import io.camelantom.simulator.testing.SimulatorFixture;
 import org.apache.activemq.artemis.core.server.embedded.EmbeddedActiveMQ;
 import org.apache.activemq.artemis.jms.client.ActiveMQConnectionFactory;
-import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -37,6 +36,8 @@ class ExternalBrokerIT {
 
     @TempDir
     static Path folder;
+    /** Closed after the class's tests, once Spring has stopped the application. */
+    @AutoClose
     private static SimulatorFixture antom;
     private static AntomSimulator simulator;
     private static EmbeddedBroker broker;
@@ -53,15 +54,7 @@ class ExternalBrokerIT {
         simulator = antom.simulator();
 
         registry.add("ANTOM_ARTEMIS_URL", broker::tcpUrl);
-        AntomSpringBootApplicationIT.antomEnvironment(registry, antom, folder.resolve("keys"));
-        registry.add("ANTOM_DATA_DIR", () -> folder.resolve("data").toString());
-    }
-
-    @AfterAll
-    static void stopSimulator() {
-        if (antom != null) {
-            antom.close();
-        }
+        AntomSpringBootApplicationIT.antomEnvironment(registry, antom, folder);
     }
 
     /**
@@ -85,10 +78,8 @@ class ExternalBrokerIT {
         try (ActiveMQConnectionFactory erp = new ActiveMQConnectionFactory(broker.tcpUrl())) {
             JmsTemplate jms = new JmsTemplate(erp);
             jms.setReceiveTimeout(60_000);
-            jms.convertAndSend("antom.orders", AntomSpringBootApplicationIT.order("SB-EXT-1", "25.00"));
-            JsonNode body = AntomSpringBootApplicationIT.result(jms);
-            assertThat(body.get("orderId").asText()).isEqualTo("SB-EXT-1");
-            assertThat(body.get("status").asText()).isEqualTo("PAID");
+            AntomSpringBootApplicationIT.expectResult(jms, AntomSpringBootApplicationIT.order("SB-EXT-1", "25.00"),
+                    "SB-EXT-1", "PAID");
         }
         assertThat(simulator.chargeCount("SB-EXT-1")).isEqualTo(1);
     }

@@ -8,7 +8,6 @@ import java.time.Duration;
 
 import javax.sql.DataSource;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import io.camelantom.routes.broker.EmbeddedBroker;
 import io.camelantom.simulator.AntomSimulator;
 import io.camelantom.simulator.testing.SimulatorFixture;
@@ -18,7 +17,7 @@ import org.apache.activemq.artemis.core.server.embedded.EmbeddedActiveMQ;
 import org.apache.activemq.artemis.jms.client.ActiveMQConnectionFactory;
 import org.apache.camel.CamelContext;
 import org.apache.camel.component.quartz.QuartzComponent;
-import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.messaginghub.pooled.jms.JmsPoolConnectionFactory;
@@ -53,6 +52,8 @@ class PostgresClusterIT {
 
     @TempDir
     static Path folder;
+    /** Closed after the class's tests, once Spring has stopped the application. */
+    @AutoClose
     private static SimulatorFixture antom;
     private static AntomSimulator simulator;
     private static EmbeddedPostgres postgres;
@@ -83,20 +84,12 @@ class PostgresClusterIT {
         registry.add("ANTOM_DB_USER", () -> "postgres");
         registry.add("ANTOM_DB_PASSWORD", () -> "not-a-real-secret");
         registry.add("ANTOM_NODE_ID", () -> "node-1");
-        AntomSpringBootApplicationIT.antomEnvironment(registry, antom, folder.resolve("keys"));
-        registry.add("ANTOM_DATA_DIR", () -> folder.resolve("data").toString());
+        AntomSpringBootApplicationIT.antomEnvironment(registry, antom, folder);
         // reconciliation sooner than in production: every 2 s, payments older than 1 s; no pay resends, so that only
         // reconciliation can settle the order left in process
         registry.add("camel.antom.routes.reconciliation.cron", () -> "0/2 * * * * ?");
         registry.add("camel.antom.routes.reconciliation.min-age", () -> "PT1S");
         registry.add("camel.antom.routes.order-bridge.pay-resend-window", () -> "PT0S");
-    }
-
-    @AfterAll
-    static void stopSimulator() {
-        if (antom != null) {
-            antom.close();
-        }
     }
 
     /** The merchant's broker and database: beans, so that they stop after the application's consumers and Quartz. */
@@ -129,19 +122,14 @@ class PostgresClusterIT {
         try (ActiveMQConnectionFactory erp = new ActiveMQConnectionFactory(broker.tcpUrl())) {
             JmsTemplate jms = new JmsTemplate(erp);
             jms.setReceiveTimeout(60_000);
-            jms.convertAndSend("antom.orders", AntomSpringBootApplicationIT.order("SB-PG-1", "25.00"));
-            JsonNode paid = AntomSpringBootApplicationIT.result(jms);
-            assertThat(paid.get("orderId").asText()).isEqualTo("SB-PG-1");
-            assertThat(paid.get("status").asText()).isEqualTo("PAID");
+            AntomSpringBootApplicationIT.expectResult(jms, AntomSpringBootApplicationIT.order("SB-PG-1", "25.00"),
+                    "SB-PG-1", "PAID");
             assertThat(ledgerStatus(ledger, "SB-PG-1")).isEqualTo("PAID");
 
             // in process at Antom, its notification sent to a port where nobody listens, never resent by the bridge
             int nowhere = AntomSpringBootApplicationIT.freePort();
-            jms.convertAndSend("antom.orders", AntomSpringBootApplicationIT.order("SB-PG-2", "25.61")
-                    .replaceFirst("^\\{", "{\"notifyUrl\":\"http://127.0.0.1:" + nowhere + "/nowhere\","));
-            JsonNode reconciled = AntomSpringBootApplicationIT.result(jms);
-            assertThat(reconciled.get("orderId").asText()).isEqualTo("SB-PG-2");
-            assertThat(reconciled.get("status").asText()).isEqualTo("PAID");
+            AntomSpringBootApplicationIT.expectResult(jms, AntomSpringBootApplicationIT.order("SB-PG-2", "25.61")
+                    .replaceFirst("^\\{", "{\"notifyUrl\":\"http://127.0.0.1:" + nowhere + "/nowhere\","), "SB-PG-2", "PAID");
             assertThat(ledgerStatus(ledger, "SB-PG-2")).isEqualTo("PAID");
             assertThat(simulator.notificationAttempts("SB-PG-2")).as("nobody got its notification")
                     .allSatisfy(attempt -> assertThat(attempt.acknowledged()).isFalse());

@@ -15,6 +15,7 @@ import io.camelantom.routes.order.OrderBridgeRouteTemplate;
 import io.camelantom.routes.reconciliation.ReconciliationRouteTemplate;
 import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.model.TemplatedRouteDefinition;
+import org.apache.camel.util.StringHelper;
 
 /**
  * Java DSL: makes routes from the prebuilt route templates, one per enabled {@code camel.antom.routes.<template>}
@@ -103,22 +104,8 @@ public class AntomRoutesFromProperties extends RouteBuilder {
             if (value.isEmpty()) {
                 continue;
             }
-            parameters.put(camelCase(name), getContext().resolvePropertyPlaceholders(value));
+            parameters.put(StringHelper.dashToCamelCase(name), getContext().resolvePropertyPlaceholders(value));
         }
         return parameters;
-    }
-
-    static String camelCase(String key) {
-        StringBuilder b = new StringBuilder(key.length());
-        boolean upper = false;
-        for (char c : key.toCharArray()) {
-            if (c == '-') {
-                upper = true;
-            } else {
-                b.append(upper ? Character.toUpperCase(c) : c);
-                upper = false;
-            }
-        }
-        return b.toString();
     }
 }

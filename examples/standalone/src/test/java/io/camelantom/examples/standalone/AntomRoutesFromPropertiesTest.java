@@ -14,6 +14,7 @@ import org.apache.camel.RoutesBuilder;
 import org.apache.camel.impl.DefaultCamelContext;
 import org.apache.camel.model.ModelCamelContext;
 import org.apache.camel.model.RouteTemplateParameterDefinition;
+import org.apache.camel.util.StringHelper;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -53,10 +54,6 @@ class AntomRoutesFromPropertiesTest {
         }
     }
 
-    private static String kebab(String camel) {
-        return camel.replaceAll("([a-z0-9])([A-Z])", "$1-$2").toLowerCase();
-    }
-
     @ParameterizedTest
     @CsvSource({ "notification-bridge,antom-notification-bridge", "order-bridge,antom-order-bridge",
             "reconciliation,antom-reconciliation", "operations-console,antom-operations-console" })
@@ -64,10 +61,21 @@ class AntomRoutesFromPropertiesTest {
         Map<String, String> expected = templateParameters(templateId);
         Properties properties = new Properties();
         expected.forEach((name, value) -> properties.setProperty(AntomRoutesFromProperties.PREFIX + block + "."
-                + kebab(name), value));
+                + StringHelper.camelCaseToDash(name), value));
         properties.setProperty(AntomRoutesFromProperties.PREFIX + block + ".enabled", "true");
 
         assertThat(parameters(properties, block)).isEqualTo(expected);
+    }
+
+    /** A key in kebab case or as the parameter's own camelCase name. */
+    @Test
+    void kebabCaseAndCamelCaseKeysBecomeTemplateParameters() throws Exception {
+        Properties p = new Properties();
+        p.setProperty("camel.antom.routes.order-bridge.orders-queue", "erp.orders");
+        p.setProperty("camel.antom.routes.order-bridge.paymentNotifyUrl", "https://shop.example/antom/notifications");
+
+        assertThat(parameters(p, "order-bridge")).containsOnly(Map.entry("ordersQueue", "erp.orders"),
+                Map.entry("paymentNotifyUrl", "https://shop.example/antom/notifications"));
     }
 
     @Test

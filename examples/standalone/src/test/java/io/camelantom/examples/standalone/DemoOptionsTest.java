@@ -42,10 +42,4 @@ class DemoOptionsTest {
         assertThat(DemoOptions.parse("--api=V2").api()).isEqualTo("v2");
         assertThatThrownBy(() -> DemoOptions.parse("--api", "v3")).hasMessageContaining("--api must be v1 or v2");
     }
-
-    @Test
-    void kebabCaseKeysBecomeTemplateParameters() {
-        assertThat(AntomRoutesFromProperties.camelCase("orders-queue")).isEqualTo("ordersQueue");
-        assertThat(AntomRoutesFromProperties.camelCase("paymentNotifyUrl")).isEqualTo("paymentNotifyUrl");
-    }
 }
