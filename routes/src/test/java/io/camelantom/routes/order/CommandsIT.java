@@ -196,9 +196,7 @@ class CommandsIT extends OrderBridgeTestSupport {
 
     @Test
     void cancelOfAnUnknownOrderIsKeptForTheGracePeriodBadInputIsDeadLetteredAtOnce() throws Exception {
-        h = new OrderBridgeHarness(dir).withNotifications();
-        h.parameters.put(OrderBridgeRouteTemplate.UNKNOWN_PAYMENT_GRACE_PERIOD, "PT2S");
-        h.parameters.put(OrderBridgeRouteTemplate.UNKNOWN_PAYMENT_RETRY_DELAY, "PT0.3S");
+        h = new OrderBridgeHarness(dir).withNotifications().keepingUnknownMessages("PT2S", "PT0.3S");
         h.startApp();
         h.sendText(CANCELS, "{\"attempt\":1}", Map.of());
         h.sendText(CANCELS, cancel("SO-NOPE"), Map.of());
@@ -355,9 +353,7 @@ class CommandsIT extends OrderBridgeTestSupport {
 
     @Test
     void refundNotificationForAnUnknownRefundIsKeptForTheGracePeriodThenDeadLettered() throws Exception {
-        h = new OrderBridgeHarness(dir).withNotifications();
-        h.parameters.put(OrderBridgeRouteTemplate.UNKNOWN_PAYMENT_GRACE_PERIOD, "PT2S");
-        h.parameters.put(OrderBridgeRouteTemplate.UNKNOWN_PAYMENT_RETRY_DELAY, "PT0.3S");
+        h = new OrderBridgeHarness(dir).withNotifications().keepingUnknownMessages("PT2S", "PT0.3S");
         h.startApp();
         String notification = "{\"notifyType\":\"REFUND_RESULT\",\"refundRequestId\":\"RF-DASHBOARD\","
                 + "\"refundId\":\"2026R1\",\"refundStatus\":\"SUCCESS\","

@@ -132,6 +132,16 @@ final class OrderBridgeHarness implements AutoCloseable {
         return this;
     }
 
+    /**
+     * A message naming what the ledger does not know yet is kept for {@code gracePeriod} and tried again every
+     * {@code retryDelay} (ISO-8601 durations), so a test sees it dead-lettered in seconds, not the template's minutes.
+     */
+    OrderBridgeHarness keepingUnknownMessages(String gracePeriod, String retryDelay) {
+        parameters.put(OrderBridgeRouteTemplate.UNKNOWN_PAYMENT_GRACE_PERIOD, gracePeriod);
+        parameters.put(OrderBridgeRouteTemplate.UNKNOWN_PAYMENT_RETRY_DELAY, retryDelay);
+        return this;
+    }
+
     String notifyUrl() {
         return "http://127.0.0.1:" + notificationPort + NOTIFY_PATH;
     }

@@ -279,9 +279,7 @@ class OrderBridgeIT extends OrderBridgeTestSupport {
 
     @Test
     void notificationForAnUnknownPaymentIsKeptForTheGracePeriodThenDeadLettered() throws Exception {
-        h = new OrderBridgeHarness(dir).withNotifications();
-        h.parameters.put(OrderBridgeRouteTemplate.UNKNOWN_PAYMENT_GRACE_PERIOD, "PT3S");
-        h.parameters.put(OrderBridgeRouteTemplate.UNKNOWN_PAYMENT_RETRY_DELAY, "PT0.5S");
+        h = new OrderBridgeHarness(dir).withNotifications().keepingUnknownMessages("PT3S", "PT0.5S");
         h.startApp();
         String notification = "{\"notifyType\":\"PAYMENT_RESULT\",\"paymentRequestId\":\"NOT-OURS\","
                 + "\"result\":{\"resultStatus\":\"S\",\"resultCode\":\"SUCCESS\"}}";
