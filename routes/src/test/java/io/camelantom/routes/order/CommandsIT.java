@@ -19,6 +19,7 @@ import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 
 import jakarta.jms.Message;
@@ -34,6 +35,7 @@ import io.camelantom.routes.reconciliation.ReconciliationRouteTemplate;
 import io.camelantom.routes.testsupport.Await;
 import io.camelantom.simulator.AntomSimulator;
 import io.camelantom.simulator.SimulatedPayment;
+import org.apache.camel.builder.AdviceWith;
 import org.apache.camel.builder.RouteBuilder;
 import org.junit.jupiter.api.Test;
 
@@ -208,6 +210,27 @@ class CommandsIT extends OrderBridgeTestSupport {
         assertThat(h.takeDeadLetter(cancel("SO-NOPE")))
                 .startsWith("orderId: no payment for order SO-NOPE in the ledger PT2S after the message first arrived");
         assertThat(h.drain(RESULTS, 200)).isEmpty();
+    }
+
+    @Test
+    void aCommandThatKeepsFailingIsRolledBackThenDeadLetteredAfterMaximumDeliveries() throws Exception {
+        h = new OrderBridgeHarness(dir).withNotifications();
+        h.parameters.put(OrderBridgeRouteTemplate.MAXIMUM_REDELIVERIES, "0");
+        h.parameters.put(OrderBridgeRouteTemplate.MAXIMUM_DELIVERIES, "2");
+        AtomicInteger deliveries = new AtomicInteger();
+        h.startApp(context -> AdviceWith.adviceWith(context, OrderBridgeRouteTemplate.TEMPLATE_ID + "-cancels",
+                a -> a.weaveAddFirst().process(e -> {
+                    deliveries.incrementAndGet();
+                    throw new IllegalStateException("simulated outage");
+                })));
+        h.sendText(CANCELS, cancel("SO-C9"), Map.of());
+
+        // the companion route rolls back (never parks) and gives up after maximumDeliveries
+        assertThat(h.takeDeadLetter(cancel("SO-C9")))
+                .isEqualTo("not processed after 2 deliveries: IllegalStateException: simulated outage");
+        assertThat(deliveries.get()).as("deliveries of the cancel command").isEqualTo(2);
+        assertThat(h.drain(RESULTS, 300)).isEmpty();
+        assertThat(h.broker.count(CANCELS)).isZero();
     }
 
     @Test
