@@ -105,14 +105,9 @@ public class RefundLedger {
             }
         }
         // registered by another caller while we waited for the lock
-        try (PreparedStatement ps = c.prepareStatement("SELECT " + COLUMNS + " FROM " + table
-                + " WHERE REFUND_REQUEST_ID = ?")) {
-            ps.setString(1, id);
-            try (ResultSet rs = ps.executeQuery()) {
-                if (rs.next()) {
-                    return existing(read(rs), refund);
-                }
-            }
+        Optional<RefundRecord> registered = find(c, id);
+        if (registered.isPresent()) {
+            return existing(registered.get(), refund);
         }
         if (!PaymentStatus.PAID.name().equals(status)) {
             return refused("orderId: payment " + refund.paymentRequestId() + " is " + status
@@ -155,12 +150,18 @@ public class RefundLedger {
             PaymentLedger.setString(ps, 13, refund.requestJson());
             ps.executeUpdate();
         }
+        RefundRecord created = find(c, id).orElseThrow(() -> new SQLException("refund " + id + " vanished after its "
+                + "insert"));
+        return new RefundRegistration(RefundRegistration.Outcome.CREATED, created, null);
+    }
+
+    /** The refund row as {@code c}'s transaction sees it. */
+    private Optional<RefundRecord> find(Connection c, String id) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement("SELECT " + COLUMNS + " FROM " + table
                 + " WHERE REFUND_REQUEST_ID = ?")) {
             ps.setString(1, id);
             try (ResultSet rs = ps.executeQuery()) {
-                rs.next();
-                return new RefundRegistration(RefundRegistration.Outcome.CREATED, read(rs), null);
+                return rs.next() ? Optional.of(read(rs)) : Optional.empty();
             }
         }
     }

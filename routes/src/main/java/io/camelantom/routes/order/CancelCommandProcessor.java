@@ -1,10 +1,7 @@
 package io.camelantom.routes.order;
 
-import java.util.Optional;
-
 import io.camelantom.routes.ledger.PaymentLedger;
 import io.camelantom.routes.ledger.PaymentRecord;
-import io.camelantom.routes.ledger.PaymentRequestIds;
 import io.camelantom.routes.ledger.PaymentStatus;
 import io.camelantom.routes.ledger.RefundLedger;
 import io.camelantom.routes.ledger.TransitionDetails;
@@ -48,7 +45,7 @@ final class CancelCommandProcessor implements Processor {
         CanonicalCommand.Cancel command = CanonicalCommandReader.cancel(
                 CommandMapping.body(exchange, mapper, CommandMapping.CANCEL));
         for (int round = 0; round < 5; round++) {
-            PaymentRecord row = find(ledger, command);
+            PaymentRecord row = find(command);
             String id = row.paymentRequestId();
             switch (row.status()) {
                 case FAILED, CANCELLED -> {
@@ -107,10 +104,7 @@ final class CancelCommandProcessor implements Processor {
      * have overtaken its order (still on the orders queue); it is kept and tried again for
      * {@code unknownPaymentGracePeriod}, then dead-lettered ({@link TryAgainLaterException}).
      */
-    static PaymentRecord find(PaymentLedger ledger, CanonicalCommand command) {
-        Optional<PaymentRecord> row = command.attempt() == null ? ledger.findLatestForOrder(command.orderId())
-                : ledger.find(PaymentRequestIds.forAttempt(command.orderId(), command.attempt()));
-        return row.orElseThrow(() -> new TryAgainLaterException("orderId: no payment for order " + command.orderId()
-                + (command.attempt() == null ? "" : " attempt " + command.attempt()) + " in the ledger"));
+    private PaymentRecord find(CanonicalCommand command) {
+        return command.payment(ledger).orElseThrow(() -> new TryAgainLaterException(command.noPayment()));
     }
 }

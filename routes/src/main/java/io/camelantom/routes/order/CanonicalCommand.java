@@ -1,6 +1,11 @@
 package io.camelantom.routes.order;
 
 import java.math.BigDecimal;
+import java.util.Optional;
+
+import io.camelantom.routes.ledger.PaymentLedger;
+import io.camelantom.routes.ledger.PaymentRecord;
+import io.camelantom.routes.ledger.PaymentRequestIds;
 
 /**
  * The ERP's commands besides paying, in their canonical JSON forms (see {@code routes/README.md}, "Commands").
@@ -12,6 +17,18 @@ sealed interface CanonicalCommand {
 
     /** The attempt it names, or null for the order's latest attempt. */
     Integer attempt();
+
+    /** The payment the command is about: the attempt it names, or the order's latest; empty when there is none. */
+    default Optional<PaymentRecord> payment(PaymentLedger ledger) {
+        return attempt() == null ? ledger.findLatestForOrder(orderId())
+                : ledger.find(PaymentRequestIds.forAttempt(orderId(), attempt()));
+    }
+
+    /** Why {@link #payment} found nothing, as a dead-letter reason: "orderId: no payment for order X in the ledger". */
+    default String noPayment() {
+        return "orderId: no payment for order " + orderId() + (attempt() == null ? "" : " attempt " + attempt())
+                + " in the ledger";
+    }
 
     /** {@code {"orderId":"SO-1","attempt":1}}: cancel the order's current (or the named) attempt. */
     record Cancel(String orderId, Integer attempt) implements CanonicalCommand {

@@ -14,6 +14,7 @@ import org.apache.camel.Exchange;
 import org.apache.camel.LoggingLevel;
 import org.apache.camel.component.jms.JmsEndpoint;
 import org.apache.camel.Processor;
+import org.apache.camel.builder.Builder;
 import org.apache.camel.model.RouteDefinition;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -51,6 +52,42 @@ final class FailureHandling {
         };
     }
 
+    /**
+     * Adds to {@code route} the bad-input policy of every consumer of the bridge: a {@link RejectedMessageException}
+     * goes through the processor bean {@code deadLetter} ({@link #deadLetter}) to {@code deadLetterUri}, not retried.
+     */
+    static void deadLetterBadInput(RouteDefinition route, String deadLetter, String deadLetterUri) {
+        route.onException(RejectedMessageException.class)
+                .handled(true)
+                .process(deadLetter)
+                .to(deadLetterUri);
+    }
+
+    /**
+     * Adds to {@code route} the transient-error policy of every consumer of the bridge: the ledger's outage waited out
+     * ({@link #waitOutLedgerOutage}); any other error redelivered in place {@code maximumRedeliveries} times, backing
+     * off from {@code redeliveryDelay} (milliseconds) by {@code backOffMultiplier}, then handed to the processor bean
+     * {@code afterRedeliveries} ({@link #parkOrRollBack}); a message it gives up on ({@link #DEAD_LETTER_PROPERTY})
+     * goes through the processor bean {@code deadLetter} to {@code deadLetterUri}. The values may be property
+     * placeholders. Add it after the route's handlers of particular exceptions.
+     */
+    static void redeliverThenParkOrRollBack(RouteDefinition route, String maximumRedeliveries, String redeliveryDelay,
+            String backOffMultiplier, String afterRedeliveries, String deadLetter, String deadLetterUri) {
+        waitOutLedgerOutage(route, redeliveryDelay, backOffMultiplier);
+        route.onException(Exception.class)
+                .maximumRedeliveries(maximumRedeliveries)
+                .redeliveryDelay(redeliveryDelay)
+                .backOffMultiplier(backOffMultiplier)
+                .useExponentialBackOff()
+                .retryAttemptedLogLevel(LoggingLevel.WARN)
+                .handled(true)
+                .process(afterRedeliveries)
+                .filter(Builder.exchangeProperty(DEAD_LETTER_PROPERTY).isNotNull())
+                    .process(deadLetter)
+                    .to(deadLetterUri)
+                .end();
+    }
+
     /** Longest wait between two attempts while the ledger's database is unreachable. */
     static final long LEDGER_OUTAGE_MAXIMUM_DELAY_MILLIS = 30_000;
 
@@ -58,9 +95,9 @@ final class FailureHandling {
      * Adds to {@code route} the one policy for the ledger's database being unreachable ({@link #ledgerUnavailable}):
      * redelivered in place without end, backing off from {@code redeliveryDelay} (milliseconds) by
      * {@code backOffMultiplier} up to {@link #LEDGER_OUTAGE_MAXIMUM_DELAY_MILLIS}; never dead-lettered or parked. The
-     * values may be property placeholders. Add it before the route's catch-all {@code onException(Exception.class)}.
+     * values may be property placeholders. Added before the route's catch-all {@code onException(Exception.class)}.
      */
-    static void waitOutLedgerOutage(RouteDefinition route, String redeliveryDelay, String backOffMultiplier) {
+    private static void waitOutLedgerOutage(RouteDefinition route, String redeliveryDelay, String backOffMultiplier) {
         route.onException(LedgerException.class)
                 .onWhen(FailureHandling::ledgerUnavailable)
                 .maximumRedeliveries(-1)

@@ -11,7 +11,6 @@ import io.camelantom.model.AntomJson;
 import io.camelantom.routes.AntomRouteHeaders;
 import io.camelantom.routes.ledger.PaymentLedger;
 import io.camelantom.routes.ledger.PaymentRecord;
-import io.camelantom.routes.ledger.PaymentRequestIds;
 import io.camelantom.routes.ledger.PaymentStatus;
 import io.camelantom.routes.ledger.RefundRecord;
 import io.camelantom.routes.ledger.RefundStatus;
@@ -62,8 +61,7 @@ final class InquiryProcessor implements Processor {
         }
         CanonicalCommand.Inquiry inquiry = CanonicalCommandReader.inquiry(
                 CommandMapping.body(exchange, mapper, CommandMapping.INQUIRY));
-        Optional<PaymentRecord> found = inquiry.attempt() == null ? ledger.findLatestForOrder(inquiry.orderId())
-                : ledger.find(PaymentRequestIds.forAttempt(inquiry.orderId(), inquiry.attempt()));
+        Optional<PaymentRecord> found = inquiry.payment(ledger);
         ObjectNode reply = AntomJson.mapper().createObjectNode();
         reply.put("orderId", inquiry.orderId());
         if (found.isEmpty()) {

@@ -56,7 +56,9 @@ import org.slf4j.LoggerFactory;
  * for routes that belong to an instance, see {@code addWhenStarted} and {@code routes/README.md}, "Companion routes".
  * <p>
  * Per-instance objects (ledger, settlement, processors) are made when the template is instantiated and bound in the
- * CamelContext's registry as {@code <name>-orderProcessor}, {@code <name>-deadLetter}, {@code <name>-parkOrRollBack};
+ * CamelContext's registry as {@code <name>-orderProcessor}, {@code <name>-deadLetter}, {@code <name>-parkOrRollBack}
+ * (the orders route's), {@code <name>-rollBack} (the companion routes'); the routes name them, so that the templated
+ * route and its companions share one failure handling ({@link FailureHandling});
  * nothing is static.
  */
 public class OrderBridgeRouteTemplate extends RouteBuilder {
@@ -119,6 +121,7 @@ public class OrderBridgeRouteTemplate extends RouteBuilder {
     private static final String DEAD_LETTER = "-deadLetter";
     private static final String MAX_ORDER_CONSUMERS = "-maxOrderConsumers";
     private static final String PARK = "-parkOrRollBack";
+    private static final String ROLL_BACK = "-rollBack";
 
     @Override
     public void configure() {
@@ -165,25 +168,12 @@ public class OrderBridgeRouteTemplate extends RouteBuilder {
                 .from("{{" + JMS_COMPONENT + "}}:queue:{{" + ORDERS_QUEUE + "}}"
                         + transactedConsumer("{{" + CONCURRENT_CONSUMERS + "}}", "{{" + JMS_RECOVERY_INTERVAL + "}}")
                         + "&maxConcurrentConsumers=#bean:{{" + NAME + "}}" + MAX_ORDER_CONSUMERS);
-        orders.onException(RejectedMessageException.class)
-                    .handled(true)
-                    .process("{{" + NAME + "}}" + DEAD_LETTER)
-                    .to("{{" + JMS_COMPONENT + "}}:queue:{{" + DEAD_LETTER_QUEUE + "}}?" + HEADER_FILTER);
-        FailureHandling.waitOutLedgerOutage(orders, "{{" + REDELIVERY_DELAY + "}}", "{{" + BACK_OFF_MULTIPLIER + "}}");
-        orders.onException(Exception.class)
-                    .maximumRedeliveries("{{" + MAXIMUM_REDELIVERIES + "}}")
-                    .redeliveryDelay("{{" + REDELIVERY_DELAY + "}}")
-                    .backOffMultiplier("{{" + BACK_OFF_MULTIPLIER + "}}")
-                    .useExponentialBackOff()
-                    .retryAttemptedLogLevel(LoggingLevel.WARN)
-                    .handled(true)
-                    .process("{{" + NAME + "}}" + PARK)
-                    .filter(exchangeProperty(FailureHandling.DEAD_LETTER_PROPERTY).isNotNull())
-                        .process("{{" + NAME + "}}" + DEAD_LETTER)
-                        .to("{{" + JMS_COMPONENT + "}}:queue:{{" + DEAD_LETTER_QUEUE + "}}?" + HEADER_FILTER)
-                    .end()
-                .end()
-                .process("{{" + NAME + "}}" + ORDER_PROCESSOR);
+        String deadLetterUri = "{{" + JMS_COMPONENT + "}}:queue:{{" + DEAD_LETTER_QUEUE + "}}?" + HEADER_FILTER;
+        FailureHandling.deadLetterBadInput(orders, "{{" + NAME + "}}" + DEAD_LETTER, deadLetterUri);
+        FailureHandling.redeliverThenParkOrRollBack(orders, "{{" + MAXIMUM_REDELIVERIES + "}}",
+                "{{" + REDELIVERY_DELAY + "}}", "{{" + BACK_OFF_MULTIPLIER + "}}", "{{" + NAME + "}}" + PARK,
+                "{{" + NAME + "}}" + DEAD_LETTER, deadLetterUri);
+        orders.process("{{" + NAME + "}}" + ORDER_PROCESSOR);
     }
 
     /**
@@ -276,8 +266,6 @@ public class OrderBridgeRouteTemplate extends RouteBuilder {
                 AntomSpans.continuingTraces(new OrderBridgeProcessor(settlement, context.createProducerTemplate(),
                         p.required(ANTOM_ENDPOINT), mapper, notifyUrl, defaultExpiry, resendPolicy, clock,
                         maximumDeliveries))));
-        context.getRegistry().bind(name + DEAD_LETTER, Processor.class,
-                orderMeters.deadLetters(FailureHandling.deadLetter(p.required(DEAD_LETTER_QUEUE))));
         context.getRegistry().bind(name + PARK, Processor.class, FailureHandling.parkOrRollBack(ledger, maximumDeliveries, true));
 
         String notificationsQueue = p.required(NOTIFICATIONS_QUEUE);
@@ -285,7 +273,9 @@ public class OrderBridgeRouteTemplate extends RouteBuilder {
                 + transactedConsumer(p.required(CONCURRENT_CONSUMERS), p.required(JMS_RECOVERY_INTERVAL));
         Processor notificationSettlement = new NotificationSettlementProcessor(notificationSettlementOfPayments);
         Processor deadLetter = orderMeters.deadLetters(FailureHandling.deadLetter(p.required(DEAD_LETTER_QUEUE)));
-        Processor rollBack = FailureHandling.parkOrRollBack(ledger, maximumDeliveries, false);
+        context.getRegistry().bind(name + DEAD_LETTER, Processor.class, deadLetter);
+        context.getRegistry().bind(name + ROLL_BACK, Processor.class,
+                FailureHandling.parkOrRollBack(ledger, maximumDeliveries, false));
         Duration quiet = p.duration(OUTBOX_QUIET_PERIOD);
         Processor keepForLater = FailureHandling.keepForLater(
                 p.duration(UNKNOWN_PAYMENT_GRACE_PERIOD), clock);
@@ -294,9 +284,10 @@ public class OrderBridgeRouteTemplate extends RouteBuilder {
         String retryLater = "?deliveryDelay=" + p.duration(UNKNOWN_PAYMENT_RETRY_DELAY).toMillis()
                 + "&" + HEADER_FILTER;
         long repairPeriod = p.longInteger(OUTBOX_REPAIR_PERIOD);
-        int maximumRedeliveries = p.integer(MAXIMUM_REDELIVERIES);
-        long redeliveryDelay = p.longInteger(REDELIVERY_DELAY);
-        double backOff = p.decimal(BACK_OFF_MULTIPLIER);
+        // values, not placeholders: the companion routes are not made from the template
+        String maximumRedeliveries = String.valueOf(p.integer(MAXIMUM_REDELIVERIES));
+        String redeliveryDelay = String.valueOf(p.longInteger(REDELIVERY_DELAY));
+        String backOff = String.valueOf(p.decimal(BACK_OFF_MULTIPLIER));
         RouteBuilder companions = new RouteBuilder(context) {
                 @Override
                 public void configure() {
@@ -338,10 +329,7 @@ public class OrderBridgeRouteTemplate extends RouteBuilder {
                  */
                 private void transactedRoute(String uri, String routeId, Processor processor, String queue) {
                     RouteDefinition route = from(uri).routeId(routeId);
-                    route.onException(RejectedMessageException.class)
-                            .handled(true)
-                            .process(deadLetter)
-                            .to(deadLetterUri);
+                    FailureHandling.deadLetterBadInput(route, name + DEAD_LETTER, deadLetterUri);
                     route.onException(TryAgainLaterException.class)
                             .handled(true)
                             .process(keepForLater)
@@ -352,19 +340,8 @@ public class OrderBridgeRouteTemplate extends RouteBuilder {
                                 .otherwise()
                                     .to(jms + ":queue:" + queue + retryLater)
                             .end();
-                    FailureHandling.waitOutLedgerOutage(route, String.valueOf(redeliveryDelay), String.valueOf(backOff));
-                    route.onException(Exception.class)
-                            .maximumRedeliveries(maximumRedeliveries)
-                            .redeliveryDelay(redeliveryDelay)
-                            .backOffMultiplier(backOff)
-                            .useExponentialBackOff()
-                            .retryAttemptedLogLevel(LoggingLevel.WARN)
-                            .handled(true)
-                            .process(rollBack)
-                            .filter(exchangeProperty(FailureHandling.DEAD_LETTER_PROPERTY).isNotNull())
-                                .process(deadLetter)
-                                .to(deadLetterUri)
-                            .end();
+                    FailureHandling.redeliverThenParkOrRollBack(route, maximumRedeliveries, redeliveryDelay,
+                            backOff, name + ROLL_BACK, name + DEAD_LETTER, deadLetterUri);
                     route.process(processor);
                 }
             };

@@ -2,7 +2,6 @@ package io.camelantom.routes.order;
 
 import java.time.Clock;
 import java.time.Duration;
-import java.util.Optional;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import io.camelantom.model.Amount;
@@ -65,13 +64,8 @@ final class RefundCommandProcessor implements Processor {
         CanonicalCommand.Refund command = CanonicalCommandReader.refund(
                 CommandMapping.body(exchange, mapper, CommandMapping.REFUND));
         long minor = CanonicalOrderReader.minorUnits(command.amount(), command.currency());
-        Optional<PaymentRecord> payment = command.attempt() == null ? payments.findLatestForOrder(command.orderId())
-                : payments.find(PaymentRequestIds.forAttempt(command.orderId(), command.attempt()));
-        if (payment.isEmpty()) {
-            throw new RejectedMessageException("orderId: no payment for order " + command.orderId()
-                    + (command.attempt() == null ? "" : " attempt " + command.attempt()) + " in the ledger");
-        }
-        PaymentRecord paid = payment.get();
+        PaymentRecord paid = command.payment(payments)
+                .orElseThrow(() -> new RejectedMessageException(command.noPayment()));
         if (paid.status() != PaymentStatus.PAID) {
             // checked again, atomically, when the refund is registered
             throw new RejectedMessageException("orderId: payment " + paid.paymentRequestId() + " is " + paid.status()

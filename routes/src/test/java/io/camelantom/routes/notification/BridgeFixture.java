@@ -26,9 +26,10 @@ import org.apache.camel.support.PropertyBindingSupport;
  * One Camel application under test: a CamelContext with the antom component (pointed at the simulator; Antom's public
  * key and the merchant's client id are configured there only), a JMS component on the embedded Artemis broker, the
  * ledger's H2 database as bean {@code antomLedgerDataSource}, a Vert.x platform-http server on a free port, and one
- * route made from the {@code antom-notification-bridge} template with its default parameters (plus any given).
+ * route made from the {@code antom-notification-bridge} template with its default parameters (plus any given). Also
+ * the notification bridge of the order bridge's tests ({@link #startOnLedger}).
  */
-final class BridgeFixture implements AutoCloseable {
+public final class BridgeFixture implements AutoCloseable {
 
     static final String CLIENT_ID = "BRIDGE_IT_MERCHANT";
     static final String ROUTE_ID = "antom-notifications";
@@ -41,12 +42,13 @@ final class BridgeFixture implements AutoCloseable {
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     final CamelContext context;
-    final EmbeddedLedgerDatabase database;
+    /** The ledger's database when this fixture opened it (closed with it); null when the caller owns it. */
+    private final EmbeddedLedgerDatabase ownDatabase;
     private final VertxPlatformHttpServer server;
 
-    private BridgeFixture(CamelContext context, EmbeddedLedgerDatabase database, VertxPlatformHttpServer server) {
+    private BridgeFixture(CamelContext context, EmbeddedLedgerDatabase ownDatabase, VertxPlatformHttpServer server) {
         this.context = context;
-        this.database = database;
+        this.ownDatabase = ownDatabase;
         this.server = server;
     }
 
@@ -65,6 +67,23 @@ final class BridgeFixture implements AutoCloseable {
     static BridgeFixture start(Path databaseDir, EmbeddedBroker broker, SimulatorFixture antom,
             Map<String, Object> extraParameters, Consumer<CamelContext> registry) throws Exception {
         EmbeddedLedgerDatabase database = EmbeddedLedgerDatabase.open(databaseDir);
+        return start(database, database, broker, antom, extraParameters, registry);
+    }
+
+    /**
+     * Starts the notification bridge of another application (as a separate process would run it) on that
+     * application's ledger {@code database}, which stays open when this fixture closes.
+     *
+     * @param beforeStart customizes the bridge's context before the route is made (beans, tracing)
+     */
+    public static BridgeFixture startOnLedger(EmbeddedLedgerDatabase database, EmbeddedBroker broker,
+            SimulatorFixture antom, Consumer<CamelContext> beforeStart) throws Exception {
+        return start(database, null, broker, antom, Map.of(), beforeStart);
+    }
+
+    private static BridgeFixture start(EmbeddedLedgerDatabase database, EmbeddedLedgerDatabase ownDatabase,
+            EmbeddedBroker broker, SimulatorFixture antom, Map<String, Object> extraParameters,
+            Consumer<CamelContext> registry) throws Exception {
         CamelContext context = new DefaultCamelContext();
         context.getRegistry().bind("antomLedgerDataSource", database.dataSource());
 
@@ -86,7 +105,7 @@ final class BridgeFixture implements AutoCloseable {
         registry.accept(context);
 
         context.addRoutes(new NotificationBridgeRouteTemplate());
-        BridgeFixture fixture = new BridgeFixture(context, database, server);
+        BridgeFixture fixture = new BridgeFixture(context, ownDatabase, server);
         try {
             context.start();
             if (extraParameters != null) {
@@ -113,7 +132,7 @@ final class BridgeFixture implements AutoCloseable {
     }
 
     /** The URL Antom is told to notify. */
-    String notifyUrl() {
+    public String notifyUrl() {
         return "http://127.0.0.1:" + port() + PATH;
     }
 
@@ -144,7 +163,9 @@ final class BridgeFixture implements AutoCloseable {
         try {
             context.stop();
         } finally {
-            database.close();
+            if (ownDatabase != null) {
+                ownDatabase.close();
+            }
         }
     }
 }

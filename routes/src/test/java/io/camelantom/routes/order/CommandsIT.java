@@ -19,6 +19,7 @@ import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 
 import jakarta.jms.Message;
@@ -34,6 +35,7 @@ import io.camelantom.routes.reconciliation.ReconciliationRouteTemplate;
 import io.camelantom.routes.testsupport.Await;
 import io.camelantom.simulator.AntomSimulator;
 import io.camelantom.simulator.SimulatedPayment;
+import org.apache.camel.builder.AdviceWith;
 import org.apache.camel.builder.RouteBuilder;
 import org.junit.jupiter.api.Test;
 
@@ -196,9 +198,7 @@ class CommandsIT extends OrderBridgeTestSupport {
 
     @Test
     void cancelOfAnUnknownOrderIsKeptForTheGracePeriodBadInputIsDeadLetteredAtOnce() throws Exception {
-        h = new OrderBridgeHarness(dir).withNotifications();
-        h.parameters.put(OrderBridgeRouteTemplate.UNKNOWN_PAYMENT_GRACE_PERIOD, "PT2S");
-        h.parameters.put(OrderBridgeRouteTemplate.UNKNOWN_PAYMENT_RETRY_DELAY, "PT0.3S");
+        h = new OrderBridgeHarness(dir).withNotifications().keepingUnknownMessages("PT2S", "PT0.3S");
         h.startApp();
         h.sendText(CANCELS, "{\"attempt\":1}", Map.of());
         h.sendText(CANCELS, cancel("SO-NOPE"), Map.of());
@@ -210,6 +210,27 @@ class CommandsIT extends OrderBridgeTestSupport {
         assertThat(h.takeDeadLetter(cancel("SO-NOPE")))
                 .startsWith("orderId: no payment for order SO-NOPE in the ledger PT2S after the message first arrived");
         assertThat(h.drain(RESULTS, 200)).isEmpty();
+    }
+
+    @Test
+    void aCommandThatKeepsFailingIsRolledBackThenDeadLetteredAfterMaximumDeliveries() throws Exception {
+        h = new OrderBridgeHarness(dir).withNotifications();
+        h.parameters.put(OrderBridgeRouteTemplate.MAXIMUM_REDELIVERIES, "0");
+        h.parameters.put(OrderBridgeRouteTemplate.MAXIMUM_DELIVERIES, "2");
+        AtomicInteger deliveries = new AtomicInteger();
+        h.startApp(context -> AdviceWith.adviceWith(context, OrderBridgeRouteTemplate.TEMPLATE_ID + "-cancels",
+                a -> a.weaveAddFirst().process(e -> {
+                    deliveries.incrementAndGet();
+                    throw new IllegalStateException("simulated outage");
+                })));
+        h.sendText(CANCELS, cancel("SO-C9"), Map.of());
+
+        // the companion route rolls back (never parks) and gives up after maximumDeliveries
+        assertThat(h.takeDeadLetter(cancel("SO-C9")))
+                .isEqualTo("not processed after 2 deliveries: IllegalStateException: simulated outage");
+        assertThat(deliveries.get()).as("deliveries of the cancel command").isEqualTo(2);
+        assertThat(h.drain(RESULTS, 300)).isEmpty();
+        assertThat(h.broker.count(CANCELS)).isZero();
     }
 
     @Test
@@ -355,9 +376,7 @@ class CommandsIT extends OrderBridgeTestSupport {
 
     @Test
     void refundNotificationForAnUnknownRefundIsKeptForTheGracePeriodThenDeadLettered() throws Exception {
-        h = new OrderBridgeHarness(dir).withNotifications();
-        h.parameters.put(OrderBridgeRouteTemplate.UNKNOWN_PAYMENT_GRACE_PERIOD, "PT2S");
-        h.parameters.put(OrderBridgeRouteTemplate.UNKNOWN_PAYMENT_RETRY_DELAY, "PT0.3S");
+        h = new OrderBridgeHarness(dir).withNotifications().keepingUnknownMessages("PT2S", "PT0.3S");
         h.startApp();
         String notification = "{\"notifyType\":\"REFUND_RESULT\",\"refundRequestId\":\"RF-DASHBOARD\","
                 + "\"refundId\":\"2026R1\",\"refundStatus\":\"SUCCESS\","

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.net.ServerSocket;
 import java.nio.file.Path;
 import java.security.KeyPair;
 import java.time.Clock;
@@ -30,7 +29,7 @@ import io.camelantom.routes.ledger.PaymentLedger;
 import io.camelantom.routes.ledger.PaymentRecord;
 import io.camelantom.routes.ledger.PaymentStatus;
 import io.camelantom.routes.testsupport.Await;
-import io.camelantom.routes.notification.NotificationBridgeRouteTemplate;
+import io.camelantom.routes.notification.BridgeFixture;
 import io.camelantom.routes.reconciliation.Reconciliation;
 import io.camelantom.routes.reconciliation.ReconciliationRouteTemplate;
 import io.camelantom.signing.AntomKeys;
@@ -39,8 +38,6 @@ import io.camelantom.simulator.testing.SimulatorFixture;
 import org.apache.camel.CamelContext;
 import org.apache.camel.builder.TemplatedRouteBuilder;
 import org.apache.camel.component.jms.JmsComponent;
-import org.apache.camel.component.platform.http.vertx.VertxPlatformHttpServer;
-import org.apache.camel.component.platform.http.vertx.VertxPlatformHttpServerConfiguration;
 import org.apache.camel.impl.DefaultCamelContext;
 import org.apache.camel.support.PropertyBindingSupport;
 
@@ -56,7 +53,6 @@ final class OrderBridgeHarness implements AutoCloseable {
     static final String RESULTS = "antom.results";
     static final String DLQ = "antom.orders.DLQ";
     static final String NOTIFICATIONS = "antom.notifications.payment";
-    static final String NOTIFY_PATH = "/antom/notifications";
     static final String CANCELS = "antom.cancels";
     static final String REFUNDS = "antom.refunds";
     static final String INQUIRIES = "antom.inquiries";
@@ -71,8 +67,7 @@ final class OrderBridgeHarness implements AutoCloseable {
     private static final KeyPair MERCHANT_KEYS = AntomKeys.generateRsaKeyPair(2048);
     private final SimulatorFixture antom;
     final AntomSimulator sim;
-    private int notificationPort;
-    private CamelContext notificationContext;
+    private BridgeFixture notificationBridge;
     CamelContext app;
     final Map<String, String> parameters = new HashMap<>();
 
@@ -105,35 +100,29 @@ final class OrderBridgeHarness implements AutoCloseable {
      * as a separate application would: Antom's notifications over HTTP, verified, on the notifications queue.
      */
     OrderBridgeHarness withNotifications() throws Exception {
-        return withNotifications(ContextCustomizerNone.NONE);
+        return withNotifications(context -> {
+        });
     }
 
     /** As {@link #withNotifications()}, {@code beforeStart} customizing the bridge's context before it starts. */
-    OrderBridgeHarness withNotifications(ContextCustomizer beforeStart) throws Exception {
-        notificationContext = new DefaultCamelContext();
-        beforeStart.customize(notificationContext);
-        notificationContext.getRegistry().bind(OrderBridgeRouteTemplate.DEFAULT_DATA_SOURCE, db.dataSource());
-        notificationContext.addComponent("antom", antomComponent(notificationContext));
-        notificationContext.addComponent("jms", JmsComponent.jmsComponentAutoAcknowledge(broker.connectionFactory()));
-        VertxPlatformHttpServerConfiguration http = new VertxPlatformHttpServerConfiguration();
-        http.setBindHost("127.0.0.1");
-        // platform-http-vertx looks its router up under the configured port: take a free one and configure it
-        try (ServerSocket socket = new ServerSocket(0)) {
-            notificationPort = socket.getLocalPort();
-        }
-        http.setBindPort(notificationPort);
-        http.setPort(notificationPort);
-        notificationContext.addService(new VertxPlatformHttpServer(http));
-        notificationContext.addRoutes(new NotificationBridgeRouteTemplate());
-        notificationContext.start();
-        TemplatedRouteBuilder.builder(notificationContext, NotificationBridgeRouteTemplate.TEMPLATE_ID)
-                .routeId("notification-bridge").add();
+    OrderBridgeHarness withNotifications(Consumer<CamelContext> beforeStart) throws Exception {
+        notificationBridge = BridgeFixture.startOnLedger(db, broker, antom, beforeStart);
         parameters.put(OrderBridgeRouteTemplate.PAYMENT_NOTIFY_URL, notifyUrl());
         return this;
     }
 
+    /**
+     * A message naming what the ledger does not know yet is kept for {@code gracePeriod} and tried again every
+     * {@code retryDelay} (ISO-8601 durations), so a test sees it dead-lettered in seconds, not the template's minutes.
+     */
+    OrderBridgeHarness keepingUnknownMessages(String gracePeriod, String retryDelay) {
+        parameters.put(OrderBridgeRouteTemplate.UNKNOWN_PAYMENT_GRACE_PERIOD, gracePeriod);
+        parameters.put(OrderBridgeRouteTemplate.UNKNOWN_PAYMENT_RETRY_DELAY, retryDelay);
+        return this;
+    }
+
     String notifyUrl() {
-        return "http://127.0.0.1:" + notificationPort + NOTIFY_PATH;
+        return notificationBridge.notifyUrl();
     }
 
     /** Starts the application: a fresh CamelContext with the order bridge (like a process start). */
@@ -340,8 +329,8 @@ final class OrderBridgeHarness implements AutoCloseable {
     @Override
     public void close() throws IOException {
         stopApp();
-        if (notificationContext != null) {
-            notificationContext.stop();
+        if (notificationBridge != null) {
+            notificationBridge.close();
         }
         antom.close();
         broker.close();

@@ -222,6 +222,29 @@ class OrderBridgeIT extends OrderBridgeTestSupport {
     }
 
     @Test
+    void anOrderThatKeepsFailingBeforeItIsRegisteredIsRolledBackThenDeadLetteredAfterMaximumDeliveries()
+            throws Exception {
+        h = new OrderBridgeHarness(dir).withNotifications();
+        h.parameters.put(OrderBridgeRouteTemplate.MAXIMUM_REDELIVERIES, "0");
+        h.parameters.put(OrderBridgeRouteTemplate.MAXIMUM_DELIVERIES, "2");
+        java.util.concurrent.atomic.AtomicInteger deliveries = new java.util.concurrent.atomic.AtomicInteger();
+        h.startApp(context -> AdviceWith.adviceWith(context, "order-bridge", a -> a.weaveAddFirst().process(e -> {
+            deliveries.incrementAndGet();
+            throw new IllegalStateException("simulated outage");
+        })));
+        String body = order("SO-1020", "12.34");
+        h.sendOrder(body);
+
+        // no payment registered, so nothing to park: rolled back, delivered again, then given up on
+        assertThat(h.takeDeadLetter(body))
+                .isEqualTo("not processed after 2 deliveries: IllegalStateException: simulated outage");
+        assertThat(deliveries.get()).as("deliveries of the order message").isEqualTo(2);
+        assertThat(h.ledger.find("SO-1020")).isEmpty();
+        assertThat(h.drain(RESULTS, 300)).isEmpty();
+        assertThat(h.broker.count(ORDERS)).isZero();
+    }
+
+    @Test
     void everyBadOrderGoesToTheDeadLetterQueueWithItsReasonAndItsOriginalBody() throws Exception {
         started();
         for (BadOrders.BadOrder bad : BadOrders.ALL) {
@@ -319,9 +342,7 @@ class OrderBridgeIT extends OrderBridgeTestSupport {
 
     @Test
     void notificationForAnUnknownPaymentIsKeptForTheGracePeriodThenDeadLettered() throws Exception {
-        h = new OrderBridgeHarness(dir).withNotifications();
-        h.parameters.put(OrderBridgeRouteTemplate.UNKNOWN_PAYMENT_GRACE_PERIOD, "PT3S");
-        h.parameters.put(OrderBridgeRouteTemplate.UNKNOWN_PAYMENT_RETRY_DELAY, "PT0.5S");
+        h = new OrderBridgeHarness(dir).withNotifications().keepingUnknownMessages("PT3S", "PT0.5S");
         h.startApp();
         String notification = "{\"notifyType\":\"PAYMENT_RESULT\",\"paymentRequestId\":\"NOT-OURS\","
                 + "\"result\":{\"resultStatus\":\"S\",\"resultCode\":\"SUCCESS\"}}";
