@@ -32,6 +32,7 @@ import io.camelantom.routes.testsupport.Await;
 import io.camelantom.routes.notification.BridgeFixture;
 import io.camelantom.routes.reconciliation.Reconciliation;
 import io.camelantom.routes.reconciliation.ReconciliationRouteTemplate;
+import io.camelantom.routes.testsupport.ErpOrders;
 import io.camelantom.signing.AntomKeys;
 import io.camelantom.simulator.AntomSimulator;
 import io.camelantom.simulator.testing.SimulatorFixture;
@@ -320,10 +321,7 @@ final class OrderBridgeHarness implements AutoCloseable {
 
     /** A canonical in-store order; the amount's last two digits pick the simulator's outcome. */
     static String order(String orderId, String amount) {
-        return "{\"orderId\":\"" + orderId + "\",\"amount\":\"" + amount + "\",\"currency\":\"USD\","
-                + "\"description\":\"Coffee beans\",\"buyerId\":\"C-1\",\"storeId\":\"S-1\","
-                + "\"paymentMethod\":{\"type\":\"CONNECT_WALLET\",\"code\":\"281012020000123456\","
-                + "\"scenario\":\"PaymentCode\"}}";
+        return ErpOrders.order(orderId, amount);
     }
 
     @Override

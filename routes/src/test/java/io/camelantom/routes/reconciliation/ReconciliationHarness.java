@@ -1,5 +1,6 @@
 package io.camelantom.routes.reconciliation;
 
+import io.camelantom.routes.testsupport.ErpOrders;
 import io.camelantom.routes.testsupport.MutableClock;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -162,9 +163,7 @@ final class ReconciliationHarness implements AutoCloseable {
      * left. The order is stored as the bridge stores it, so reconciliation can resend it.
      */
     String registerLeftPending(String orderId, long amountMinor, boolean paidAtAntom) {
-        String orderJson = "{\"orderId\":\"" + orderId + "\",\"amount\":\"" + java.math.BigDecimal.valueOf(amountMinor, 2)
-                + "\",\"currency\":\"USD\",\"paymentMethod\":{\"type\":\"CONNECT_WALLET\",\"code\":"
-                + "\"281012020000123456\",\"scenario\":\"PaymentCode\"}}";
+        String orderJson = ErpOrders.order(orderId, java.math.BigDecimal.valueOf(amountMinor, 2).toPlainString());
         String id = ledger.registerAndRecordCall(new NewPayment(orderId, amountMinor, "USD", "abandoned", null,
                 orderJson)).payment().paymentRequestId();
         if (paidAtAntom) {
