@@ -78,7 +78,7 @@ public final class Faults {
      * properly over that ciphertext: clients must refuse an answer they cannot decrypt.
      */
     public synchronized Faults garbleEncryptedAnswers(int n) {
-        corruptEncryptedNext.left = Math.max(0, n);
+        corruptEncryptedNext.set(n, "garbleEncryptedAnswers");
         return this;
     }
 

@@ -118,6 +118,20 @@ class FaultsAndAdminIT extends SimulatorTestSupport {
     }
 
     @Test
+    void negativeCountsAreRefusedAndChangeNothing() throws Exception {
+        Faults faults = simulator.faults();
+        faults.garbleEncryptedAnswers(2);
+        for (var negative : java.util.List.<Runnable>of(() -> faults.failNextRequests(-1, 500), () -> faults.resetNextRequests(-1),
+                () -> faults.dropNotifications(-1), () -> faults.garbleEncryptedAnswers(-1))) {
+            assertThatThrownBy(negative::run).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("needs n >= 0");
+        }
+        HttpResponse<String> refused = admin("POST", "/admin/faults", "{\"garbleEncryptedAnswers\":-3}");
+        assertThat(refused.statusCode()).isEqualTo(400);
+        assertThat(refused.body()).contains("garbleEncryptedAnswers needs n >= 0");
+        assertThat(faults.describe()).containsEntry("garbleEncryptedAnswers", 2).containsEntry("failNextRequests", 0);
+    }
+
+    @Test
     void adminRequestsAreNotAffectedByApiFaults() throws Exception {
         simulator.faults().failNextRequests(5, 500).resetNextRequests(5);
         assertThat(admin("GET", "/admin/payments", null).statusCode()).isEqualTo(200);
