@@ -5,13 +5,8 @@ import java.nio.charset.StandardCharsets;
 import io.camelantom.model.Amount;
 import io.camelantom.model.AntomJson;
 import io.camelantom.model.InquiryPaymentRequest;
-import io.camelantom.model.Merchant;
-import io.camelantom.model.Order;
 import io.camelantom.model.PayRequest;
-import io.camelantom.model.PaymentFactor;
-import io.camelantom.model.PaymentMethod;
 import io.camelantom.model.RefundRequest;
-import io.camelantom.model.Store;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -24,39 +19,25 @@ class V2RequestsTest {
                 StandardCharsets.UTF_8);
     }
 
-    private static PayRequest pay(String value) {
-        PayRequest pay = new PayRequest();
-        pay.setProductCode("IN_STORE_PAYMENT");
-        pay.setPaymentRequestId("PAY_1");
-        pay.setPaymentAmount(Amount.of(new java.math.BigDecimal(value), "USD"));
-        Order order = new Order();
-        order.setReferenceOrderId("ORDER_1");
-        Merchant merchant = new Merchant();
-        Store store = new Store();
-        store.setReferenceStoreId("STORE_42");
-        merchant.setStore(store);
-        order.setMerchant(merchant);
-        pay.setOrder(order);
-        PaymentMethod method = new PaymentMethod();
-        method.setPaymentMethodType("CONNECT_WALLET");
-        method.setPaymentMethodId("2810");
-        pay.setPaymentMethod(method);
-        PaymentFactor factor = new PaymentFactor();
-        factor.setInStorePaymentScenario("PaymentCode");
-        pay.setPaymentFactor(factor);
-        return pay;
+    /** An in-store payment-code pay of {@code minorUnits} US cents, as an application hands it to antom:pay. */
+    private static PayRequest pay(String minorUnits) {
+        return AntomJson.convert("{\"productCode\":\"IN_STORE_PAYMENT\",\"paymentRequestId\":\"PAY_1\","
+                                 + "\"paymentAmount\":{\"currency\":\"USD\",\"value\":\"" + minorUnits + "\"},"
+                                 + "\"order\":{\"referenceOrderId\":\"ORDER_1\",\"merchant\":{\"store\":{\"referenceStoreId\":\"STORE_42\"}}},"
+                                 + "\"paymentMethod\":{\"paymentMethodType\":\"CONNECT_WALLET\",\"paymentMethodId\":\"2810\"},"
+                                 + "\"paymentFactor\":{\"inStorePaymentScenario\":\"PaymentCode\"}}", PayRequest.class);
     }
 
     @Test
     void payMapsToTheV2Fields() {
-        assertThat(v2(pay("10.99"))).isEqualTo("{\"extendInfo\":\"{}\",\"originalMerchantOrderId\":\"ORDER_1\","
+        assertThat(v2(pay("1099"))).isEqualTo("{\"extendInfo\":\"{}\",\"originalMerchantOrderId\":\"ORDER_1\","
                                                + "\"originalMerchantStoreId\":\"STORE_42\",\"paymentAmount\":{\"currency\":\"USD\",\"value\":1099},"
                                                + "\"paymentMethod\":\"CONNECT_WALLET\",\"paymentRequestId\":\"PAY_1\"}");
     }
 
     @Test
     void extraV2FieldsTravelAsAdditionalProperties() {
-        PayRequest pay = pay("1");
+        PayRequest pay = pay("100");
         pay.setExtendInfo("{\"till\":\"7\"}");
         pay.setAdditionalProperty("paymentReceipt", "x");
         assertThat(v2(pay)).contains("\"extendInfo\":\"{\\\"till\\\":\\\"7\\\"}\"", "\"paymentReceipt\":\"x\"");
@@ -64,7 +45,7 @@ class V2RequestsTest {
 
     @Test
     void amountsBeyondV2sIntegerAreRefused() {
-        PayRequest pay = pay("1");
+        PayRequest pay = pay("100");
         pay.setPaymentAmount(new Amount("USD", "2147483648"));
         assertThatThrownBy(() -> V2Requests.toV2(pay)).hasMessageContaining("paymentAmount.value");
         pay.setPaymentAmount(new Amount("USD", "2147483647"));

@@ -25,22 +25,17 @@ import io.camelantom.simulator.AntomSimulator;
  *     assertThat(antom.simulator().chargeCount("order-42")).isEqualTo(1);
  * }
  * }</pre>
+ *
+ * @param clientId the merchant's client id, the component's {@code clientId}
+ * @param merchantKeys the merchant's key pair: its public key is registered with the simulator, its private key signs
+ *        requests
+ * @param simulator the started simulator
  */
-public final class SimulatorFixture implements AutoCloseable {
+public record SimulatorFixture(String clientId, KeyPair merchantKeys, AntomSimulator simulator) implements AutoCloseable {
 
     /** File names of {@link #writeKeyFiles(Path)}: the same as the standalone simulator writes. */
     public static final String MERCHANT_PRIVATE_KEY_FILE = "merchant-private-key.pem";
     public static final String ANTOM_PUBLIC_KEY_FILE = "antom-public-key.pem";
-
-    private final String clientId;
-    private final KeyPair merchantKeys;
-    private final AntomSimulator simulator;
-
-    private SimulatorFixture(String clientId, KeyPair merchantKeys, AntomSimulator simulator) {
-        this.clientId = clientId;
-        this.merchantKeys = merchantKeys;
-        this.simulator = simulator;
-    }
 
     /** A fixture for the merchant {@code clientId}; nothing starts before {@link Builder#start()}. */
     public static Builder builder(String clientId) {
@@ -50,19 +45,6 @@ public final class SimulatorFixture implements AutoCloseable {
     /** A started simulator for {@code clientId} with a new merchant key pair and the simulator's defaults. */
     public static SimulatorFixture start(String clientId) {
         return builder(clientId).start();
-    }
-
-    public AntomSimulator simulator() {
-        return simulator;
-    }
-
-    public String clientId() {
-        return clientId;
-    }
-
-    /** The merchant's key pair: its public key is registered with the simulator, its private key signs requests. */
-    public KeyPair merchantKeys() {
-        return merchantKeys;
     }
 
     /** The merchant's private key as PKCS#8 PEM, the form the component's {@code privateKey} option takes. */
