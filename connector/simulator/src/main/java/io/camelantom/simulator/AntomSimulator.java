@@ -339,6 +339,22 @@ public final class AntomSimulator implements AutoCloseable {
     }
 
     /** Checks a delay given to the builder or to {@link Faults}. */
+    /** A port to bind, checked where the builder and the command line take it: 0 (any free port) to 65535. */
+    static int validPort(int port, String what) {
+        if (port < 0 || port > 65535) {
+            throw new IllegalArgumentException(what + " must be between 0 and 65535");
+        }
+        return port;
+    }
+
+    /** A time scale, checked where the builder and the command line take it: a finite factor above zero. */
+    static double validTimeScale(double factor, String what) {
+        if (!(factor > 0) || Double.isInfinite(factor)) {
+            throw new IllegalArgumentException(what + " must be a positive number");
+        }
+        return factor;
+    }
+
     static Duration nonNegative(Duration d, String what) {
         Objects.requireNonNull(d, what);
         if (d.isNegative()) {
@@ -382,10 +398,7 @@ public final class AntomSimulator implements AutoCloseable {
 
         /** Port to bind; 0 (default) picks a free one. */
         public Builder port(int port) {
-            if (port < 0 || port > 65535) {
-                throw new IllegalArgumentException("port must be between 0 and 65535");
-            }
-            this.port = port;
+            this.port = validPort(port, "port");
             return this;
         }
 
@@ -436,10 +449,7 @@ public final class AntomSimulator implements AutoCloseable {
 
         /** Divides the notification schedule and the simulated delays (processing, auto-scan, cashier) by this factor. */
         public Builder timeScale(double factor) {
-            if (!(factor > 0) || Double.isInfinite(factor)) {
-                throw new IllegalArgumentException("timeScale must be a positive number");
-            }
-            this.timeScale = factor;
+            this.timeScale = validTimeScale(factor, "timeScale");
             return this;
         }
 

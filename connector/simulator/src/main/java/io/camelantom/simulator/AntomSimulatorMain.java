@@ -184,7 +184,7 @@ public final class AntomSimulatorMain {
                     case "--https" -> o.https = true;
                     case "--require-encryption" -> o.requireEncryption = true;
                     case "--help", "-h" -> o.help = true;
-                    case "--port" -> o.port = parseInt(value(args, ++i, arg), arg);
+                    case "--port" -> o.port = AntomSimulator.validPort(parseInt(value(args, ++i, arg), arg), arg);
                     case "--host" -> o.host = value(args, ++i, arg);
                     case "--client-id" -> o.clientIds.add(value(args, ++i, arg));
                     case "--merchant-public-key" -> merchantKeys.add(Path.of(value(args, ++i, arg)));
@@ -192,12 +192,9 @@ public final class AntomSimulatorMain {
                     case "--keys-dir" -> o.keysDir = Path.of(value(args, ++i, arg));
                     case "--time-scale" -> {
                         try {
-                            o.timeScale = Double.parseDouble(value(args, ++i, arg));
+                            o.timeScale = AntomSimulator.validTimeScale(Double.parseDouble(value(args, ++i, arg)), arg);
                         } catch (NumberFormatException e) {
                             throw new IllegalArgumentException("--time-scale needs a number");
-                        }
-                        if (!(o.timeScale > 0)) {
-                            throw new IllegalArgumentException("--time-scale must be positive");
                         }
                     }
                     default -> throw new IllegalArgumentException("unknown option " + arg);
@@ -213,9 +210,6 @@ public final class AntomSimulatorMain {
                 }
             } else if (o.clientIds.size() > 1) {
                 throw new IllegalArgumentException("several --client-id need a --merchant-public-key each");
-            }
-            if (o.port < 0 || o.port > 65535) {
-                throw new IllegalArgumentException("--port must be between 0 and 65535");
             }
             return o;
         }

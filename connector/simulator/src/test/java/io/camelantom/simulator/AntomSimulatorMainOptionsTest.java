@@ -42,7 +42,10 @@ class AntomSimulatorMainOptionsTest {
     void badOptionsAreExplained() {
         assertThatThrownBy(() -> Options.parse(new String[] {"--port"})).hasMessageContaining("--port needs a value");
         assertThatThrownBy(() -> Options.parse(new String[] {"--port", "x"})).hasMessageContaining("--port needs a number");
-        assertThatThrownBy(() -> Options.parse(new String[] {"--time-scale", "0"})).hasMessageContaining("positive");
+        assertThatThrownBy(() -> Options.parse(new String[] {"--time-scale", "0"})).hasMessage("--time-scale must be a positive number");
+        // the builder's checks, in the option's name, before anything starts
+        assertThatThrownBy(() -> Options.parse(new String[] {"--time-scale", "Infinity"})).hasMessage("--time-scale must be a positive number");
+        assertThatThrownBy(() -> Options.parse(new String[] {"--port", "65536"})).hasMessage("--port must be between 0 and 65535");
         assertThatThrownBy(() -> Options.parse(new String[] {"--merchant-public-key", "a.pem"})).hasMessageContaining("one --client-id per");
         assertThatThrownBy(() -> Options.parse(new String[] {"--client-id", "A", "--client-id", "B"})).hasMessageContaining("need a --merchant-public-key");
         assertThatThrownBy(() -> Options.parse(new String[] {"--bogus"})).hasMessageContaining("unknown option --bogus");
