@@ -30,10 +30,11 @@ public final class AntomSimulatorMain {
     static final String DEFAULT_CLIENT_ID = "SIMULATOR_CLIENT";
     static final String DEFAULT_KEYS_DIR = "antom-simulator-keys";
 
-    static final String MERCHANT_PRIVATE_KEY = "merchant-private-key.pem";
+    /** The files in {@code --keys-dir}; a client is configured with the merchant private key and the Antom public key. */
+    public static final String MERCHANT_PRIVATE_KEY = "merchant-private-key.pem";
     static final String MERCHANT_PUBLIC_KEY = "merchant-public-key.pem";
     static final String ANTOM_PRIVATE_KEY = "antom-private-key.pem";
-    static final String ANTOM_PUBLIC_KEY = "antom-public-key.pem";
+    public static final String ANTOM_PUBLIC_KEY = "antom-public-key.pem";
 
     private AntomSimulatorMain() {
     }

@@ -12,6 +12,7 @@ import java.util.function.Consumer;
 
 import io.camelantom.signing.AntomKeys;
 import io.camelantom.simulator.AntomSimulator;
+import io.camelantom.simulator.AntomSimulatorMain;
 
 /**
  * The setup a test needs to pay against the simulator: one merchant's key pair, a started simulator that knows it,
@@ -34,8 +35,8 @@ import io.camelantom.simulator.AntomSimulator;
 public record SimulatorFixture(String clientId, KeyPair merchantKeys, AntomSimulator simulator) implements AutoCloseable {
 
     /** File names of {@link #writeKeyFiles(Path)}: the same as the standalone simulator writes. */
-    public static final String MERCHANT_PRIVATE_KEY_FILE = "merchant-private-key.pem";
-    public static final String ANTOM_PUBLIC_KEY_FILE = "antom-public-key.pem";
+    public static final String MERCHANT_PRIVATE_KEY_FILE = AntomSimulatorMain.MERCHANT_PRIVATE_KEY;
+    public static final String ANTOM_PUBLIC_KEY_FILE = AntomSimulatorMain.ANTOM_PUBLIC_KEY;
 
     /** A fixture for the merchant {@code clientId}; nothing starts before {@link Builder#start()}. */
     public static Builder builder(String clientId) {
