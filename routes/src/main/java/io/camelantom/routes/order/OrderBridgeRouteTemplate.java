@@ -195,7 +195,7 @@ public class OrderBridgeRouteTemplate extends RouteBuilder {
         String jms = p.required(JMS_COMPONENT);
         DataSource dataSource = p.requiredBean(DATA_SOURCE, DataSource.class);
         Processor mapper = p.bean(ORDER_MAPPER, Processor.class);
-        Processor commandMapper = p.bean(COMMAND_MAPPER, Processor.class);
+        CommandMapping commands = new CommandMapping(p.bean(COMMAND_MAPPER, Processor.class));
         String expiry = p.optional(DEFAULT_PAYMENT_EXPIRY);
         Duration defaultExpiry = expiry == null || expiry.equalsIgnoreCase("none") ? null
                 : p.duration(DEFAULT_PAYMENT_EXPIRY);
@@ -237,11 +237,11 @@ public class OrderBridgeRouteTemplate extends RouteBuilder {
         RefundSettlement refundSettlementOwn = new RefundSettlement(ledger.refunds(),
                 EndpointResultPublisher.ownTransaction(context, refundResultsUri), clock);
         Processor cancelCommand = new CancelCommandProcessor(settlement,
-                new PaymentCancellation(settlement, antomCalls, clock), commandMapper);
-        Processor refundCommand = new RefundCommandProcessor(refundSettlement, antomCalls, commandMapper, notifyUrl,
+                new PaymentCancellation(settlement, antomCalls, clock), commands);
+        Processor refundCommand = new RefundCommandProcessor(refundSettlement, antomCalls, commands, notifyUrl,
                 resendPolicy, clock);
         Processor inquiry = new InquiryProcessor(notificationSettlementOfPayments, refundSettlementOwn, antomCalls,
-                commandMapper, clock);
+                commands, clock);
         Processor refundNotification = new RefundNotificationSettlementProcessor(refundSettlementOwn);
         Processor inquiryError = exchange -> {
             Exception cause = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Exception.class);
