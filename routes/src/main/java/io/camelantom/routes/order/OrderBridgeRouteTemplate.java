@@ -168,7 +168,8 @@ public class OrderBridgeRouteTemplate extends RouteBuilder {
                 .from("{{" + JMS_COMPONENT + "}}:queue:{{" + ORDERS_QUEUE + "}}"
                         + transactedConsumer("{{" + CONCURRENT_CONSUMERS + "}}", "{{" + JMS_RECOVERY_INTERVAL + "}}")
                         + "&maxConcurrentConsumers=#bean:{{" + NAME + "}}" + MAX_ORDER_CONSUMERS);
-        String deadLetterUri = "{{" + JMS_COMPONENT + "}}:queue:{{" + DEAD_LETTER_QUEUE + "}}?" + HEADER_FILTER;
+        String deadLetterUri = AntomJmsHeaderFilterStrategy.queueUri("{{" + JMS_COMPONENT + "}}",
+                "{{" + DEAD_LETTER_QUEUE + "}}");
         FailureHandling.deadLetterBadInput(orders, "{{" + NAME + "}}" + DEAD_LETTER, deadLetterUri);
         FailureHandling.redeliverThenParkOrRollBack(orders, "{{" + MAXIMUM_REDELIVERIES + "}}",
                 "{{" + REDELIVERY_DELAY + "}}", "{{" + BACK_OFF_MULTIPLIER + "}}", "{{" + NAME + "}}" + PARK,
@@ -214,8 +215,8 @@ public class OrderBridgeRouteTemplate extends RouteBuilder {
         warnIfMessagesWaitInClientBuffers(context, jms);
         PaymentLedger ledger = new PaymentLedger(dataSource, p.optional(TABLE_PREFIX), clock)
                 .createSchemaIfMissing();
-        String resultsUri = jms + ":queue:" + p.required(RESULTS_QUEUE) + "?" + HEADER_FILTER;
-        String deadLetterUri = jms + ":queue:" + p.required(DEAD_LETTER_QUEUE) + "?" + HEADER_FILTER;
+        String resultsUri = AntomJmsHeaderFilterStrategy.queueUri(jms, p.required(RESULTS_QUEUE));
+        String deadLetterUri = AntomJmsHeaderFilterStrategy.queueUri(jms, p.required(DEAD_LETTER_QUEUE));
         // orders: results in the consumer's JMS transaction; notifications: results committed before they are
         // recorded as published (see EndpointResultPublisher)
         AntomMeters meters = p.meters(METER_REGISTRY, "name", name);
@@ -231,7 +232,7 @@ public class OrderBridgeRouteTemplate extends RouteBuilder {
         AntomCalls antomCalls = new AntomCalls(context.createProducerTemplate(), p.required(INQUIRY_ENDPOINT),
                 p.required(CANCEL_ENDPOINT), p.required(ANTOM_ENDPOINT), p.required(REFUND_ENDPOINT),
                 p.required(INQUIRY_REFUND_ENDPOINT));
-        String refundResultsUri = jms + ":queue:" + p.required(REFUND_RESULTS_QUEUE) + "?" + HEADER_FILTER;
+        String refundResultsUri = AntomJmsHeaderFilterStrategy.queueUri(jms, p.required(REFUND_RESULTS_QUEUE));
         RefundSettlement refundSettlement = new RefundSettlement(ledger.refunds(),
                 EndpointResultPublisher.joiningTransaction(context, refundResultsUri), clock);
         RefundSettlement refundSettlementOwn = new RefundSettlement(ledger.refunds(),

@@ -64,8 +64,6 @@ public class ReconciliationRouteTemplate extends RouteBuilder {
     /** The suffix of the {@link Reconciliation} bean's name: {@code <name>-reconciliation}. */
     public static final String BEAN_SUFFIX = "-reconciliation";
 
-    private static final String HEADER_FILTER = AntomJmsHeaderFilterStrategy.ENDPOINT_OPTION;
-
     @Override
     public void configure() {
         routeTemplate(TEMPLATE_ID)
@@ -123,15 +121,15 @@ public class ReconciliationRouteTemplate extends RouteBuilder {
                 p.duration(BAD_ROW_DELAY), p.duration(PENDING_TIMEOUT));
 
         PaymentLedger ledger = new PaymentLedger(dataSource, p.optional(TABLE_PREFIX), clock).createSchemaIfMissing();
-        String resultsUri = p.required(JMS_COMPONENT) + ":queue:" + p.required(RESULTS_QUEUE) + "?" + HEADER_FILTER;
+        String jms = p.required(JMS_COMPONENT);
+        String resultsUri = AntomJmsHeaderFilterStrategy.queueUri(jms, p.required(RESULTS_QUEUE));
         AntomMeters meters = p.meters(METER_REGISTRY, "name", name);
         PaymentSettlement settlement = new PaymentSettlement(ledger,
                 new EndpointResultPublisher(context, resultsUri).countedIn(meters), clock);
         AntomCalls antom = new AntomCalls(context.createProducerTemplate(), p.required(INQUIRY_ENDPOINT),
                 p.required(CANCEL_ENDPOINT), p.required(PAY_ENDPOINT), p.required(REFUND_ENDPOINT),
                 p.required(INQUIRY_REFUND_ENDPOINT));
-        String refundResultsUri = p.required(JMS_COMPONENT) + ":queue:" + p.required(REFUND_RESULTS_QUEUE) + "?"
-                + HEADER_FILTER;
+        String refundResultsUri = AntomJmsHeaderFilterStrategy.queueUri(jms, p.required(REFUND_RESULTS_QUEUE));
         RefundSettlement refunds = new RefundSettlement(ledger.refunds(),
                 new EndpointResultPublisher(context, refundResultsUri), clock);
         Reconciliation reconciliation = new Reconciliation(name, settlement, refunds, antom, settings, clock,
