@@ -4,8 +4,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicBoolean;
 
-import javax.sql.DataSource;
-
 import io.camelantom.metrics.AntomMeters;
 import io.camelantom.tracing.AntomSpans;
 import io.camelantom.model.AntomJson;
@@ -194,7 +192,6 @@ public class OrderBridgeRouteTemplate extends RouteBuilder {
         CamelContext context = p.context();
         String name = p.required(NAME);
         String jms = p.required(JMS_COMPONENT);
-        DataSource dataSource = p.requiredBean(DATA_SOURCE, DataSource.class);
         Processor mapper = p.bean(ORDER_MAPPER, Processor.class);
         CommandMapping commands = new CommandMapping(p.bean(COMMAND_MAPPER, Processor.class));
         String expiry = p.optional(DEFAULT_PAYMENT_EXPIRY);
@@ -213,8 +210,7 @@ public class OrderBridgeRouteTemplate extends RouteBuilder {
         context.getRegistry().bind(name + MAX_ORDER_CONSUMERS, Integer.class,
                 Math.max(p.integer(MAX_CONCURRENT_CONSUMERS), p.integer(CONCURRENT_CONSUMERS)));
         warnIfMessagesWaitInClientBuffers(context, jms);
-        PaymentLedger ledger = new PaymentLedger(dataSource, p.optional(TABLE_PREFIX), clock)
-                .createSchemaIfMissing();
+        PaymentLedger ledger = p.ledger(DATA_SOURCE, TABLE_PREFIX, clock);
         String resultsUri = AntomJmsHeaderFilterStrategy.queueUri(jms, p.required(RESULTS_QUEUE));
         String deadLetterUri = AntomJmsHeaderFilterStrategy.queueUri(jms, p.required(DEAD_LETTER_QUEUE));
         // orders: results in the consumer's JMS transaction; notifications: results committed before they are

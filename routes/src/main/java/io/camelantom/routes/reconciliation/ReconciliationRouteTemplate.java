@@ -2,8 +2,6 @@ package io.camelantom.routes.reconciliation;
 
 import java.time.Clock;
 
-import javax.sql.DataSource;
-
 import io.camelantom.metrics.AntomMeters;
 import io.camelantom.routes.TemplateParameters;
 import io.camelantom.routes.ledger.CheckBackoff;
@@ -108,7 +106,6 @@ public class ReconciliationRouteTemplate extends RouteBuilder {
         TemplateParameters p = new TemplateParameters(TEMPLATE_ID, rtc);
         CamelContext context = p.context();
         String name = p.required(NAME);
-        DataSource dataSource = p.requiredBean(DATA_SOURCE, DataSource.class);
         Clock clock = p.bean(CLOCK, Clock.class);
         if (clock == null) {
             clock = Clock.systemUTC();
@@ -120,7 +117,7 @@ public class ReconciliationRouteTemplate extends RouteBuilder {
                 p.duration(ORDER_NOT_EXIST_GRACE_PERIOD), p.duration(DEFAULT_CLOSING_TIME),
                 p.duration(BAD_ROW_DELAY), p.duration(PENDING_TIMEOUT));
 
-        PaymentLedger ledger = new PaymentLedger(dataSource, p.optional(TABLE_PREFIX), clock).createSchemaIfMissing();
+        PaymentLedger ledger = p.ledger(DATA_SOURCE, TABLE_PREFIX, clock);
         String jms = p.required(JMS_COMPONENT);
         String resultsUri = AntomJmsHeaderFilterStrategy.queueUri(jms, p.required(RESULTS_QUEUE));
         AntomMeters meters = p.meters(METER_REGISTRY, "name", name);
