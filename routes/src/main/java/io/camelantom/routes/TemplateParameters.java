@@ -1,13 +1,17 @@
 package io.camelantom.routes;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
 import java.util.function.Function;
 
+import javax.sql.DataSource;
+
 import io.camelantom.metrics.AntomMeters;
 import io.camelantom.metrics.MeterRegistries;
+import io.camelantom.routes.ledger.PaymentLedger;
 import org.apache.camel.CamelContext;
 import org.apache.camel.RouteTemplateContext;
 import org.apache.camel.util.TimeUtils;
@@ -132,6 +136,16 @@ public final class TemplateParameters {
                     + " beans, so none is picked by type");
         }
         return all.iterator().next();
+    }
+
+    /**
+     * The payment ledger on the DataSource bean the parameter {@code dataSource} names, with the table prefix the
+     * parameter {@code tablePrefix} gives, its schema created when missing: how every template working on the ledger
+     * opens it.
+     */
+    public PaymentLedger ledger(String dataSource, String tablePrefix, Clock clock) {
+        return new PaymentLedger(requiredBean(dataSource, DataSource.class), optional(tablePrefix), clock)
+                .createSchemaIfMissing();
     }
 
     /**

@@ -1,5 +1,6 @@
 package io.camelantom.routes;
 
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -10,6 +11,10 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Function;
 
+import javax.sql.DataSource;
+
+import io.camelantom.routes.ledger.EmbeddedLedgerDatabase;
+import io.camelantom.routes.ledger.PaymentLedger;
 import org.apache.camel.CamelContext;
 import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.builder.TemplatedRouteBuilder;
@@ -17,6 +22,7 @@ import org.apache.camel.impl.DefaultCamelContext;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -26,6 +32,7 @@ class TemplateParametersTest {
 
     private static final String TEMPLATE = "test-template";
     private static final String VALUE = "value";
+    private static final String TABLE_PREFIX = "tablePrefix";
 
     private final CamelContext context = new DefaultCamelContext();
     private final AtomicReference<Function<TemplateParameters, Object>> reading = new AtomicReference<>();
@@ -41,6 +48,7 @@ class TemplateParametersTest {
                 routeTemplate(TEMPLATE)
                         .templateParameter("name")
                         .templateOptionalParameter(VALUE)
+                        .templateParameter(TABLE_PREFIX, "TEST_")
                         .configure(rtc -> {
                             try {
                                 read.set(reading.get().apply(new TemplateParameters(TEMPLATE, rtc)));
@@ -140,6 +148,22 @@ class TemplateParametersTest {
         assertThatThrownBy(() -> read("antomClock", p -> p.beanOrOnlyOfType(VALUE, Clock.class)))
                 .hasMessage(TEMPLATE + ": no java.time.Clock bean named 'antomClock' (parameter value), and 2 Clock "
                         + "beans, so none is picked by type");
+    }
+
+    @Test
+    void opensTheLedgerOnTheNamedDataSourceWithItsSchema(@TempDir Path folder) throws Exception {
+        try (EmbeddedLedgerDatabase database = EmbeddedLedgerDatabase.open(folder)) {
+            context.getRegistry().bind("ledgerDatabase", DataSource.class, database.dataSource());
+            PaymentLedger ledger = (PaymentLedger) read("#ledgerDatabase",
+                    p -> p.ledger(VALUE, TABLE_PREFIX, Clock.systemUTC()));
+            assertThat(ledger.tablePrefix()).isEqualTo("TEST_");
+            // the schema was created: the ledger's own query runs on its table
+            assertThat(ledger.findLatestForOrder("no-such-order")).isEmpty();
+        }
+        assertThatThrownBy(() -> read(null, p -> p.ledger(VALUE, TABLE_PREFIX, Clock.systemUTC())))
+                .hasMessage("Template " + TEMPLATE + ": parameter value is required");
+        assertThatThrownBy(() -> read("otherDatabase", p -> p.ledger(VALUE, TABLE_PREFIX, Clock.systemUTC())))
+                .hasMessage(TEMPLATE + ": no javax.sql.DataSource bean named 'otherDatabase' (parameter value)");
     }
 
     @Test

@@ -4,8 +4,6 @@ import java.time.Clock;
 import java.util.List;
 import java.util.function.Supplier;
 
-import javax.sql.DataSource;
-
 import io.camelantom.routes.TemplateParameters;
 import io.camelantom.routes.ledger.PaymentLedger;
 import io.camelantom.routes.reconciliation.Reconciliation;
@@ -68,11 +66,10 @@ public class OperationsConsoleRouteTemplate extends RouteBuilder {
         TemplateParameters p = new TemplateParameters(TEMPLATE_ID, rtc);
         CamelContext context = p.context();
         String name = p.required(NAME);
-        DataSource dataSource = p.requiredBean(DATA_SOURCE, DataSource.class);
         ConsoleAuthentication authentication = new ConsoleAuthentication(p.optional(USERNAME), p.optional(PASSWORD),
                 p.optional(TOKEN));
         Clock clock = Clock.systemUTC();
-        PaymentLedger ledger = new PaymentLedger(dataSource, p.optional(TABLE_PREFIX), clock).createSchemaIfMissing();
+        PaymentLedger ledger = p.ledger(DATA_SOURCE, TABLE_PREFIX, clock);
         String jms = p.required(JMS_COMPONENT);
         List<String> queues = TemplateParameters.split(p.required(DEAD_LETTER_QUEUES));
         // looked up per request: the JMS component and reconciliation may be configured after this route

@@ -18,6 +18,11 @@ public class AntomJmsHeaderFilterStrategy extends JmsHeaderFilterStrategy {
     public static final String ENDPOINT_OPTION = "headerFilterStrategy=#class:"
             + AntomJmsHeaderFilterStrategy.class.getName();
 
+    /** A JMS queue endpoint with this filter: the results and dead-letter queues the routes publish to. */
+    public static String queueUri(String jmsComponent, String queue) {
+        return jmsComponent + ":queue:" + queue + "?" + ENDPOINT_OPTION;
+    }
+
     public AntomJmsHeaderFilterStrategy() {
         super(false);
     }

@@ -30,20 +30,19 @@ final class CancelCommandProcessor implements Processor {
     private final PaymentLedger ledger;
     private final RefundLedger refunds;
     private final PaymentCancellation cancellation;
-    private final Processor mapper;
+    private final CommandMapping commands;
 
-    CancelCommandProcessor(PaymentSettlement settlement, PaymentCancellation cancellation, Processor mapper) {
+    CancelCommandProcessor(PaymentSettlement settlement, PaymentCancellation cancellation, CommandMapping commands) {
         this.settlement = settlement;
         this.ledger = settlement.ledger();
         this.refunds = ledger.refunds();
         this.cancellation = cancellation;
-        this.mapper = mapper;
+        this.commands = commands;
     }
 
     @Override
     public void process(Exchange exchange) {
-        CanonicalCommand.Cancel command = CanonicalCommandReader.cancel(
-                CommandMapping.body(exchange, mapper, CommandMapping.CANCEL));
+        CanonicalCommand.Cancel command = commands.cancel(exchange);
         for (int round = 0; round < 5; round++) {
             PaymentRecord row = find(command);
             String id = row.paymentRequestId();

@@ -5,23 +5,39 @@ import org.apache.camel.Exchange;
 import org.apache.camel.Processor;
 
 /**
- * The optional {@code commandMapper} of the command routes: like the {@code orderMapper}, it works on a copy of the
- * exchange (the message keeps its original body for the dead-letter queue and redeliveries) that carries the command's
- * name in {@link AntomRouteHeaders#COMMAND} ({@code cancel}, {@code refund}, {@code inquiry}), and leaves the canonical
- * command as the body. An exception from it is bad input. The order bridge's {@code orderMapper} runs the same way,
- * through {@link #mappedBody}.
+ * The optional {@code commandMapper} of the command routes, and the one way they read their canonical command: like
+ * the {@code orderMapper}, the mapper works on a copy of the exchange (the message keeps its original body for the
+ * dead-letter queue and redeliveries) that carries the command's name in {@link AntomRouteHeaders#COMMAND}
+ * ({@code cancel}, {@code refund}, {@code inquiry}), and leaves the canonical command as the body. An exception from it
+ * is bad input. The order bridge's {@code orderMapper} runs the same way, through {@link #mappedBody}.
  */
 final class CommandMapping {
 
-    static final String CANCEL = "cancel";
-    static final String REFUND = "refund";
-    static final String INQUIRY = "inquiry";
+    private static final String CANCEL = "cancel";
+    private static final String REFUND = "refund";
+    private static final String INQUIRY = "inquiry";
 
-    private CommandMapping() {
+    private final Processor mapper;
+
+    /** @param mapper the instance's {@code commandMapper}; null: the bodies are canonical commands already */
+    CommandMapping(Processor mapper) {
+        this.mapper = mapper;
+    }
+
+    CanonicalCommand.Cancel cancel(Exchange exchange) {
+        return CanonicalCommandReader.cancel(body(exchange, CANCEL));
+    }
+
+    CanonicalCommand.Refund refund(Exchange exchange) {
+        return CanonicalCommandReader.refund(body(exchange, REFUND));
+    }
+
+    CanonicalCommand.Inquiry inquiry(Exchange exchange) {
+        return CanonicalCommandReader.inquiry(body(exchange, INQUIRY));
     }
 
     /** The body to read the canonical command from. */
-    static Object body(Exchange exchange, Processor mapper, String command) {
+    private Object body(Exchange exchange, String command) {
         if (mapper == null) {
             return exchange.getMessage().getBody();
         }

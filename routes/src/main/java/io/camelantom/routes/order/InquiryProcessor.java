@@ -41,16 +41,16 @@ final class InquiryProcessor implements Processor {
     private final PaymentLedger ledger;
     private final RefundSettlement refunds;
     private final AntomCalls antom;
-    private final Processor mapper;
+    private final CommandMapping commands;
     private final Clock clock;
 
-    InquiryProcessor(PaymentSettlement payments, RefundSettlement refunds, AntomCalls antom, Processor mapper,
+    InquiryProcessor(PaymentSettlement payments, RefundSettlement refunds, AntomCalls antom, CommandMapping commands,
             Clock clock) {
         this.payments = payments;
         this.ledger = payments.ledger();
         this.refunds = refunds;
         this.antom = antom;
-        this.mapper = mapper;
+        this.commands = commands;
         this.clock = clock;
     }
 
@@ -59,8 +59,7 @@ final class InquiryProcessor implements Processor {
         if (exchange.getPattern() != ExchangePattern.InOut) {
             throw new RejectedMessageException("JMSReplyTo: missing; a status inquiry is request/reply");
         }
-        CanonicalCommand.Inquiry inquiry = CanonicalCommandReader.inquiry(
-                CommandMapping.body(exchange, mapper, CommandMapping.INQUIRY));
+        CanonicalCommand.Inquiry inquiry = commands.inquiry(exchange);
         Optional<PaymentRecord> found = inquiry.payment(ledger);
         ObjectNode reply = AntomJson.mapper().createObjectNode();
         reply.put("orderId", inquiry.orderId());

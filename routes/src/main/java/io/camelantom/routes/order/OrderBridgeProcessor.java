@@ -102,14 +102,18 @@ final class OrderBridgeProcessor implements Processor {
             settlement.republish(row);
             return;
         }
-        Integer deliveries = exchange.getMessage().getHeader(JMS_DELIVERY_COUNT, Integer.class);
-        if (!registration.created() && deliveries != null && deliveries > maximumDeliveries) {
-            // more deliveries than the bridge's budget without its error handler seeing them fail: earlier deliveries
-            // were cut off by crashes. Hand the payment to reconciliation now rather than risk another cut-off delivery
-            // and the broker's own delivery limit dead-lettering the message with the payment still PENDING.
-            FailureHandling.park(ledger, row, "at delivery " + deliveries + " (maximumDeliveries " + maximumDeliveries
-                    + "): earlier deliveries were cut off");
-            return;
+        if (!registration.created()) {
+            // only a row an earlier delivery registered can have had its deliveries cut off
+            Integer deliveries = exchange.getMessage().getHeader(JMS_DELIVERY_COUNT, Integer.class);
+            if (deliveries != null && deliveries > maximumDeliveries) {
+                // more deliveries than the bridge's budget without its error handler seeing them fail: earlier
+                // deliveries were cut off by crashes. Hand the payment to reconciliation now rather than risk another
+                // cut-off delivery and the broker's own delivery limit dead-lettering the message with the payment
+                // still PENDING.
+                FailureHandling.park(ledger, row, "at delivery " + deliveries + " (maximumDeliveries "
+                        + maximumDeliveries + "): earlier deliveries were cut off");
+                return;
+            }
         }
         // a row this message created with its pay call already counted (registerAndRecordCall) needs no recordCall
         boolean callRecorded = registration.created() && row.callCount() > 0;
@@ -174,10 +178,7 @@ final class OrderBridgeProcessor implements Processor {
         // an existing row is paid from its stored order, so a resend is identical to the first call
         CanonicalOrder order = row.orderJson() == null ? current : CanonicalOrderReader.read(row.orderJson());
         PayRequest request = PayRequestFactory.payRequest(order, row, defaultNotifyUrl);
-        Exchange reply = producer.send(antomEndpoint, e -> {
-            AntomSpans.continueTrace(e);
-            e.getMessage().setBody(request);
-        });
+        Exchange reply = send(request, null);
         for (int resend = 1;; resend++) {
             AntomRetryableException u = reply.getException() instanceof AntomRetryableException r ? r : null;
             Duration wait = resendPolicy.resendAfter(u, resend, row.createdAt(), row.expiresAt(), clock.instant());
@@ -194,14 +195,7 @@ final class OrderBridgeProcessor implements Processor {
                 return;
             }
             // the component resends the bytes it sent first for the same paymentRequestId (PendingRequest)
-            Object pending = reply.getProperty(AntomConstants.PENDING_REQUEST);
-            reply = producer.send(antomEndpoint, e -> {
-                AntomSpans.continueTrace(e);
-                e.getMessage().setBody(request);
-                if (pending != null) {
-                    e.setProperty(AntomConstants.PENDING_REQUEST, pending);
-                }
-            });
+            reply = send(request, reply.getProperty(AntomConstants.PENDING_REQUEST));
         }
         Exception failure = reply.getException();
         if (failure instanceof AntomFailureException f) {
@@ -230,6 +224,17 @@ final class OrderBridgeProcessor implements Processor {
                 settlement.markProcessing(id, details);
             }
         }
+    }
+
+    /** One pay call; {@code pending} is the first call's PendingRequest on a resend, null on the first call. */
+    private Exchange send(PayRequest request, Object pending) {
+        return producer.send(antomEndpoint, e -> {
+            AntomSpans.continueTrace(e);
+            e.getMessage().setBody(request);
+            if (pending != null) {
+                e.setProperty(AntomConstants.PENDING_REQUEST, pending);
+            }
+        });
     }
 
     private static String outcomeOf(AntomRetryableException u) {

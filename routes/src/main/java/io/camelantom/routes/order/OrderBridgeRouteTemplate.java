@@ -4,8 +4,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicBoolean;
 
-import javax.sql.DataSource;
-
 import io.camelantom.metrics.AntomMeters;
 import io.camelantom.tracing.AntomSpans;
 import io.camelantom.model.AntomJson;
@@ -168,7 +166,8 @@ public class OrderBridgeRouteTemplate extends RouteBuilder {
                 .from("{{" + JMS_COMPONENT + "}}:queue:{{" + ORDERS_QUEUE + "}}"
                         + transactedConsumer("{{" + CONCURRENT_CONSUMERS + "}}", "{{" + JMS_RECOVERY_INTERVAL + "}}")
                         + "&maxConcurrentConsumers=#bean:{{" + NAME + "}}" + MAX_ORDER_CONSUMERS);
-        String deadLetterUri = "{{" + JMS_COMPONENT + "}}:queue:{{" + DEAD_LETTER_QUEUE + "}}?" + HEADER_FILTER;
+        String deadLetterUri = AntomJmsHeaderFilterStrategy.queueUri("{{" + JMS_COMPONENT + "}}",
+                "{{" + DEAD_LETTER_QUEUE + "}}");
         FailureHandling.deadLetterBadInput(orders, "{{" + NAME + "}}" + DEAD_LETTER, deadLetterUri);
         FailureHandling.redeliverThenParkOrRollBack(orders, "{{" + MAXIMUM_REDELIVERIES + "}}",
                 "{{" + REDELIVERY_DELAY + "}}", "{{" + BACK_OFF_MULTIPLIER + "}}", "{{" + NAME + "}}" + PARK,
@@ -193,9 +192,8 @@ public class OrderBridgeRouteTemplate extends RouteBuilder {
         CamelContext context = p.context();
         String name = p.required(NAME);
         String jms = p.required(JMS_COMPONENT);
-        DataSource dataSource = p.requiredBean(DATA_SOURCE, DataSource.class);
         Processor mapper = p.bean(ORDER_MAPPER, Processor.class);
-        Processor commandMapper = p.bean(COMMAND_MAPPER, Processor.class);
+        CommandMapping commands = new CommandMapping(p.bean(COMMAND_MAPPER, Processor.class));
         String expiry = p.optional(DEFAULT_PAYMENT_EXPIRY);
         Duration defaultExpiry = expiry == null || expiry.equalsIgnoreCase("none") ? null
                 : p.duration(DEFAULT_PAYMENT_EXPIRY);
@@ -212,10 +210,9 @@ public class OrderBridgeRouteTemplate extends RouteBuilder {
         context.getRegistry().bind(name + MAX_ORDER_CONSUMERS, Integer.class,
                 Math.max(p.integer(MAX_CONCURRENT_CONSUMERS), p.integer(CONCURRENT_CONSUMERS)));
         warnIfMessagesWaitInClientBuffers(context, jms);
-        PaymentLedger ledger = new PaymentLedger(dataSource, p.optional(TABLE_PREFIX), clock)
-                .createSchemaIfMissing();
-        String resultsUri = jms + ":queue:" + p.required(RESULTS_QUEUE) + "?" + HEADER_FILTER;
-        String deadLetterUri = jms + ":queue:" + p.required(DEAD_LETTER_QUEUE) + "?" + HEADER_FILTER;
+        PaymentLedger ledger = p.ledger(DATA_SOURCE, TABLE_PREFIX, clock);
+        String resultsUri = AntomJmsHeaderFilterStrategy.queueUri(jms, p.required(RESULTS_QUEUE));
+        String deadLetterUri = AntomJmsHeaderFilterStrategy.queueUri(jms, p.required(DEAD_LETTER_QUEUE));
         // orders: results in the consumer's JMS transaction; notifications: results committed before they are
         // recorded as published (see EndpointResultPublisher)
         AntomMeters meters = p.meters(METER_REGISTRY, "name", name);
@@ -231,17 +228,17 @@ public class OrderBridgeRouteTemplate extends RouteBuilder {
         AntomCalls antomCalls = new AntomCalls(context.createProducerTemplate(), p.required(INQUIRY_ENDPOINT),
                 p.required(CANCEL_ENDPOINT), p.required(ANTOM_ENDPOINT), p.required(REFUND_ENDPOINT),
                 p.required(INQUIRY_REFUND_ENDPOINT));
-        String refundResultsUri = jms + ":queue:" + p.required(REFUND_RESULTS_QUEUE) + "?" + HEADER_FILTER;
+        String refundResultsUri = AntomJmsHeaderFilterStrategy.queueUri(jms, p.required(REFUND_RESULTS_QUEUE));
         RefundSettlement refundSettlement = new RefundSettlement(ledger.refunds(),
                 EndpointResultPublisher.joiningTransaction(context, refundResultsUri), clock);
         RefundSettlement refundSettlementOwn = new RefundSettlement(ledger.refunds(),
                 EndpointResultPublisher.ownTransaction(context, refundResultsUri), clock);
         Processor cancelCommand = new CancelCommandProcessor(settlement,
-                new PaymentCancellation(settlement, antomCalls, clock), commandMapper);
-        Processor refundCommand = new RefundCommandProcessor(refundSettlement, antomCalls, commandMapper, notifyUrl,
+                new PaymentCancellation(settlement, antomCalls, clock), commands);
+        Processor refundCommand = new RefundCommandProcessor(refundSettlement, antomCalls, commands, notifyUrl,
                 resendPolicy, clock);
         Processor inquiry = new InquiryProcessor(notificationSettlementOfPayments, refundSettlementOwn, antomCalls,
-                commandMapper, clock);
+                commands, clock);
         Processor refundNotification = new RefundNotificationSettlementProcessor(refundSettlementOwn);
         Processor inquiryError = exchange -> {
             Exception cause = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Exception.class);

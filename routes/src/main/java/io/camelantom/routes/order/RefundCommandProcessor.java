@@ -42,18 +42,18 @@ final class RefundCommandProcessor implements Processor {
     private final RefundLedger refunds;
     private final PaymentLedger payments;
     private final AntomCalls antom;
-    private final Processor mapper;
+    private final CommandMapping commands;
     private final String notifyUrl;
     private final ResendPolicy resendPolicy;
     private final Clock clock;
 
-    RefundCommandProcessor(RefundSettlement settlement, AntomCalls antom, Processor mapper, String notifyUrl,
+    RefundCommandProcessor(RefundSettlement settlement, AntomCalls antom, CommandMapping commands, String notifyUrl,
             ResendPolicy resendPolicy, Clock clock) {
         this.settlement = settlement;
         this.refunds = settlement.ledger();
         this.payments = refunds.payments();
         this.antom = antom;
-        this.mapper = mapper;
+        this.commands = commands;
         this.notifyUrl = notifyUrl;
         this.resendPolicy = resendPolicy;
         this.clock = clock;
@@ -61,8 +61,7 @@ final class RefundCommandProcessor implements Processor {
 
     @Override
     public void process(Exchange exchange) {
-        CanonicalCommand.Refund command = CanonicalCommandReader.refund(
-                CommandMapping.body(exchange, mapper, CommandMapping.REFUND));
+        CanonicalCommand.Refund command = commands.refund(exchange);
         long minor = CanonicalOrderReader.minorUnits(command.amount(), command.currency());
         PaymentRecord paid = command.payment(payments)
                 .orElseThrow(() -> new RejectedMessageException(command.noPayment()));

@@ -87,9 +87,7 @@ public class Reconciliation implements Processor {
      * all is thrown (the run is then logged by the caller and the next run tries again).
      */
     public ReconciliationReport runOnce() {
-        Instant started = clock.instant();
-        long t0 = System.nanoTime();
-        Counts counts = new Counts();
+        Counts counts = new Counts(clock.instant());
         Set<String> seen = new HashSet<>();
         takeOverStalledPayments(counts, seen);
         for (int batch = 0; batch < settings.maxBatchesPerRun(); batch++) {
@@ -112,10 +110,7 @@ public class Reconciliation implements Processor {
             }
         }
         reconcileRefunds(counts);
-        Duration oldest = oldestPendingAge();
-        ReconciliationReport report = new ReconciliationReport(started, counts.checked, counts.resolved,
-                counts.cancelled, counts.refundRequired, counts.stillPending, counts.errors, counts.badRows,
-                counts.takenOver, oldest, Duration.ofNanos(System.nanoTime() - t0));
+        ReconciliationReport report = counts.report(oldestPendingAge());
         LOG.info("Reconciliation {}: {}", name, report.summary());
         try {
             metrics.accept(report);
@@ -132,9 +127,7 @@ public class Reconciliation implements Processor {
      * someone else.
      */
     public ReconciliationReport checkNow(String paymentRequestId) {
-        Instant started = clock.instant();
-        long t0 = System.nanoTime();
-        Counts counts = new Counts();
+        Counts counts = new Counts(clock.instant());
         Optional<PaymentRecord> row = ledger.find(paymentRequestId);
         if (row.isPresent() && !row.get().status().isFinal() && ledger.claimForCheck(row.get(), settings.backoff())) {
             counts.checked++;
@@ -147,9 +140,7 @@ public class Reconciliation implements Processor {
                         e.toString());
             }
         }
-        return new ReconciliationReport(started, counts.checked, counts.resolved, counts.cancelled,
-                counts.refundRequired, counts.stillPending, counts.errors, counts.badRows, 0, null,
-                Duration.ofNanos(System.nanoTime() - t0));
+        return counts.report(null);
     }
 
     /**
@@ -538,7 +529,10 @@ public class Reconciliation implements Processor {
         }
     }
 
+    /** What a pass (or a single check) did, from its start; {@link #report} when it is done. */
     private static final class Counts {
+        final Instant started;
+        final long t0 = System.nanoTime();
         int checked;
         int resolved;
         int cancelled;
@@ -547,5 +541,14 @@ public class Reconciliation implements Processor {
         int errors;
         int badRows;
         int takenOver;
+
+        Counts(Instant started) {
+            this.started = started;
+        }
+
+        ReconciliationReport report(Duration oldestPendingAge) {
+            return new ReconciliationReport(started, checked, resolved, cancelled, refundRequired, stillPending,
+                    errors, badRows, takenOver, oldestPendingAge, Duration.ofNanos(System.nanoTime() - t0));
+        }
     }
 }

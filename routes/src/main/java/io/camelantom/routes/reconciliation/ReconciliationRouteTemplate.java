@@ -2,8 +2,6 @@ package io.camelantom.routes.reconciliation;
 
 import java.time.Clock;
 
-import javax.sql.DataSource;
-
 import io.camelantom.metrics.AntomMeters;
 import io.camelantom.routes.TemplateParameters;
 import io.camelantom.routes.ledger.CheckBackoff;
@@ -64,8 +62,6 @@ public class ReconciliationRouteTemplate extends RouteBuilder {
     /** The suffix of the {@link Reconciliation} bean's name: {@code <name>-reconciliation}. */
     public static final String BEAN_SUFFIX = "-reconciliation";
 
-    private static final String HEADER_FILTER = AntomJmsHeaderFilterStrategy.ENDPOINT_OPTION;
-
     @Override
     public void configure() {
         routeTemplate(TEMPLATE_ID)
@@ -110,7 +106,6 @@ public class ReconciliationRouteTemplate extends RouteBuilder {
         TemplateParameters p = new TemplateParameters(TEMPLATE_ID, rtc);
         CamelContext context = p.context();
         String name = p.required(NAME);
-        DataSource dataSource = p.requiredBean(DATA_SOURCE, DataSource.class);
         Clock clock = p.bean(CLOCK, Clock.class);
         if (clock == null) {
             clock = Clock.systemUTC();
@@ -122,16 +117,16 @@ public class ReconciliationRouteTemplate extends RouteBuilder {
                 p.duration(ORDER_NOT_EXIST_GRACE_PERIOD), p.duration(DEFAULT_CLOSING_TIME),
                 p.duration(BAD_ROW_DELAY), p.duration(PENDING_TIMEOUT));
 
-        PaymentLedger ledger = new PaymentLedger(dataSource, p.optional(TABLE_PREFIX), clock).createSchemaIfMissing();
-        String resultsUri = p.required(JMS_COMPONENT) + ":queue:" + p.required(RESULTS_QUEUE) + "?" + HEADER_FILTER;
+        PaymentLedger ledger = p.ledger(DATA_SOURCE, TABLE_PREFIX, clock);
+        String jms = p.required(JMS_COMPONENT);
+        String resultsUri = AntomJmsHeaderFilterStrategy.queueUri(jms, p.required(RESULTS_QUEUE));
         AntomMeters meters = p.meters(METER_REGISTRY, "name", name);
         PaymentSettlement settlement = new PaymentSettlement(ledger,
                 new EndpointResultPublisher(context, resultsUri).countedIn(meters), clock);
         AntomCalls antom = new AntomCalls(context.createProducerTemplate(), p.required(INQUIRY_ENDPOINT),
                 p.required(CANCEL_ENDPOINT), p.required(PAY_ENDPOINT), p.required(REFUND_ENDPOINT),
                 p.required(INQUIRY_REFUND_ENDPOINT));
-        String refundResultsUri = p.required(JMS_COMPONENT) + ":queue:" + p.required(REFUND_RESULTS_QUEUE) + "?"
-                + HEADER_FILTER;
+        String refundResultsUri = AntomJmsHeaderFilterStrategy.queueUri(jms, p.required(REFUND_RESULTS_QUEUE));
         RefundSettlement refunds = new RefundSettlement(ledger.refunds(),
                 new EndpointResultPublisher(context, refundResultsUri), clock);
         Reconciliation reconciliation = new Reconciliation(name, settlement, refunds, antom, settings, clock,
