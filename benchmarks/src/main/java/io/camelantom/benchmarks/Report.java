@@ -105,7 +105,8 @@ final class Report {
                     f2(1000 * u.appCpuSeconds() / Math.max(1, orders.results())),
                     f2(1000 * u.simulatorCpuSeconds() / Math.max(1, orders.results())), f2(u.gcSeconds()),
                     f2(u.jitSeconds()), u.peakHeapBytes() / (1024 * 1024))).append('\n');
-            md.append("The application JVM also runs the embedded broker and the ERP client of this harness. JIT s: CPU of its"
+            md.append("The application JVM also runs the ERP client of this harness and the embedded broker (not a broker"
+                      + " given by `--broker-url`); a PostgreSQL ledger's server processes are not in its CPU. JIT s: CPU of its"
                       + " JIT compiler threads in the phase, included in its CPU (a phase right after start compiles"
                       + " much of the path; `--warmup-orders` runs orders first, unmeasured).\n\n");
         }
