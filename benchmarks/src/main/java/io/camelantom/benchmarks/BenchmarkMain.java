@@ -124,11 +124,11 @@ public final class BenchmarkMain {
             Map<String, String> parameters = new LinkedHashMap<>();
             parameters.put(OrderBridgeRouteTemplate.CONCURRENT_CONSUMERS, settings.consumers);
             parameters.putAll(settings.bridge);
-            ResourceMeter meter = new ResourceMeter(simulator);
             try (Application app = Application.start(work, simulator, parameters, settings.maxConnections,
                     settings.brokerUrl, settings.ledger)) {
                 report.signatureProvider = app.context.getEndpoint("antom:pay", io.camelantom.component.AntomEndpoint.class)
                         .getConfiguration().signatureProvider().name();
+                ResourceMeter meter = new ResourceMeter(simulator, app.ledger);
                 if (settings.callsPerLevel > 0) {
                     simulator.latency(0);
                     LOG.info("antom:pay next to the SDK at {} callers, {} calls each", Arrays.toString(settings.callers),
@@ -144,7 +144,7 @@ public final class BenchmarkMain {
                         // the same path run first and not measured: both JVMs' JIT, pools and caches as in a
                         // process that has been running, not a cold start
                         LOG.info("{} warm-up orders (not measured)", settings.warmupOrders);
-                        OrderLoad.run(app, new ResourceMeter(simulator), runId + "W", settings.warmupOrders,
+                        OrderLoad.run(app, new ResourceMeter(simulator, app.ledger), runId + "W", settings.warmupOrders,
                                 settings.failedPercent, settings.timeoutSeconds);
                         report.load("after warm-up orders", Report.loadAverage());
                     }

@@ -1,8 +1,10 @@
 package io.camelantom.benchmarks;
 
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.stream.Stream;
 
 import javax.sql.DataSource;
 
@@ -25,11 +27,33 @@ final class LedgerDatabase implements AutoCloseable {
     final String description;
     final DataSource dataSource;
     private final AutoCloseable resources;
+    /** The database server's own processes, or null when the database runs inside the application JVM (H2). */
+    private final Path serverPidFile;
 
-    private LedgerDatabase(String description, DataSource dataSource, AutoCloseable resources) {
+    private LedgerDatabase(String description, DataSource dataSource, AutoCloseable resources, Path serverPidFile) {
         this.description = description;
         this.dataSource = dataSource;
         this.resources = resources;
+        this.serverPidFile = serverPidFile;
+    }
+
+    /**
+     * CPU time of the database server's processes so far (the postmaster and its backends; the pool keeps its
+     * connections, so the backends live through a phase), or null for a database inside the application JVM.
+     */
+    Duration serverCpu() {
+        if (serverPidFile == null) {
+            return null;
+        }
+        try {
+            long pid = Long.parseLong(Files.readAllLines(serverPidFile).get(0).strip());
+            ProcessHandle postmaster = ProcessHandle.of(pid).orElseThrow();
+            return Stream.concat(Stream.of(postmaster), postmaster.descendants())
+                    .map(process -> process.info().totalCpuDuration().orElse(Duration.ZERO))
+                    .reduce(Duration.ZERO, Duration::plus);
+        } catch (IOException | RuntimeException e) {
+            throw new IllegalStateException("Cannot read the CPU time of the PostgreSQL server (" + serverPidFile + ")", e);
+        }
     }
 
     static String describe(String kind) {
@@ -44,7 +68,7 @@ final class LedgerDatabase implements AutoCloseable {
         String description = describe(kind);
         if (H2.equals(kind)) {
             EmbeddedLedgerDatabase h2 = EmbeddedLedgerDatabase.open(dir.resolve("ledger"));
-            return new LedgerDatabase(description, h2.dataSource(), h2);
+            return new LedgerDatabase(description, h2.dataSource(), h2, null);
         }
         EmbeddedPostgres server = EmbeddedPostgres.builder()
                 .setOverrideWorkingDirectory(dir.resolve("postgres-work").toFile())
@@ -65,7 +89,7 @@ final class LedgerDatabase implements AutoCloseable {
             } finally {
                 server.close();
             }
-        });
+        }, dir.resolve("postgres-data").resolve("postmaster.pid"));
     }
 
     @Override

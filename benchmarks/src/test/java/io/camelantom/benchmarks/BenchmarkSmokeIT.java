@@ -34,6 +34,7 @@ class BenchmarkSmokeIT {
             assertThat(level.sdkErrors()).isZero();
         });
         assertThat(report.signatureProvider).startsWith("ACCP");
+        assertThat(report.orders.usage().ledgerServerCpuSeconds()).as("H2 runs in the application JVM").isNaN();
         String markdown = Files.readString(report.markdownFile());
         assertThat(markdown).contains("## Order bridge", "## Notification bridge", "antom:pay next to Antom's Java SDK");
         assertThat(dir.resolve("report.html")).exists();
@@ -59,6 +60,8 @@ class BenchmarkSmokeIT {
             assertThat(report.notifications.acknowledged()).isEqualTo(20);
             assertThat(Files.readString(report.markdownFile()))
                     .contains("ledger=PostgreSQL", "broker=" + broker.tcpUrl());
+            // the PostgreSQL server's CPU is measured (it works for every order), not "in app" as H2's is
+            assertThat(report.orders.usage().ledgerServerCpuSeconds()).isPositive();
             // the orders went through the user's broker: its queues saw them
             assertThat(broker.messagesAdded("antom.orders")).isEqualTo(20);
             // and the ledger was PostgreSQL's: its data folder is in the run folder, no H2 ledger is
