@@ -8,7 +8,6 @@ import jakarta.jms.ConnectionFactory;
 
 import io.camelantom.component.AntomComponent;
 import io.camelantom.routes.broker.EmbeddedBroker;
-import io.camelantom.routes.ledger.EmbeddedLedgerDatabase;
 import io.camelantom.routes.notification.NotificationBridgeRouteTemplate;
 import io.camelantom.routes.order.OrderBridgeRouteTemplate;
 import org.apache.activemq.artemis.jms.client.ActiveMQConnectionFactory;
@@ -25,33 +24,45 @@ import org.apache.camel.support.jsse.TrustManagersParameters;
 /**
  * The application side as a user deploys it with the defaults: a persistent Artemis broker (embedded, with a TCP
  * acceptor for the ERP), the H2 file ledger, and one CamelContext running the order bridge and the notification bridge
- * templates (platform-http on Vert.x), the antom component pointed at the simulator over HTTPS.
+ * templates (platform-http on Vert.x), the antom component pointed at the simulator over HTTPS. Instead of the
+ * defaults: a broker of the user's ({@code --broker-url}) and a PostgreSQL ledger ({@code --ledger postgresql}).
  */
 final class Application implements AutoCloseable {
 
     static final String NOTIFY_PATH = "/antom/notifications";
 
+    /** The embedded broker, or null with a broker of the user's. */
     final EmbeddedBroker broker;
-    final EmbeddedLedgerDatabase ledger;
+    private final String brokerUrl;
+    final LedgerDatabase ledger;
     final CamelContext context;
     final int httpPort;
 
-    private Application(EmbeddedBroker broker, EmbeddedLedgerDatabase ledger, CamelContext context, int httpPort) {
+    private Application(EmbeddedBroker broker, String brokerUrl, LedgerDatabase ledger, CamelContext context,
+            int httpPort) {
         this.broker = broker;
+        this.brokerUrl = brokerUrl;
         this.ledger = ledger;
         this.context = context;
         this.httpPort = httpPort;
     }
 
+    /**
+     * @param brokerUrl  a running broker's URL (the ERP sends there too), or null for the embedded one
+     * @param ledgerKind {@link LedgerDatabase#H2} or {@link LedgerDatabase#POSTGRESQL}
+     */
     static Application start(Path dir, SimulatorProcess simulator, Map<String, String> orderBridgeParameters,
-            int maxConnections) throws Exception {
-        EmbeddedBroker broker = new EmbeddedBroker(dir.resolve("broker")).tcpPort(freePort()).start();
+            int maxConnections, String brokerUrl, String ledgerKind) throws Exception {
+        EmbeddedBroker broker = brokerUrl == null
+                ? new EmbeddedBroker(dir.resolve("broker")).tcpPort(freePort()).start() : null;
 
-        EmbeddedLedgerDatabase ledger = EmbeddedLedgerDatabase.open(dir.resolve("ledger"));
+        LedgerDatabase ledger = LedgerDatabase.open(ledgerKind, dir);
         CamelContext context = new DefaultCamelContext();
-        context.getRegistry().bind(OrderBridgeRouteTemplate.DEFAULT_DATA_SOURCE, ledger.dataSource());
+        context.getRegistry().bind(OrderBridgeRouteTemplate.DEFAULT_DATA_SOURCE, ledger.dataSource);
         // consumerWindowSize=0 as routes/README "Broker settings" advises
-        ConnectionFactory factory = new ActiveMQConnectionFactory(broker.inVmUrl() + "?consumerWindowSize=0");
+        String applicationUrl = broker != null ? broker.inVmUrl() : brokerUrl;
+        ConnectionFactory factory = new ActiveMQConnectionFactory(
+                applicationUrl + (applicationUrl.contains("?") ? "&" : "?") + "consumerWindowSize=0");
         context.addComponent("jms", JmsComponent.jmsComponent(factory));
 
         AntomComponent antom = new AntomComponent();
@@ -80,7 +91,7 @@ final class Application implements AutoCloseable {
         context.start();
         TemplatedRouteBuilder.builder(context, NotificationBridgeRouteTemplate.TEMPLATE_ID).routeId("notification-bridge")
                 .add();
-        return new Application(broker, ledger, context, httpPort);
+        return new Application(broker, brokerUrl, ledger, context, httpPort);
     }
 
     static SSLContextParameters sslContextParameters(SimulatorProcess simulator) {
@@ -96,7 +107,7 @@ final class Application implements AutoCloseable {
     }
 
     String erpBrokerUrl() {
-        return broker.tcpUrl();
+        return broker != null ? broker.tcpUrl() : brokerUrl;
     }
 
     String notificationUrl() {
@@ -115,7 +126,9 @@ final class Application implements AutoCloseable {
             context.stop();
         } finally {
             try {
-                broker.stop();
+                if (broker != null) {
+                    broker.stop();
+                }
             } finally {
                 ledger.close();
             }

@@ -43,6 +43,9 @@ public final class BenchmarkMain {
         long timeoutSeconds = 900;
         int maxConnections = 200;
         String payEndpoint = "antom:pay";
+        String ledger = LedgerDatabase.H2;
+        /** A running broker of the user's; null: the embedded one. */
+        String brokerUrl;
 
         static Settings parse(String[] args) {
             Settings s = new Settings();
@@ -70,10 +73,13 @@ public final class BenchmarkMain {
                     case "--timeout-s" -> s.timeoutSeconds = Long.parseLong(value);
                     case "--max-connections" -> s.maxConnections = Integer.parseInt(value);
                     case "--pay-endpoint" -> s.payEndpoint = value;
+                    case "--ledger" -> s.ledger = value;
+                    case "--broker-url" -> s.brokerUrl = value;
                     default -> throw new IllegalArgumentException("unknown option " + args[i] + " (see benchmarks/README.md)");
                 }
                 i++;
             }
+            LedgerDatabase.describe(s.ledger); // refuses an unknown --ledger before anything starts
             return s;
         }
 
@@ -81,7 +87,9 @@ public final class BenchmarkMain {
             return "orders=" + orders + ", warmupOrders=" + warmupOrders + ", antomLatencyMs=" + antomLatencyMillis + ", failedPercent=" + failedPercent
                    + ", concurrentConsumers=" + consumers + ", bridge=" + bridge + ", notifications=" + notifications
                    + ", senders=" + senders + ", callers=" + Arrays.toString(callers) + ", callsPerLevel=" + callsPerLevel
-                   + ", maxConnections=" + maxConnections + ", payEndpoint=" + payEndpoint + ", ledger=H2 (file)";
+                   + ", maxConnections=" + maxConnections + ", payEndpoint=" + payEndpoint
+                   + ", ledger=" + LedgerDatabase.describe(ledger)
+                   + ", broker=" + (brokerUrl == null ? "embedded (persistent, in the application JVM)" : brokerUrl);
         }
     }
 
@@ -116,10 +124,11 @@ public final class BenchmarkMain {
             Map<String, String> parameters = new LinkedHashMap<>();
             parameters.put(OrderBridgeRouteTemplate.CONCURRENT_CONSUMERS, settings.consumers);
             parameters.putAll(settings.bridge);
-            ResourceMeter meter = new ResourceMeter(simulator);
-            try (Application app = Application.start(work, simulator, parameters, settings.maxConnections)) {
+            try (Application app = Application.start(work, simulator, parameters, settings.maxConnections,
+                    settings.brokerUrl, settings.ledger)) {
                 report.signatureProvider = app.context.getEndpoint("antom:pay", io.camelantom.component.AntomEndpoint.class)
                         .getConfiguration().signatureProvider().name();
+                ResourceMeter meter = new ResourceMeter(simulator, app.ledger);
                 if (settings.callsPerLevel > 0) {
                     simulator.latency(0);
                     LOG.info("antom:pay next to the SDK at {} callers, {} calls each", Arrays.toString(settings.callers),
@@ -135,7 +144,7 @@ public final class BenchmarkMain {
                         // the same path run first and not measured: both JVMs' JIT, pools and caches as in a
                         // process that has been running, not a cold start
                         LOG.info("{} warm-up orders (not measured)", settings.warmupOrders);
-                        OrderLoad.run(app, new ResourceMeter(simulator), runId + "W", settings.warmupOrders,
+                        OrderLoad.run(app, new ResourceMeter(simulator, app.ledger), runId + "W", settings.warmupOrders,
                                 settings.failedPercent, settings.timeoutSeconds);
                         report.load("after warm-up orders", Report.loadAverage());
                     }

@@ -104,7 +104,7 @@ final class NotificationLoad {
         if (count <= 0) {
             return seeded;
         }
-        PaymentLedger ledger = new PaymentLedger(app.ledger.dataSource());
+        PaymentLedger ledger = new PaymentLedger(app.ledger.dataSource);
         AtomicInteger next = new AtomicInteger();
         Workers.run(4, () -> {
             int i;

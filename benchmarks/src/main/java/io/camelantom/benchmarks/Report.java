@@ -98,29 +98,39 @@ final class Report {
         if (orders != null) {
             ResourceMeter.Usage u = orders.usage();
             md.append("## Order bridge\n\n");
-            md.append("| orders | results | PAID | FAILED | other | orders/s | p50 ms | p99 ms | p99.9 ms | app CPU ms/order | simulator CPU ms/order | GC s | JIT s | peak heap MiB |\n");
-            md.append("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n");
+            md.append("| orders | results | PAID | FAILED | other | orders/s | p50 ms | p99 ms | p99.9 ms | app CPU ms/order | simulator CPU ms/order | ledger server CPU ms/order | GC s | JIT s | peak heap MiB |\n");
+            md.append("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n");
             md.append(row(orders.orders(), orders.results(), orders.paid(), orders.failed(), orders.other(),
                     f0(orders.ordersPerSecond()), latencies(orders.latenciesMillis()),
                     f2(1000 * u.appCpuSeconds() / Math.max(1, orders.results())),
-                    f2(1000 * u.simulatorCpuSeconds() / Math.max(1, orders.results())), f2(u.gcSeconds()),
+                    f2(1000 * u.simulatorCpuSeconds() / Math.max(1, orders.results())),
+                    ledgerServerCpu(u, orders.results()), f2(u.gcSeconds()),
                     f2(u.jitSeconds()), u.peakHeapBytes() / (1024 * 1024))).append('\n');
-            md.append("The application JVM also runs the embedded broker and the ERP client of this harness. JIT s: CPU of its"
-                      + " JIT compiler threads in the phase, included in its CPU (a phase right after start compiles"
-                      + " much of the path; `--warmup-orders` runs orders first, unmeasured).\n\n");
+            md.append("The application JVM also runs the ERP client of this harness and the embedded broker (not a broker"
+                      + " given by `--broker-url`). JIT s: CPU of its JIT compiler threads in the phase, included in its CPU"
+                      + " (a phase right after start compiles much of the path; `--warmup-orders` runs orders first,"
+                      + " unmeasured). Ledger server CPU: a PostgreSQL ledger's own processes, not in the application's"
+                      + " CPU (\"in app\" for H2, which runs inside the application JVM).\n\n");
         }
         if (notifications != null) {
             ResourceMeter.Usage u = notifications.usage();
             md.append("## Notification bridge\n\n");
-            md.append("| notifications | senders | acknowledged | refused | notifications/s | p50 ms | p99 ms | p99.9 ms | app CPU ms/notification | GC s | peak heap MiB |\n");
-            md.append("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n");
+            md.append("| notifications | senders | acknowledged | refused | notifications/s | p50 ms | p99 ms | p99.9 ms | app CPU ms/notification | ledger server CPU ms/notification | GC s | peak heap MiB |\n");
+            md.append("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n");
             md.append(row(notifications.notifications(), notifications.senders(), notifications.acknowledged(),
                     notifications.refused(), f0(notifications.perSecond()), latencies(notifications.latenciesMillis()),
-                    f2(1000 * u.appCpuSeconds() / Math.max(1, notifications.acknowledged())), f2(u.gcSeconds()),
+                    f2(1000 * u.appCpuSeconds() / Math.max(1, notifications.acknowledged())),
+                    ledgerServerCpu(u, notifications.acknowledged()), f2(u.gcSeconds()),
                     u.peakHeapBytes() / (1024 * 1024))).append('\n');
         }
         Files.writeString(markdownFile(), md);
         Files.writeString(dir.resolve("report.html"), html(md.toString()));
+    }
+
+    /** CPU ms per item of a ledger database server in its own processes; "in app" when it runs in the application JVM. */
+    private static String ledgerServerCpu(ResourceMeter.Usage usage, long items) {
+        return Double.isNaN(usage.ledgerServerCpuSeconds()) ? "in app"
+                : f2(1000 * usage.ledgerServerCpuSeconds() / Math.max(1, items));
     }
 
     private String html(String markdown) {

@@ -10,23 +10,32 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.stream.Stream;
 
-/** CPU, GC and heap of this JVM (the application side) and CPU of the simulator's process, over one phase. */
+/**
+ * CPU, GC and heap of this JVM (the application side), CPU of the simulator's process and of a ledger database server
+ * in its own processes, over one phase.
+ */
 final class ResourceMeter {
 
-    /** {@code jitSeconds}: the application JVM's JIT compiler threads, part of {@code appCpuSeconds}. */
-    record Usage(double seconds, double appCpuSeconds, double simulatorCpuSeconds, double gcSeconds, double jitSeconds,
-            long peakHeapBytes) {
+    /**
+     * {@code jitSeconds}: the application JVM's JIT compiler threads, part of {@code appCpuSeconds}.
+     * {@code ledgerServerCpuSeconds}: NaN when the ledger runs inside the application JVM (H2).
+     */
+    record Usage(double seconds, double appCpuSeconds, double simulatorCpuSeconds, double ledgerServerCpuSeconds,
+            double gcSeconds, double jitSeconds, long peakHeapBytes) {
     }
 
     private final SimulatorProcess simulator;
+    private final LedgerDatabase ledger;
+    private Duration ledgerCpuStart;
     private long startNanos;
     private long appCpuStart;
     private Duration simulatorCpuStart;
     private long gcStart;
     private long jitStart;
 
-    ResourceMeter(SimulatorProcess simulator) {
+    ResourceMeter(SimulatorProcess simulator, LedgerDatabase ledger) {
         this.simulator = simulator;
+        this.ledger = ledger;
     }
 
     ResourceMeter start() {
@@ -39,6 +48,7 @@ final class ResourceMeter {
         jitStart = jitMillis();
         appCpuStart = appCpuNanos();
         simulatorCpuStart = simulator.cpu();
+        ledgerCpuStart = ledger.serverCpu();
         startNanos = System.nanoTime();
         return this;
     }
@@ -47,6 +57,8 @@ final class ResourceMeter {
         double seconds = (System.nanoTime() - startNanos) / 1e9;
         double app = (appCpuNanos() - appCpuStart) / 1e9;
         double sim = (simulator.cpu().minus(simulatorCpuStart)).toNanos() / 1e9;
+        double ledgerServer = ledgerCpuStart == null ? Double.NaN
+                : ledger.serverCpu().minus(ledgerCpuStart).toNanos() / 1e9;
         double gc = (gcMillis() - gcStart) / 1e3;
         double jit = (jitMillis() - jitStart) / 1e3;
         long peak = 0;
@@ -55,7 +67,7 @@ final class ResourceMeter {
                 peak += pool.getPeakUsage().getUsed();
             }
         }
-        return new Usage(seconds, app, sim, gc, jit, peak);
+        return new Usage(seconds, app, sim, ledgerServer, gc, jit, peak);
     }
 
     private static long appCpuNanos() {

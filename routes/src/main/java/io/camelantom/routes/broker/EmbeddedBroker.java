@@ -170,6 +170,12 @@ public final class EmbeddedBroker implements AutoCloseable {
         return messages;
     }
 
+    /** How many messages a queue has received since the broker started, consumed ones included (0: no such queue). */
+    public long messagesAdded(String queue) {
+        var found = server.getActiveMQServer().locateQueue(SimpleString.of(queue));
+        return found == null ? 0 : found.getMessagesAdded();
+    }
+
     /** Counts the messages waiting on a queue without consuming them. */
     public int count(String queue) {
         try (JMSContext context = connectionFactory().createContext();
