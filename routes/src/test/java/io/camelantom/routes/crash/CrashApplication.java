@@ -16,14 +16,13 @@ import io.camelantom.routes.notification.NotificationBridgeRouteTemplate;
 import io.camelantom.routes.order.OrderBridgeRouteTemplate;
 import io.camelantom.routes.reconciliation.ClusteredQuartz;
 import io.camelantom.routes.reconciliation.ReconciliationRouteTemplate;
+import io.camelantom.routes.testsupport.TestApplications;
 import org.apache.activemq.artemis.jms.client.ActiveMQConnectionFactory;
 import org.apache.camel.CamelContext;
 import org.apache.camel.Processor;
 import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.builder.TemplatedRouteBuilder;
 import org.apache.camel.component.jms.JmsComponent;
-import org.apache.camel.component.platform.http.vertx.VertxPlatformHttpServer;
-import org.apache.camel.component.platform.http.vertx.VertxPlatformHttpServerConfiguration;
 import org.apache.camel.impl.DefaultCamelContext;
 
 /**
@@ -118,11 +117,7 @@ public final class CrashApplication {
                 new ActiveMQConnectionFactory(options.get("broker") + "?consumerWindowSize=0")));
 
         int httpPort = Integer.parseInt(options.get("httpPort"));
-        VertxPlatformHttpServerConfiguration http = new VertxPlatformHttpServerConfiguration();
-        http.setBindHost("127.0.0.1");
-        http.setBindPort(httpPort);
-        http.setPort(httpPort);
-        context.addService(new VertxPlatformHttpServer(http));
+        TestApplications.addHttpServer(context, httpPort);
 
         if (options.containsKey("quartzInstance")) {
             // several nodes: Quartz's JDBC JobStore on the ledger's database, clustered, one run per fire time

@@ -10,17 +10,14 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.function.Consumer;
 
-import io.camelantom.component.AntomComponent;
 import io.camelantom.routes.broker.EmbeddedBroker;
 import io.camelantom.routes.ledger.EmbeddedLedgerDatabase;
+import io.camelantom.routes.testsupport.TestApplications;
 import io.camelantom.simulator.testing.SimulatorFixture;
 import org.apache.camel.CamelContext;
 import org.apache.camel.builder.TemplatedRouteBuilder;
 import org.apache.camel.component.jms.JmsComponent;
-import org.apache.camel.component.platform.http.vertx.VertxPlatformHttpServer;
-import org.apache.camel.component.platform.http.vertx.VertxPlatformHttpServerConfiguration;
 import org.apache.camel.impl.DefaultCamelContext;
-import org.apache.camel.support.PropertyBindingSupport;
 
 /**
  * One Camel application under test: a CamelContext with the antom component (pointed at the simulator; Antom's public
@@ -44,12 +41,12 @@ public final class BridgeFixture implements AutoCloseable {
     final CamelContext context;
     /** The ledger's database when this fixture opened it (closed with it); null when the caller owns it. */
     private final EmbeddedLedgerDatabase ownDatabase;
-    private final VertxPlatformHttpServer server;
+    private final int port;
 
-    private BridgeFixture(CamelContext context, EmbeddedLedgerDatabase ownDatabase, VertxPlatformHttpServer server) {
+    private BridgeFixture(CamelContext context, EmbeddedLedgerDatabase ownDatabase, int port) {
         this.context = context;
         this.ownDatabase = ownDatabase;
-        this.server = server;
+        this.port = port;
     }
 
     static BridgeFixture start(Path databaseDir, EmbeddedBroker broker, SimulatorFixture antom) throws Exception {
@@ -87,25 +84,13 @@ public final class BridgeFixture implements AutoCloseable {
         CamelContext context = new DefaultCamelContext();
         context.getRegistry().bind("antomLedgerDataSource", database.dataSource());
 
-        AntomComponent antomComponent = new AntomComponent();
-        PropertyBindingSupport.bindProperties(context, antomComponent.getConfiguration(), antom.componentOptions());
-        antomComponent.getConfiguration().setThrowExceptionOnFailure(false);
-        context.addComponent("antom", antomComponent);
+        TestApplications.addAntom(context, antom).getConfiguration().setThrowExceptionOnFailure(false);
         context.addComponent("jms", JmsComponent.jmsComponentAutoAcknowledge(broker.connectionFactory()));
-
-        VertxPlatformHttpServerConfiguration http = new VertxPlatformHttpServerConfiguration();
-        http.setBindHost("127.0.0.1");
-        // platform-http-vertx registers its router under the configured port and its consumers look it up under the
-        // port actually bound, so port 0 cannot be used: take a free port from the OS and configure it
-        int port = freePort();
-        http.setBindPort(port);
-        http.setPort(port);
-        VertxPlatformHttpServer server = new VertxPlatformHttpServer(http);
-        context.addService(server);
+        int port = TestApplications.addHttpServer(context);
         registry.accept(context);
 
         context.addRoutes(new NotificationBridgeRouteTemplate());
-        BridgeFixture fixture = new BridgeFixture(context, ownDatabase, server);
+        BridgeFixture fixture = new BridgeFixture(context, ownDatabase, port);
         try {
             context.start();
             if (extraParameters != null) {
@@ -121,14 +106,8 @@ public final class BridgeFixture implements AutoCloseable {
         return fixture;
     }
 
-    private static int freePort() throws java.io.IOException {
-        try (java.net.ServerSocket socket = new java.net.ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
-    }
-
     int port() {
-        return server.getServer().actualPort();
+        return port;
     }
 
     /** The URL Antom is told to notify. */
