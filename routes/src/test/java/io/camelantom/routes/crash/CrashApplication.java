@@ -179,7 +179,10 @@ public final class CrashApplication {
                 .parameter("backoffFirst", "PT2S")
                 .parameter("backoffMax", "PT5S")
                 // a payment abandoned by a killed bridge (its message gone) is taken over within the test's patience
-                .parameter("pendingTimeout", "PT30S");
+                .parameter("pendingTimeout", "PT30S")
+                // the grace only has to cover a pay or refund request still in flight, i.e. the client's timeouts
+                // above (routes/README.md); the default 2 minutes would only make the taken-over payments wait
+                .parameter("orderNotExistGracePeriod", "PT10S");
         options.forEach((key, value) -> {
             if (key.startsWith("order.")) {
                 orders.parameter(key.substring("order.".length()), value);
