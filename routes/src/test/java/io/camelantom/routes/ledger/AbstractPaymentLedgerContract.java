@@ -710,9 +710,7 @@ abstract class AbstractPaymentLedgerContract {
         assertThat(repo.contains("PAYMENT_RESULT:GROUP9-15:S")).as("known from the moment it was added").isTrue();
         assertThat(repo.add("PAYMENT_RESULT:GROUP7-7:S")).isFalse();
         repo.stop();
-        assertThat(countRows("SELECT COUNT(*) FROM " + ledger.messageProcessedTable()
-                             + " WHERE PROCESSORNAME = 'antom-notify' AND MESSAGEID LIKE 'PAYMENT_RESULT:GROUP%'"))
-                .isEqualTo(rounds * THREADS);
+        assertThat(storedKeys("LIKE 'PAYMENT_RESULT:GROUP%'")).isEqualTo(rounds * THREADS);
     }
 
     @Test
@@ -734,9 +732,7 @@ abstract class AbstractPaymentLedgerContract {
         }
         node1.stop();
         node2.stop();
-        assertThat(countRows("SELECT COUNT(*) FROM " + ledger.messageProcessedTable()
-                             + " WHERE PROCESSORNAME = 'antom-notify' AND MESSAGEID LIKE 'PAYMENT_RESULT:NODES%'"))
-                .isEqualTo(keys);
+        assertThat(storedKeys("LIKE 'PAYMENT_RESULT:NODES%'")).isEqualTo(keys);
         NotificationDeduplication restarted = deduplication();
         assertThat(restarted.contains("PAYMENT_RESULT:NODES7-7:S")).isTrue();
     }
@@ -754,8 +750,7 @@ abstract class AbstractPaymentLedgerContract {
         node2.stop(); // written
         assertThat(node1.add(key)).as("taken from the lookup, as documented").isTrue();
         node1.stop();
-        assertThat(countRows("SELECT COUNT(*) FROM " + ledger.messageProcessedTable()
-                             + " WHERE PROCESSORNAME = 'antom-notify' AND MESSAGEID = '" + key + "'")).isEqualTo(1);
+        assertThat(storedKeys("= '" + key + "'")).isEqualTo(1);
         // without a lookup just before, add asks the database and says the key is known
         NotificationDeduplication node3 = deduplication();
         node3.start();
@@ -766,16 +761,8 @@ abstract class AbstractPaymentLedgerContract {
     @Test
     void keysStoredByCamelsJdbcRepositoryLayoutAreKnown() throws Exception {
         // the table layout of Camel's JdbcMessageIdRepository, which earlier versions of the bridge used
-        try (Connection c = dataSource().getConnection(); PreparedStatement ps = c.prepareStatement("INSERT INTO "
-                + ledger.messageProcessedTable() + " (PROCESSORNAME, MESSAGEID, CREATEDAT) VALUES (?, ?, ?)")) {
-            ps.setString(1, "antom-notify");
-            ps.setString(2, "PAYMENT_RESULT:OLD1:S");
-            ps.setTimestamp(3, new java.sql.Timestamp(System.currentTimeMillis()));
-            ps.executeUpdate();
-            if (!c.getAutoCommit()) {
-                c.commit();
-            }
-        }
+        update("INSERT INTO " + ledger.messageProcessedTable() + " (PROCESSORNAME, MESSAGEID, CREATEDAT) VALUES (?, ?, ?)",
+                "antom-notify", "PAYMENT_RESULT:OLD1:S", new java.sql.Timestamp(System.currentTimeMillis()));
         NotificationDeduplication repo = deduplication();
         assertThat(repo.contains("PAYMENT_RESULT:OLD1:S")).isTrue();
         assertThat(repo.add("PAYMENT_RESULT:OLD1:S")).isFalse();
@@ -783,32 +770,36 @@ abstract class AbstractPaymentLedgerContract {
         assertThat(repo.contains("PAYMENT_RESULT:OLD1:S")).isFalse();
     }
 
-    long countRows(String sql) throws SQLException {
-        try (Connection c = dataSource().getConnection(); PreparedStatement ps = c.prepareStatement(sql);
-             java.sql.ResultSet rs = ps.executeQuery()) {
+    /** How many de-duplication keys of the notification bridge ({@code antom-notify}) whose id matches. */
+    long storedKeys(String messageIdCondition) throws SQLException {
+        try (Connection c = dataSource().getConnection(); PreparedStatement ps = c.prepareStatement("SELECT COUNT(*) FROM "
+                + ledger.messageProcessedTable() + " WHERE PROCESSORNAME = 'antom-notify' AND MESSAGEID "
+                + messageIdCondition); java.sql.ResultSet rs = ps.executeQuery()) {
             rs.next();
             return rs.getLong(1);
+        }
+    }
+
+    /** Runs one SQL statement with these parameters, committed. */
+    void update(String sql, Object... parameters) throws SQLException {
+        try (Connection c = dataSource().getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
+            for (int i = 0; i < parameters.length; i++) {
+                ps.setObject(i + 1, parameters[i]);
+            }
+            ps.executeUpdate();
+            if (!c.getAutoCommit()) {
+                c.commit();
+            }
         }
     }
 
     // ------------------------------------------------------------ helpers
 
     void insertRaw(String id, String status, long amount, String currency) throws SQLException {
-        String sql = "INSERT INTO " + ledger.tablePrefix() + "PAYMENT (PAYMENT_REQUEST_ID, ORDER_ID, ATTEMPT_NO, "
-                + "AMOUNT_MINOR, CURRENCY, STATUS, CREATED_AT, UPDATED_AT, NEXT_CHECK_AT) "
-                + "VALUES (?, ?, 1, ?, ?, ?, ?, ?, ?)";
         OffsetDateTime t = OffsetDateTime.ofInstant(clock.instant(), ZoneOffset.UTC);
-        try (Connection c = dataSource().getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
-            ps.setString(1, id);
-            ps.setString(2, id);
-            ps.setLong(3, amount);
-            ps.setString(4, currency);
-            ps.setString(5, status);
-            ps.setObject(6, t);
-            ps.setObject(7, t);
-            ps.setObject(8, t);
-            ps.executeUpdate();
-        }
+        update("INSERT INTO " + ledger.tablePrefix() + "PAYMENT (PAYMENT_REQUEST_ID, ORDER_ID, ATTEMPT_NO, "
+                + "AMOUNT_MINOR, CURRENCY, STATUS, CREATED_AT, UPDATED_AT, NEXT_CHECK_AT) "
+                + "VALUES (?, ?, 1, ?, ?, ?, ?, ?, ?)", id, id, amount, currency, status, t, t, t);
     }
 
     static List<String> ids(LedgerBatch batch) {
