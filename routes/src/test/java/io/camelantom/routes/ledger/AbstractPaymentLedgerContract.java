@@ -665,14 +665,12 @@ abstract class AbstractPaymentLedgerContract {
 
     @Test
     void theDeduplicationStoreKeepsKeysAcrossRepositoryInstances() throws Exception {
-        NotificationDeduplication repo = deduplication();
-        repo.start();
+        NotificationDeduplication repo = startedDeduplication();
         assertThat(repo.add("PAYMENT_RESULT:2026P1:S")).isTrue();
         assertThat(repo.add("PAYMENT_RESULT:2026P1:S")).isFalse();
         repo.stop();
 
-        NotificationDeduplication again = deduplication();
-        again.start();
+        NotificationDeduplication again = startedDeduplication();
         assertThat(again.contains("PAYMENT_RESULT:2026P1:S")).isTrue();
         assertThat(again.add("PAYMENT_RESULT:2026P2:S")).isTrue();
         NotificationDeduplication otherRoute = NotificationDeduplication.repository(dataSource(), ledger, "other");
@@ -684,8 +682,7 @@ abstract class AbstractPaymentLedgerContract {
 
     @Test
     void concurrentAddsOfOneKeyLetOneCallerIn() throws Exception {
-        NotificationDeduplication repo = deduplication();
-        repo.start();
+        NotificationDeduplication repo = startedDeduplication();
         for (int round = 0; round < 5; round++) {
             String key = "PAYMENT_RESULT:RACE" + round + ":S";
             List<Boolean> adds = race(() -> repo.add(key));
@@ -696,8 +693,7 @@ abstract class AbstractPaymentLedgerContract {
 
     @Test
     void concurrentAddsAreAllWrittenAndStoppingWritesWhatIsQueued() throws Exception {
-        NotificationDeduplication repo = deduplication();
-        repo.start();
+        NotificationDeduplication repo = startedDeduplication();
         int rounds = 10;
         for (int round = 0; round < rounds; round++) {
             List<Callable<Boolean>> adds = new ArrayList<>();
@@ -715,10 +711,8 @@ abstract class AbstractPaymentLedgerContract {
 
     @Test
     void twoNodesAddingTheSameKeysStoreEachKeyOnce() throws Exception {
-        NotificationDeduplication node1 = deduplication();
-        NotificationDeduplication node2 = deduplication();
-        node1.start();
-        node2.start();
+        NotificationDeduplication node1 = startedDeduplication();
+        NotificationDeduplication node2 = startedDeduplication();
         int keys = 0;
         for (int round = 0; round < 8; round++) {
             List<Callable<Boolean>> adds = new ArrayList<>();
@@ -739,10 +733,8 @@ abstract class AbstractPaymentLedgerContract {
 
     @Test
     void aKeyLookedUpAbsentAndStoredByAnotherNodeMeanwhileIsStoredOnce() throws Exception {
-        NotificationDeduplication node1 = deduplication();
-        NotificationDeduplication node2 = deduplication();
-        node1.start();
-        node2.start();
+        NotificationDeduplication node1 = startedDeduplication();
+        NotificationDeduplication node2 = startedDeduplication();
         String key = "PAYMENT_RESULT:LOOKED-UP:S";
         // the route's order: contains before the send, add after it; node 2 records the key in between
         assertThat(node1.contains(key)).isFalse();
@@ -752,8 +744,7 @@ abstract class AbstractPaymentLedgerContract {
         node1.stop();
         assertThat(storedKeys("= '" + key + "'")).isEqualTo(1);
         // without a lookup just before, add asks the database and says the key is known
-        NotificationDeduplication node3 = deduplication();
-        node3.start();
+        NotificationDeduplication node3 = startedDeduplication();
         assertThat(node3.add(key)).isFalse();
         node3.stop();
     }
@@ -837,6 +828,13 @@ abstract class AbstractPaymentLedgerContract {
     /** The notification bridge's deduplication store over this ledger, as one node holds it (processor antom-notify). */
     private NotificationDeduplication deduplication() {
         return NotificationDeduplication.repository(dataSource(), ledger, "antom-notify");
+    }
+
+    /** A node's repository, started as the route starts it. */
+    private NotificationDeduplication startedDeduplication() {
+        NotificationDeduplication repository = deduplication();
+        repository.start();
+        return repository;
     }
 
     private PaymentRecord paidOrder(String orderId) {
