@@ -15,7 +15,6 @@ import io.camelantom.routes.ledger.EmbeddedLedgerDatabase;
 import io.camelantom.routes.testsupport.TestApplications;
 import io.camelantom.simulator.testing.SimulatorFixture;
 import org.apache.camel.CamelContext;
-import org.apache.camel.builder.TemplatedRouteBuilder;
 import org.apache.camel.component.jms.JmsComponent;
 import org.apache.camel.impl.DefaultCamelContext;
 
@@ -25,8 +24,12 @@ import org.apache.camel.impl.DefaultCamelContext;
  * ledger's H2 database as bean {@code antomLedgerDataSource}, a Vert.x platform-http server on a free port, and one
  * route made from the {@code antom-notification-bridge} template with its default parameters (plus any given). Also
  * the notification bridge of the order bridge's tests ({@link #startOnLedger}).
+ *
+ * @param ownDatabase the ledger's database when this fixture opened it (closed with it); null when the caller owns it
+ * @param port        the platform-http server's port
  */
-public final class BridgeFixture implements AutoCloseable {
+public record BridgeFixture(CamelContext context, EmbeddedLedgerDatabase ownDatabase, int port)
+        implements AutoCloseable {
 
     static final String CLIENT_ID = "BRIDGE_IT_MERCHANT";
     static final String ROUTE_ID = "antom-notifications";
@@ -37,17 +40,6 @@ public final class BridgeFixture implements AutoCloseable {
     static final String PATH = "/antom/notifications";
 
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
-
-    final CamelContext context;
-    /** The ledger's database when this fixture opened it (closed with it); null when the caller owns it. */
-    private final EmbeddedLedgerDatabase ownDatabase;
-    private final int port;
-
-    private BridgeFixture(CamelContext context, EmbeddedLedgerDatabase ownDatabase, int port) {
-        this.context = context;
-        this.ownDatabase = ownDatabase;
-        this.port = port;
-    }
 
     static BridgeFixture start(Path databaseDir, EmbeddedBroker broker, SimulatorFixture antom) throws Exception {
         return start(databaseDir, broker, antom, Map.of(), c -> {
@@ -94,20 +86,13 @@ public final class BridgeFixture implements AutoCloseable {
         try {
             context.start();
             if (extraParameters != null) {
-                TemplatedRouteBuilder.builder(context, NotificationBridgeRouteTemplate.TEMPLATE_ID)
-                        .routeId(ROUTE_ID)
-                        .parameters(extraParameters)
-                        .add();
+                TestApplications.addRoute(context, NotificationBridgeRouteTemplate.TEMPLATE_ID, ROUTE_ID, extraParameters);
             }
         } catch (Exception | Error e) {
             fixture.close();
             throw e;
         }
         return fixture;
-    }
-
-    int port() {
-        return port;
     }
 
     /** The URL Antom is told to notify. */

@@ -257,6 +257,12 @@ final class OrderBridgeHarness implements AutoCloseable {
         return messages;
     }
 
+    /** The ERP's round trip: puts the order on the orders queue and takes its one result. */
+    TextMessage resultOf(String order) {
+        sendOrder(order);
+        return takeOne(RESULTS);
+    }
+
     /** The one message a test expects on a queue ({@link #take(String, int)}); fails when none or several came. */
     TextMessage takeOne(String queue) {
         List<TextMessage> messages = take(queue, 1);

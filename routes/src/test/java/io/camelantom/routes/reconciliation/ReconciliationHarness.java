@@ -21,6 +21,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import jakarta.jms.JMSException;
 import jakarta.jms.TextMessage;
 
+import io.camelantom.model.PayRequest;
 import io.camelantom.routes.broker.EmbeddedBroker;
 import io.camelantom.routes.ledger.EmbeddedLedgerDatabase;
 import io.camelantom.routes.ledger.NewPayment;
@@ -29,6 +30,7 @@ import io.camelantom.routes.ledger.PaymentStatus;
 import io.camelantom.routes.ledger.TransitionDetails;
 import io.camelantom.signing.AntomKeys;
 import io.camelantom.simulator.AntomSimulator;
+import io.camelantom.simulator.testing.InStorePayments;
 import io.camelantom.simulator.testing.SimulatorFixture;
 import org.apache.camel.CamelContext;
 import org.apache.camel.ExchangePattern;
@@ -166,13 +168,7 @@ final class ReconciliationHarness implements AutoCloseable {
 
     /** Sends a pay request for {@code id} to the simulator (no notify URL). */
     void payAtAntom(String id, long amountMinor) {
-        String orderId = id;
-        Map<String, Object> amount = Map.of("currency", "USD", "value", Long.toString(amountMinor));
-        Map<String, Object> pay = Map.of("productCode", "IN_STORE_PAYMENT", "paymentRequestId", id,
-                "order", Map.of("referenceOrderId", orderId, "orderDescription", "test", "orderAmount", amount),
-                "paymentAmount", amount,
-                "paymentMethod", Map.of("paymentMethodType", "CONNECT_WALLET", "paymentMethodId", "281012020000123456"),
-                "paymentFactor", Map.of("inStorePaymentScenario", "PaymentCode"));
+        PayRequest pay = InStorePayments.userPresented(id, Long.toString(amountMinor));
         apps.get(0).createProducerTemplate().send("antom:pay", ExchangePattern.InOut, e -> e.getMessage().setBody(pay));
     }
 

@@ -1,6 +1,7 @@
 package io.camelantom.routes.reconciliation;
 
 import io.camelantom.routes.testsupport.Await;
+import io.camelantom.routes.testsupport.ErpOrders;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -102,11 +103,8 @@ class ReconciliationIT {
             throws Exception {
         try (ReconciliationHarness h = new ReconciliationHarness(dir, Duration.ofHours(24))) {
             Reconciliation reconciliation = h.startReconciliation();
-            // stored as the order bridge stores it: the canonical order with its effective notify URL
-            String lost = h.registerNeverSent("REC-LOST", 1000, "{\"orderId\":\"REC-LOST\",\"amount\":\"10.00\","
-                    + "\"currency\":\"USD\",\"paymentMethod\":{\"type\":\"CONNECT_WALLET\",\"code\":"
-                    + "\"281012020000123456\",\"scenario\":\"PaymentCode\"},"
-                    + "\"notifyUrl\":\"http://127.0.0.1:9/antom/notifications\"}");
+            String lost = h.registerNeverSent("REC-LOST", 1000,
+                    ErpOrders.stored("REC-LOST", "10.00", "http://127.0.0.1:9/antom/notifications"));
             String ghost = h.registerNeverSent("REC-GHOST", 1000);   // no stored order: cannot be resent
 
             h.clock.advance(Duration.ofSeconds(61));
