@@ -40,7 +40,6 @@ import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
-import static io.camelantom.examples.testing.ErpOrders.order;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -268,6 +267,12 @@ class AntomSpringBootApplicationIT {
         LOG.info("Issue 19, 20 orders with the example's defaults (trigger status code: count): {}", outcomes);
         jms.setReceiveTimeout(1000);
         assertThat(jms.receive("antom.results")).as("one result per order").isNull();
+    }
+
+    static String order(String orderId, String amount) {
+        return "{\"orderId\":\"" + orderId + "\",\"amount\":\"" + amount + "\",\"currency\":\"USD\","
+               + "\"description\":\"Spring Boot example\",\"productCode\":\"IN_STORE_PAYMENT\","
+               + "\"paymentMethod\":{\"type\":\"CONNECT_WALLET\",\"code\":\"281012020000123456\",\"scenario\":\"PaymentCode\"}}";
     }
 
     private static Map<String, JsonNode> receiveResults(JmsTemplate jms, Set<String> orderIds, Duration timeout)

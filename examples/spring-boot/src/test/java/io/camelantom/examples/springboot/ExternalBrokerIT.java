@@ -2,7 +2,6 @@ package io.camelantom.examples.springboot;
 
 import java.nio.file.Path;
 
-import io.camelantom.examples.testing.ErpOrders;
 import io.camelantom.routes.broker.EmbeddedBroker;
 import io.camelantom.simulator.AntomSimulator;
 import io.camelantom.simulator.testing.SimulatorFixture;
@@ -79,7 +78,7 @@ class ExternalBrokerIT {
         try (ActiveMQConnectionFactory erp = new ActiveMQConnectionFactory(broker.tcpUrl())) {
             JmsTemplate jms = new JmsTemplate(erp);
             jms.setReceiveTimeout(60_000);
-            AntomSpringBootApplicationIT.expectResult(jms, ErpOrders.order("SB-EXT-1", "25.00"),
+            AntomSpringBootApplicationIT.expectResult(jms, AntomSpringBootApplicationIT.order("SB-EXT-1", "25.00"),
                     "SB-EXT-1", "PAID");
         }
         assertThat(simulator.chargeCount("SB-EXT-1")).isEqualTo(1);

@@ -8,7 +8,6 @@ import java.time.Duration;
 
 import javax.sql.DataSource;
 
-import io.camelantom.examples.testing.ErpOrders;
 import io.camelantom.routes.broker.EmbeddedBroker;
 import io.camelantom.simulator.AntomSimulator;
 import io.camelantom.simulator.testing.SimulatorFixture;
@@ -123,13 +122,13 @@ class PostgresClusterIT {
         try (ActiveMQConnectionFactory erp = new ActiveMQConnectionFactory(broker.tcpUrl())) {
             JmsTemplate jms = new JmsTemplate(erp);
             jms.setReceiveTimeout(60_000);
-            AntomSpringBootApplicationIT.expectResult(jms, ErpOrders.order("SB-PG-1", "25.00"),
+            AntomSpringBootApplicationIT.expectResult(jms, AntomSpringBootApplicationIT.order("SB-PG-1", "25.00"),
                     "SB-PG-1", "PAID");
             assertThat(ledgerStatus(ledger, "SB-PG-1")).isEqualTo("PAID");
 
             // in process at Antom, its notification sent to a port where nobody listens, never resent by the bridge
             int nowhere = AntomSpringBootApplicationIT.freePort();
-            AntomSpringBootApplicationIT.expectResult(jms, ErpOrders.order("SB-PG-2", "25.61")
+            AntomSpringBootApplicationIT.expectResult(jms, AntomSpringBootApplicationIT.order("SB-PG-2", "25.61")
                     .replaceFirst("^\\{", "{\"notifyUrl\":\"http://127.0.0.1:" + nowhere + "/nowhere\","), "SB-PG-2", "PAID");
             assertThat(ledgerStatus(ledger, "SB-PG-2")).isEqualTo("PAID");
             assertThat(simulator.notificationAttempts("SB-PG-2")).as("nobody got its notification")

@@ -1,6 +1,5 @@
 package io.camelantom.examples.standalone;
 
-import static io.camelantom.examples.testing.ErpOrders.order;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assertions.fail;
 
@@ -221,5 +220,12 @@ class OperationsConsoleBrowserIT {
 
     private String text() {
         return output.toString(StandardCharsets.UTF_8);
+    }
+
+    private static String order(String orderId, String amount) {
+        return "{\"orderId\":\"" + orderId + "\",\"amount\":\"" + amount + "\",\"currency\":\"USD\","
+                + "\"description\":\"Coffee beans\",\"buyerId\":\"C-1\",\"storeId\":\"S-1\","
+                + "\"paymentMethod\":{\"type\":\"CONNECT_WALLET\",\"code\":\"281012020000123456\","
+                + "\"scenario\":\"PaymentCode\"}}";
     }
 }
