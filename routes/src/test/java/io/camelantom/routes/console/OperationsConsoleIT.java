@@ -2,7 +2,6 @@ package io.camelantom.routes.console;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -15,7 +14,6 @@ import java.util.List;
 import java.util.Map;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.camelantom.component.AntomComponent;
 import io.camelantom.model.AntomJson;
 import io.camelantom.routes.broker.EmbeddedBroker;
 import io.camelantom.routes.ledger.EmbeddedLedgerDatabase;
@@ -24,20 +22,16 @@ import io.camelantom.routes.ledger.PaymentStatus;
 import io.camelantom.routes.order.OrderBridgeRouteTemplate;
 import io.camelantom.routes.reconciliation.ReconciliationRouteTemplate;
 import io.camelantom.routes.testsupport.Await;
+import io.camelantom.routes.testsupport.ErpOrders;
 import io.camelantom.routes.testsupport.LogLines;
 import io.camelantom.routes.testsupport.Resources;
+import io.camelantom.routes.testsupport.TestApplications;
 import io.camelantom.simulator.AntomSimulator;
 import io.camelantom.simulator.testing.SimulatorFixture;
 import io.micrometer.core.instrument.Timer;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import jakarta.jms.JMSContext;
 import org.apache.camel.CamelContext;
-import org.apache.camel.builder.TemplatedRouteBuilder;
-import org.apache.camel.component.jms.JmsComponent;
-import org.apache.camel.component.platform.http.vertx.VertxPlatformHttpServer;
-import org.apache.camel.component.platform.http.vertx.VertxPlatformHttpServerConfiguration;
-import org.apache.camel.impl.DefaultCamelContext;
-import org.apache.camel.support.PropertyBindingSupport;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -74,36 +68,23 @@ class OperationsConsoleIT {
         ledger = new PaymentLedger(db.dataSource()).createSchemaIfMissing();
         antom = SimulatorFixture.builder(CLIENT_ID).simulator(b -> b.timeScale(600)).start();
         sim = antom.simulator();
-        int port;
-        try (ServerSocket socket = new ServerSocket(0)) {
-            port = socket.getLocalPort();
-        }
-        app = new DefaultCamelContext();
-        app.getRegistry().bind(OrderBridgeRouteTemplate.DEFAULT_DATA_SOURCE, db.dataSource());
+        app = TestApplications.context(db.dataSource(), broker.connectionFactory());
         app.getRegistry().bind("meters", meters);
-        app.addComponent("jms", JmsComponent.jmsComponent(broker.connectionFactory()));
-        AntomComponent component = new AntomComponent();
-        PropertyBindingSupport.bindProperties(app, component.getConfiguration(), antom.componentOptions());
-        app.addComponent("antom", component);
-        VertxPlatformHttpServerConfiguration server = new VertxPlatformHttpServerConfiguration();
-        server.setBindHost("127.0.0.1");
-        server.setBindPort(port);
-        server.setPort(port);
-        app.addService(new VertxPlatformHttpServer(server));
-        app.getShutdownStrategy().setTimeout(10);
+        TestApplications.addAntom(app, antom);
+        int port = TestApplications.addHttpServer(app);
         app.addRoutes(new OrderBridgeRouteTemplate());
         app.addRoutes(new ReconciliationRouteTemplate());
         app.addRoutes(new OperationsConsoleRouteTemplate());
-        TemplatedRouteBuilder.builder(app, OrderBridgeRouteTemplate.TEMPLATE_ID).routeId("order-bridge")
-                .parameter(OrderBridgeRouteTemplate.UNKNOWN_PAYMENT_GRACE_PERIOD, "PT0S")
-                .parameter(OrderBridgeRouteTemplate.PAYMENT_NOTIFY_URL, "http://127.0.0.1:1/none").add();
+        TestApplications.addRoute(app, OrderBridgeRouteTemplate.TEMPLATE_ID, "order-bridge", Map.of(
+                OrderBridgeRouteTemplate.UNKNOWN_PAYMENT_GRACE_PERIOD, "PT0S",
+                OrderBridgeRouteTemplate.PAYMENT_NOTIFY_URL, "http://127.0.0.1:1/none"));
         // no run during the test: checks happen only when the console asks for one
-        TemplatedRouteBuilder.builder(app, ReconciliationRouteTemplate.TEMPLATE_ID).routeId("reconciliation")
-                .parameter(ReconciliationRouteTemplate.CRON, "0 0 0 1 1 ? 2099").add();
-        TemplatedRouteBuilder.builder(app, OperationsConsoleRouteTemplate.TEMPLATE_ID).routeId("console")
-                .parameter(OperationsConsoleRouteTemplate.USERNAME, "alice")
-                .parameter(OperationsConsoleRouteTemplate.PASSWORD, PASSWORD)
-                .parameter(OperationsConsoleRouteTemplate.TOKEN, TOKEN).add();
+        TestApplications.addRoute(app, ReconciliationRouteTemplate.TEMPLATE_ID, "reconciliation",
+                Map.of(ReconciliationRouteTemplate.CRON, "0 0 0 1 1 ? 2099"));
+        TestApplications.addRoute(app, OperationsConsoleRouteTemplate.TEMPLATE_ID, "console", Map.of(
+                OperationsConsoleRouteTemplate.USERNAME, "alice",
+                OperationsConsoleRouteTemplate.PASSWORD, PASSWORD,
+                OperationsConsoleRouteTemplate.TOKEN, TOKEN));
         app.start();
         base = "http://127.0.0.1:" + port + OperationsConsoleRouteTemplate.DEFAULT_PATH;
     }
@@ -282,12 +263,8 @@ class OperationsConsoleIT {
     // ---------------------------------------------------------------- helpers
 
     private String payAndWait(String orderId, String amount, PaymentStatus status) throws Exception {
-        String order = "{\"orderId\":\"" + orderId + "\",\"amount\":\"" + amount + "\",\"currency\":\"USD\","
-                + "\"description\":\"Coffee beans\",\"buyerId\":\"C-1\",\"storeId\":\"S-1\","
-                + "\"paymentMethod\":{\"type\":\"CONNECT_WALLET\",\"code\":\"281012020000123456\","
-                + "\"scenario\":\"PaymentCode\"}}";
         try (JMSContext jms = broker.connectionFactory().createContext()) {
-            jms.createProducer().send(jms.createQueue("antom.orders"), order);
+            jms.createProducer().send(jms.createQueue("antom.orders"), ErpOrders.order(orderId, amount));
         }
         Await.until(orderId + " " + status, Duration.ofSeconds(30),
                 () -> ledger.findLatestForOrder(orderId).map(p -> p.status() == status).orElse(false));

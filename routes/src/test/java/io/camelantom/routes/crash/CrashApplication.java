@@ -16,14 +16,12 @@ import io.camelantom.routes.notification.NotificationBridgeRouteTemplate;
 import io.camelantom.routes.order.OrderBridgeRouteTemplate;
 import io.camelantom.routes.reconciliation.ClusteredQuartz;
 import io.camelantom.routes.reconciliation.ReconciliationRouteTemplate;
+import io.camelantom.routes.testsupport.TestApplications;
 import org.apache.activemq.artemis.jms.client.ActiveMQConnectionFactory;
 import org.apache.camel.CamelContext;
 import org.apache.camel.Processor;
 import org.apache.camel.builder.RouteBuilder;
-import org.apache.camel.builder.TemplatedRouteBuilder;
 import org.apache.camel.component.jms.JmsComponent;
-import org.apache.camel.component.platform.http.vertx.VertxPlatformHttpServer;
-import org.apache.camel.component.platform.http.vertx.VertxPlatformHttpServerConfiguration;
 import org.apache.camel.impl.DefaultCamelContext;
 
 /**
@@ -118,11 +116,7 @@ public final class CrashApplication {
                 new ActiveMQConnectionFactory(options.get("broker") + "?consumerWindowSize=0")));
 
         int httpPort = Integer.parseInt(options.get("httpPort"));
-        VertxPlatformHttpServerConfiguration http = new VertxPlatformHttpServerConfiguration();
-        http.setBindHost("127.0.0.1");
-        http.setBindPort(httpPort);
-        http.setPort(httpPort);
-        context.addService(new VertxPlatformHttpServer(http));
+        TestApplications.addHttpServer(context, httpPort);
 
         if (options.containsKey("quartzInstance")) {
             // several nodes: Quartz's JDBC JobStore on the ledger's database, clustered, one run per fire time
@@ -163,37 +157,35 @@ public final class CrashApplication {
         }, "crash-app-stop"));
         context.start();
 
-        TemplatedRouteBuilder.builder(context, NotificationBridgeRouteTemplate.TEMPLATE_ID)
-                .routeId("antom-notifications")
-                .parameter("httpUri", "platform-http:" + NOTIFICATION_PATH)
-                .parameter("notificationPath", NOTIFICATION_PATH)
-                .add();
-        TemplatedRouteBuilder orders = TemplatedRouteBuilder.builder(context, OrderBridgeRouteTemplate.TEMPLATE_ID)
-                .routeId("antom-orders")
-                .parameter("paymentNotifyUrl", "http://127.0.0.1:" + httpPort + NOTIFICATION_PATH)
-                .parameter("concurrentConsumers", "8")
-                .parameter("jmsRecoveryInterval", "1000")
-                .parameter("redeliveryDelay", "500")
-                .parameter("outboxRepairPeriod", "2000")
-                .parameter("outboxQuietPeriod", "PT5S");
-        TemplatedRouteBuilder reconciliation = TemplatedRouteBuilder.builder(context,
-                        ReconciliationRouteTemplate.TEMPLATE_ID)
-                .routeId("antom-reconciliation")
-                .parameter("cron", "0/2 * * * * ?")
-                .parameter("minAge", "PT5S")
-                .parameter("backoffFirst", "PT2S")
-                .parameter("backoffMax", "PT5S")
+        TestApplications.addRoute(context, NotificationBridgeRouteTemplate.TEMPLATE_ID, "antom-notifications",
+                Map.of("httpUri", "platform-http:" + NOTIFICATION_PATH, "notificationPath", NOTIFICATION_PATH));
+        Map<String, String> orders = new HashMap<>(Map.of(
+                "paymentNotifyUrl", "http://127.0.0.1:" + httpPort + NOTIFICATION_PATH,
+                "concurrentConsumers", "8",
+                "jmsRecoveryInterval", "1000",
+                "redeliveryDelay", "500",
+                "outboxRepairPeriod", "2000",
+                "outboxQuietPeriod", "PT5S"));
+        Map<String, String> reconciliation = new HashMap<>(Map.of(
+                "cron", "0/2 * * * * ?",
+                "minAge", "PT5S",
+                "backoffFirst", "PT2S",
+                "backoffMax", "PT5S",
                 // a payment abandoned by a killed bridge (its message gone) is taken over within the test's patience
-                .parameter("pendingTimeout", "PT30S");
+                "pendingTimeout", "PT30S",
+                // the grace only has to cover a pay or refund request still in flight, i.e. the client's timeouts
+                // above (routes/README.md); the default 2 minutes would only make the taken-over payments wait
+                "orderNotExistGracePeriod", "PT10S"));
         options.forEach((key, value) -> {
             if (key.startsWith("order.")) {
-                orders.parameter(key.substring("order.".length()), value);
+                orders.put(key.substring("order.".length()), value);
             } else if (key.startsWith("reconciliation.")) {
-                reconciliation.parameter(key.substring("reconciliation.".length()), value);
+                reconciliation.put(key.substring("reconciliation.".length()), value);
             }
         });
-        orders.add();
-        reconciliation.add();
+        TestApplications.addRoute(context, OrderBridgeRouteTemplate.TEMPLATE_ID, "antom-orders", orders);
+        TestApplications.addRoute(context, ReconciliationRouteTemplate.TEMPLATE_ID, "antom-reconciliation",
+                reconciliation);
         System.out.println(STARTED + " (" + context.getRoutes().size() + " routes)");
     }
 

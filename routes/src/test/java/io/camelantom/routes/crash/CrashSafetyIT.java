@@ -1,5 +1,6 @@
 package io.camelantom.routes.crash;
 
+import static io.camelantom.routes.testsupport.ErpOrders.order;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
@@ -83,8 +84,7 @@ class CrashSafetyIT {
             bodies.add(order(orderId, (10 + i) + ".00"));
             expected.put(orderId, PaymentStatus.PAID);
         }
-        try (CrashHarness harness = CrashHarness.start("h2-broker-dead-letters", LedgerKind.H2, folder, 1,
-                "reconciliation.orderNotExistGracePeriod=PT10S")) {
+        try (CrashHarness harness = CrashHarness.start("h2-broker-dead-letters", LedgerKind.H2, folder, 1)) {
             harness.send(bodies);
             harness.startApp("registered:1");
             harness.killAppAtCrashPoint(Duration.ofSeconds(60));
@@ -239,11 +239,6 @@ class CrashSafetyIT {
                     + " refunds, " + cancelled.size() + " cancels, problems " + problems);
             assertThat(problems).isEmpty();
         }
-    }
-
-    private static String order(String orderId, String amount) {
-        return "{\"orderId\":\"" + orderId + "\",\"amount\":\"" + amount + "\",\"currency\":\"USD\","
-                + "\"paymentMethod\":{\"type\":\"CONNECT_WALLET\",\"code\":\"281012020000123456\"}}";
     }
 
     static void finish(CrashHarness harness, MixedOrders orders) throws Exception {

@@ -665,14 +665,12 @@ abstract class AbstractPaymentLedgerContract {
 
     @Test
     void theDeduplicationStoreKeepsKeysAcrossRepositoryInstances() throws Exception {
-        NotificationDeduplication repo = deduplication();
-        repo.start();
+        NotificationDeduplication repo = startedDeduplication();
         assertThat(repo.add("PAYMENT_RESULT:2026P1:S")).isTrue();
         assertThat(repo.add("PAYMENT_RESULT:2026P1:S")).isFalse();
         repo.stop();
 
-        NotificationDeduplication again = deduplication();
-        again.start();
+        NotificationDeduplication again = startedDeduplication();
         assertThat(again.contains("PAYMENT_RESULT:2026P1:S")).isTrue();
         assertThat(again.add("PAYMENT_RESULT:2026P2:S")).isTrue();
         NotificationDeduplication otherRoute = NotificationDeduplication.repository(dataSource(), ledger, "other");
@@ -684,8 +682,7 @@ abstract class AbstractPaymentLedgerContract {
 
     @Test
     void concurrentAddsOfOneKeyLetOneCallerIn() throws Exception {
-        NotificationDeduplication repo = deduplication();
-        repo.start();
+        NotificationDeduplication repo = startedDeduplication();
         for (int round = 0; round < 5; round++) {
             String key = "PAYMENT_RESULT:RACE" + round + ":S";
             List<Boolean> adds = race(() -> repo.add(key));
@@ -696,8 +693,7 @@ abstract class AbstractPaymentLedgerContract {
 
     @Test
     void concurrentAddsAreAllWrittenAndStoppingWritesWhatIsQueued() throws Exception {
-        NotificationDeduplication repo = deduplication();
-        repo.start();
+        NotificationDeduplication repo = startedDeduplication();
         int rounds = 10;
         for (int round = 0; round < rounds; round++) {
             List<Callable<Boolean>> adds = new ArrayList<>();
@@ -710,17 +706,13 @@ abstract class AbstractPaymentLedgerContract {
         assertThat(repo.contains("PAYMENT_RESULT:GROUP9-15:S")).as("known from the moment it was added").isTrue();
         assertThat(repo.add("PAYMENT_RESULT:GROUP7-7:S")).isFalse();
         repo.stop();
-        assertThat(countRows("SELECT COUNT(*) FROM " + ledger.messageProcessedTable()
-                             + " WHERE PROCESSORNAME = 'antom-notify' AND MESSAGEID LIKE 'PAYMENT_RESULT:GROUP%'"))
-                .isEqualTo(rounds * THREADS);
+        assertThat(storedKeys("LIKE 'PAYMENT_RESULT:GROUP%'")).isEqualTo(rounds * THREADS);
     }
 
     @Test
     void twoNodesAddingTheSameKeysStoreEachKeyOnce() throws Exception {
-        NotificationDeduplication node1 = deduplication();
-        NotificationDeduplication node2 = deduplication();
-        node1.start();
-        node2.start();
+        NotificationDeduplication node1 = startedDeduplication();
+        NotificationDeduplication node2 = startedDeduplication();
         int keys = 0;
         for (int round = 0; round < 8; round++) {
             List<Callable<Boolean>> adds = new ArrayList<>();
@@ -734,19 +726,15 @@ abstract class AbstractPaymentLedgerContract {
         }
         node1.stop();
         node2.stop();
-        assertThat(countRows("SELECT COUNT(*) FROM " + ledger.messageProcessedTable()
-                             + " WHERE PROCESSORNAME = 'antom-notify' AND MESSAGEID LIKE 'PAYMENT_RESULT:NODES%'"))
-                .isEqualTo(keys);
+        assertThat(storedKeys("LIKE 'PAYMENT_RESULT:NODES%'")).isEqualTo(keys);
         NotificationDeduplication restarted = deduplication();
         assertThat(restarted.contains("PAYMENT_RESULT:NODES7-7:S")).isTrue();
     }
 
     @Test
     void aKeyLookedUpAbsentAndStoredByAnotherNodeMeanwhileIsStoredOnce() throws Exception {
-        NotificationDeduplication node1 = deduplication();
-        NotificationDeduplication node2 = deduplication();
-        node1.start();
-        node2.start();
+        NotificationDeduplication node1 = startedDeduplication();
+        NotificationDeduplication node2 = startedDeduplication();
         String key = "PAYMENT_RESULT:LOOKED-UP:S";
         // the route's order: contains before the send, add after it; node 2 records the key in between
         assertThat(node1.contains(key)).isFalse();
@@ -754,11 +742,9 @@ abstract class AbstractPaymentLedgerContract {
         node2.stop(); // written
         assertThat(node1.add(key)).as("taken from the lookup, as documented").isTrue();
         node1.stop();
-        assertThat(countRows("SELECT COUNT(*) FROM " + ledger.messageProcessedTable()
-                             + " WHERE PROCESSORNAME = 'antom-notify' AND MESSAGEID = '" + key + "'")).isEqualTo(1);
+        assertThat(storedKeys("= '" + key + "'")).isEqualTo(1);
         // without a lookup just before, add asks the database and says the key is known
-        NotificationDeduplication node3 = deduplication();
-        node3.start();
+        NotificationDeduplication node3 = startedDeduplication();
         assertThat(node3.add(key)).isFalse();
         node3.stop();
     }
@@ -766,16 +752,8 @@ abstract class AbstractPaymentLedgerContract {
     @Test
     void keysStoredByCamelsJdbcRepositoryLayoutAreKnown() throws Exception {
         // the table layout of Camel's JdbcMessageIdRepository, which earlier versions of the bridge used
-        try (Connection c = dataSource().getConnection(); PreparedStatement ps = c.prepareStatement("INSERT INTO "
-                + ledger.messageProcessedTable() + " (PROCESSORNAME, MESSAGEID, CREATEDAT) VALUES (?, ?, ?)")) {
-            ps.setString(1, "antom-notify");
-            ps.setString(2, "PAYMENT_RESULT:OLD1:S");
-            ps.setTimestamp(3, new java.sql.Timestamp(System.currentTimeMillis()));
-            ps.executeUpdate();
-            if (!c.getAutoCommit()) {
-                c.commit();
-            }
-        }
+        update("INSERT INTO " + ledger.messageProcessedTable() + " (PROCESSORNAME, MESSAGEID, CREATEDAT) VALUES (?, ?, ?)",
+                "antom-notify", "PAYMENT_RESULT:OLD1:S", new java.sql.Timestamp(System.currentTimeMillis()));
         NotificationDeduplication repo = deduplication();
         assertThat(repo.contains("PAYMENT_RESULT:OLD1:S")).isTrue();
         assertThat(repo.add("PAYMENT_RESULT:OLD1:S")).isFalse();
@@ -783,32 +761,36 @@ abstract class AbstractPaymentLedgerContract {
         assertThat(repo.contains("PAYMENT_RESULT:OLD1:S")).isFalse();
     }
 
-    long countRows(String sql) throws SQLException {
-        try (Connection c = dataSource().getConnection(); PreparedStatement ps = c.prepareStatement(sql);
-             java.sql.ResultSet rs = ps.executeQuery()) {
+    /** How many de-duplication keys of the notification bridge ({@code antom-notify}) whose id matches. */
+    long storedKeys(String messageIdCondition) throws SQLException {
+        try (Connection c = dataSource().getConnection(); PreparedStatement ps = c.prepareStatement("SELECT COUNT(*) FROM "
+                + ledger.messageProcessedTable() + " WHERE PROCESSORNAME = 'antom-notify' AND MESSAGEID "
+                + messageIdCondition); java.sql.ResultSet rs = ps.executeQuery()) {
             rs.next();
             return rs.getLong(1);
+        }
+    }
+
+    /** Runs one SQL statement with these parameters, committed. */
+    void update(String sql, Object... parameters) throws SQLException {
+        try (Connection c = dataSource().getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
+            for (int i = 0; i < parameters.length; i++) {
+                ps.setObject(i + 1, parameters[i]);
+            }
+            ps.executeUpdate();
+            if (!c.getAutoCommit()) {
+                c.commit();
+            }
         }
     }
 
     // ------------------------------------------------------------ helpers
 
     void insertRaw(String id, String status, long amount, String currency) throws SQLException {
-        String sql = "INSERT INTO " + ledger.tablePrefix() + "PAYMENT (PAYMENT_REQUEST_ID, ORDER_ID, ATTEMPT_NO, "
-                + "AMOUNT_MINOR, CURRENCY, STATUS, CREATED_AT, UPDATED_AT, NEXT_CHECK_AT) "
-                + "VALUES (?, ?, 1, ?, ?, ?, ?, ?, ?)";
         OffsetDateTime t = OffsetDateTime.ofInstant(clock.instant(), ZoneOffset.UTC);
-        try (Connection c = dataSource().getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
-            ps.setString(1, id);
-            ps.setString(2, id);
-            ps.setLong(3, amount);
-            ps.setString(4, currency);
-            ps.setString(5, status);
-            ps.setObject(6, t);
-            ps.setObject(7, t);
-            ps.setObject(8, t);
-            ps.executeUpdate();
-        }
+        update("INSERT INTO " + ledger.tablePrefix() + "PAYMENT (PAYMENT_REQUEST_ID, ORDER_ID, ATTEMPT_NO, "
+                + "AMOUNT_MINOR, CURRENCY, STATUS, CREATED_AT, UPDATED_AT, NEXT_CHECK_AT) "
+                + "VALUES (?, ?, 1, ?, ?, ?, ?, ?, ?)", id, id, amount, currency, status, t, t, t);
     }
 
     static List<String> ids(LedgerBatch batch) {
@@ -846,6 +828,13 @@ abstract class AbstractPaymentLedgerContract {
     /** The notification bridge's deduplication store over this ledger, as one node holds it (processor antom-notify). */
     private NotificationDeduplication deduplication() {
         return NotificationDeduplication.repository(dataSource(), ledger, "antom-notify");
+    }
+
+    /** A node's repository, started as the route starts it. */
+    private NotificationDeduplication startedDeduplication() {
+        NotificationDeduplication repository = deduplication();
+        repository.start();
+        return repository;
     }
 
     private PaymentRecord paidOrder(String orderId) {

@@ -10,17 +10,13 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.function.Consumer;
 
-import io.camelantom.component.AntomComponent;
 import io.camelantom.routes.broker.EmbeddedBroker;
 import io.camelantom.routes.ledger.EmbeddedLedgerDatabase;
+import io.camelantom.routes.testsupport.TestApplications;
 import io.camelantom.simulator.testing.SimulatorFixture;
 import org.apache.camel.CamelContext;
-import org.apache.camel.builder.TemplatedRouteBuilder;
 import org.apache.camel.component.jms.JmsComponent;
-import org.apache.camel.component.platform.http.vertx.VertxPlatformHttpServer;
-import org.apache.camel.component.platform.http.vertx.VertxPlatformHttpServerConfiguration;
 import org.apache.camel.impl.DefaultCamelContext;
-import org.apache.camel.support.PropertyBindingSupport;
 
 /**
  * One Camel application under test: a CamelContext with the antom component (pointed at the simulator; Antom's public
@@ -28,8 +24,12 @@ import org.apache.camel.support.PropertyBindingSupport;
  * ledger's H2 database as bean {@code antomLedgerDataSource}, a Vert.x platform-http server on a free port, and one
  * route made from the {@code antom-notification-bridge} template with its default parameters (plus any given). Also
  * the notification bridge of the order bridge's tests ({@link #startOnLedger}).
+ *
+ * @param ownDatabase the ledger's database when this fixture opened it (closed with it); null when the caller owns it
+ * @param port        the platform-http server's port
  */
-public final class BridgeFixture implements AutoCloseable {
+public record BridgeFixture(CamelContext context, EmbeddedLedgerDatabase ownDatabase, int port)
+        implements AutoCloseable {
 
     static final String CLIENT_ID = "BRIDGE_IT_MERCHANT";
     static final String ROUTE_ID = "antom-notifications";
@@ -40,17 +40,6 @@ public final class BridgeFixture implements AutoCloseable {
     static final String PATH = "/antom/notifications";
 
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
-
-    final CamelContext context;
-    /** The ledger's database when this fixture opened it (closed with it); null when the caller owns it. */
-    private final EmbeddedLedgerDatabase ownDatabase;
-    private final VertxPlatformHttpServer server;
-
-    private BridgeFixture(CamelContext context, EmbeddedLedgerDatabase ownDatabase, VertxPlatformHttpServer server) {
-        this.context = context;
-        this.ownDatabase = ownDatabase;
-        this.server = server;
-    }
 
     static BridgeFixture start(Path databaseDir, EmbeddedBroker broker, SimulatorFixture antom) throws Exception {
         return start(databaseDir, broker, antom, Map.of(), c -> {
@@ -87,48 +76,23 @@ public final class BridgeFixture implements AutoCloseable {
         CamelContext context = new DefaultCamelContext();
         context.getRegistry().bind("antomLedgerDataSource", database.dataSource());
 
-        AntomComponent antomComponent = new AntomComponent();
-        PropertyBindingSupport.bindProperties(context, antomComponent.getConfiguration(), antom.componentOptions());
-        antomComponent.getConfiguration().setThrowExceptionOnFailure(false);
-        context.addComponent("antom", antomComponent);
+        TestApplications.addAntom(context, antom).getConfiguration().setThrowExceptionOnFailure(false);
         context.addComponent("jms", JmsComponent.jmsComponentAutoAcknowledge(broker.connectionFactory()));
-
-        VertxPlatformHttpServerConfiguration http = new VertxPlatformHttpServerConfiguration();
-        http.setBindHost("127.0.0.1");
-        // platform-http-vertx registers its router under the configured port and its consumers look it up under the
-        // port actually bound, so port 0 cannot be used: take a free port from the OS and configure it
-        int port = freePort();
-        http.setBindPort(port);
-        http.setPort(port);
-        VertxPlatformHttpServer server = new VertxPlatformHttpServer(http);
-        context.addService(server);
+        int port = TestApplications.addHttpServer(context);
         registry.accept(context);
 
         context.addRoutes(new NotificationBridgeRouteTemplate());
-        BridgeFixture fixture = new BridgeFixture(context, ownDatabase, server);
+        BridgeFixture fixture = new BridgeFixture(context, ownDatabase, port);
         try {
             context.start();
             if (extraParameters != null) {
-                TemplatedRouteBuilder.builder(context, NotificationBridgeRouteTemplate.TEMPLATE_ID)
-                        .routeId(ROUTE_ID)
-                        .parameters(extraParameters)
-                        .add();
+                TestApplications.addRoute(context, NotificationBridgeRouteTemplate.TEMPLATE_ID, ROUTE_ID, extraParameters);
             }
         } catch (Exception | Error e) {
             fixture.close();
             throw e;
         }
         return fixture;
-    }
-
-    private static int freePort() throws java.io.IOException {
-        try (java.net.ServerSocket socket = new java.net.ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
-    }
-
-    int port() {
-        return server.getServer().actualPort();
     }
 
     /** The URL Antom is told to notify. */

@@ -8,8 +8,8 @@ import io.camelantom.routes.testsupport.Resources;
 import io.camelantom.signing.AntomKeys;
 import io.camelantom.simulator.AntomSimulator;
 import io.camelantom.simulator.testing.SimulatorFixture;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.io.TempDir;
@@ -21,6 +21,7 @@ import org.junit.jupiter.api.io.TempDir;
 abstract class BridgeTestSupport {
 
     static KeyPair antomKeys;
+    @AutoClose
     static SimulatorFixture simulator;
     static AntomSimulator antom;
     static SignedNotifications signed;
@@ -40,13 +41,6 @@ abstract class BridgeTestSupport {
         simulator = SimulatorFixture.builder(BridgeFixture.CLIENT_ID).simulator(b -> b.antomKeyPair(antomKeys).timeScale(600)).start();
         antom = simulator.simulator();
         signed = new SignedNotifications(antomKeys.getPrivate());
-    }
-
-    @AfterAll
-    static void stopSimulator() {
-        if (simulator != null) {
-            simulator.close();
-        }
     }
 
     @BeforeEach

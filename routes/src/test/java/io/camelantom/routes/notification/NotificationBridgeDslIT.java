@@ -79,11 +79,11 @@ class NotificationBridgeDslIT {
         broker = new EmbeddedBroker(brokerDir).start();
         app = BridgeFixture.start(databaseDir, broker, antom, null, c -> {
         });
-        PluginHelper.getRoutesLoader(app.context).loadRoutes(
-                ResourceHelper.resolveMandatoryResource(app.context, "classpath:io/camelantom/routes/notification/notification-bridge.yaml"),
-                ResourceHelper.resolveMandatoryResource(app.context, "classpath:io/camelantom/routes/notification/notification-bridge.xml"));
-        assertThat(app.context.getRoute("yaml-notifications")).isNotNull();
-        assertThat(app.context.getRoute("xml-notifications")).isNotNull();
+        PluginHelper.getRoutesLoader(app.context()).loadRoutes(
+                ResourceHelper.resolveMandatoryResource(app.context(), "classpath:io/camelantom/routes/notification/notification-bridge.yaml"),
+                ResourceHelper.resolveMandatoryResource(app.context(), "classpath:io/camelantom/routes/notification/notification-bridge.xml"));
+        assertThat(app.context().getRoute("yaml-notifications")).isNotNull();
+        assertThat(app.context().getRoute("xml-notifications")).isNotNull();
 
         byte[] body = SignedNotifications.paymentResult("dsl-1", "202611220000007", "S", "SUCCESS", "100");
         assertThat(app.post("/yaml/antom/notify", body, signed.headers(CLIENT_ID, "/yaml/antom/notify", body)).statusCode())

@@ -139,7 +139,7 @@ class NotificationBridgeIT extends BridgeTestSupport {
         refund.setPaymentId(paymentId);
         refund.setRefundAmount(new Amount("USD", "1000"));
         refund.setRefundNotifyUrl(app.notifyUrl());
-        Exchange refunded = app.context.createProducerTemplate().request("antom:refund", e -> e.getMessage().setBody(refund));
+        Exchange refunded = app.context().createProducerTemplate().request("antom:refund", e -> e.getMessage().setBody(refund));
         assertThat(refunded.getException()).isNull();
 
         Message message = broker.receive(REFUND_QUEUE, WAIT.toMillis());
@@ -390,7 +390,7 @@ class NotificationBridgeIT extends BridgeTestSupport {
         pay.setPaymentNotifyUrl(app.notifyUrl());
         pay.setPaymentExpiryTime(expiry);
         // a U answer (61, 63) fails the exchange with AntomRetryableException: the notification follows later
-        return app.context.createProducerTemplate().request("antom:pay", e -> e.getMessage().setBody(pay));
+        return app.context().createProducerTemplate().request("antom:pay", e -> e.getMessage().setBody(pay));
     }
 
     /** Lets the simulator record the acknowledgement before the application stops (no resends to a closed port). */

@@ -61,8 +61,7 @@ class CommandsIT extends OrderBridgeTestSupport {
     }
 
     private PaymentRecord paid(String orderId, String amount) throws Exception {
-        h.sendOrder(order(orderId, amount));
-        assertThat(json(h.takeOne(RESULTS)).get("status").asText()).isEqualTo("PAID");
+        assertThat(json(h.resultOf(order(orderId, amount))).get("status").asText()).isEqualTo("PAID");
         return h.ledger.find(orderId).orElseThrow();
     }
 

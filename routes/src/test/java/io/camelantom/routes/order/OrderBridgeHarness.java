@@ -20,7 +20,6 @@ import jakarta.jms.Message;
 import jakarta.jms.TextMessage;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.camelantom.component.AntomComponent;
 import io.camelantom.model.AntomJson;
 import io.camelantom.routes.AntomRouteHeaders;
 import io.camelantom.routes.broker.EmbeddedBroker;
@@ -33,14 +32,11 @@ import io.camelantom.routes.notification.BridgeFixture;
 import io.camelantom.routes.reconciliation.Reconciliation;
 import io.camelantom.routes.reconciliation.ReconciliationRouteTemplate;
 import io.camelantom.routes.testsupport.ErpOrders;
+import io.camelantom.routes.testsupport.TestApplications;
 import io.camelantom.signing.AntomKeys;
 import io.camelantom.simulator.AntomSimulator;
 import io.camelantom.simulator.testing.SimulatorFixture;
 import org.apache.camel.CamelContext;
-import org.apache.camel.builder.TemplatedRouteBuilder;
-import org.apache.camel.component.jms.JmsComponent;
-import org.apache.camel.impl.DefaultCamelContext;
-import org.apache.camel.support.PropertyBindingSupport;
 
 /**
  * The real parts of an order bridge test: a persistent embedded Artemis, an H2 file ledger, the simulator over HTTP,
@@ -139,17 +135,12 @@ final class OrderBridgeHarness implements AutoCloseable {
 
     /** @param beforeStart binds beans before the bridge is made; {@code customizer} runs after the start */
     CamelContext startApp(ContextCustomizer customizer, ContextCustomizer beforeStart) throws Exception {
-        CamelContext context = new DefaultCamelContext();
+        CamelContext context = TestApplications.context(db.dataSource(), broker.connectionFactory());
         beforeStart.customize(context);
-        context.getRegistry().bind(OrderBridgeRouteTemplate.DEFAULT_DATA_SOURCE, db.dataSource());
-        context.addComponent("jms", JmsComponent.jmsComponent(broker.connectionFactory()));
-        context.addComponent("antom", antomComponent(context));
-        context.getShutdownStrategy().setTimeout(10);
+        // no maxRetries: the order bridge's own resend policy (its defaults) handles unknown outcomes
+        TestApplications.addAntom(context, antom).getConfiguration().setRequestTimeout(5000);
         context.addRoutes(new OrderBridgeRouteTemplate());
-        TemplatedRouteBuilder bridge = TemplatedRouteBuilder.builder(context, OrderBridgeRouteTemplate.TEMPLATE_ID)
-                .routeId("order-bridge");
-        parameters.forEach(bridge::parameter);
-        bridge.add();
+        TestApplications.addRoute(context, OrderBridgeRouteTemplate.TEMPLATE_ID, "order-bridge", parameters);
         context.start();
         customizer.customize(context);
         app = context;
@@ -162,27 +153,16 @@ final class OrderBridgeHarness implements AutoCloseable {
      */
     static void addReconciliation(CamelContext context, Map<String, String> settings) throws Exception {
         context.addRoutes(new ReconciliationRouteTemplate());
-        TemplatedRouteBuilder reconciliation = TemplatedRouteBuilder.builder(context,
-                        ReconciliationRouteTemplate.TEMPLATE_ID)
-                .routeId("reconciliation")
-                .parameter(ReconciliationRouteTemplate.CRON, "0 0 0 1 1 ? 2099")
-                .parameter(ReconciliationRouteTemplate.MIN_AGE, "PT0S");
-        settings.forEach(reconciliation::parameter);
-        reconciliation.add();
+        Map<String, String> parameters = new HashMap<>(Map.of(ReconciliationRouteTemplate.CRON, "0 0 0 1 1 ? 2099",
+                ReconciliationRouteTemplate.MIN_AGE, "PT0S"));
+        parameters.putAll(settings);
+        TestApplications.addRoute(context, ReconciliationRouteTemplate.TEMPLATE_ID, "reconciliation", parameters);
     }
 
     /** The application's reconciliation instance ({@link #addReconciliation}). */
     Reconciliation reconciliation() {
         return app.getRegistry().lookupByNameAndType(ReconciliationRouteTemplate.TEMPLATE_ID
                 + ReconciliationRouteTemplate.BEAN_SUFFIX, Reconciliation.class);
-    }
-
-    private AntomComponent antomComponent(CamelContext context) {
-        AntomComponent component = new AntomComponent();
-        PropertyBindingSupport.bindProperties(context, component.getConfiguration(), antom.componentOptions());
-        component.getConfiguration().setRequestTimeout(5000);
-        // no maxRetries: the order bridge's own resend policy (its defaults) handles unknown outcomes
-        return component;
     }
 
     interface ContextCustomizer {
@@ -275,6 +255,12 @@ final class OrderBridgeHarness implements AutoCloseable {
         List<TextMessage> messages = new ArrayList<>();
         broker.receive(queue, expected, timeout).forEach(m -> messages.add((TextMessage) m));
         return messages;
+    }
+
+    /** The ERP's round trip: puts the order on the orders queue and takes its one result. */
+    TextMessage resultOf(String order) {
+        sendOrder(order);
+        return takeOne(RESULTS);
     }
 
     /** The one message a test expects on a queue ({@link #take(String, int)}); fails when none or several came. */

@@ -22,6 +22,7 @@ import io.camelantom.routes.ledger.NewPayment;
 import io.camelantom.routes.ledger.PaymentRecord;
 import io.camelantom.routes.ledger.PaymentStatus;
 import io.camelantom.routes.ledger.TransitionDetails;
+import io.camelantom.routes.testsupport.TestApplications;
 import org.apache.camel.builder.AdviceWith;
 import org.junit.jupiter.api.Test;
 
@@ -36,9 +37,7 @@ class OrderBridgeIT extends OrderBridgeTestSupport {
     @Test
     void paidOrderGivesOnePaidResultWithHeaders() throws Exception {
         started();
-        h.sendOrder(order("SO-1001", "12.34"));
-
-        TextMessage result = h.takeOne(RESULTS);
+        TextMessage result = h.resultOf(order("SO-1001", "12.34"));
         JsonNode body = json(result);
         assertThat(body.get("orderId").asText()).isEqualTo("SO-1001");
         assertThat(body.get("paymentRequestId").asText()).isEqualTo("SO-1001");
@@ -68,9 +67,7 @@ class OrderBridgeIT extends OrderBridgeTestSupport {
     @Test
     void failedOrderGivesFailedResultWithAntomsCode() throws Exception {
         started();
-        h.sendOrder(order("SO-1002", "10.51"));
-
-        TextMessage result = h.takeOne(RESULTS);
+        TextMessage result = h.resultOf(order("SO-1002", "10.51"));
         JsonNode body = json(result);
         assertThat(body.get("status").asText()).isEqualTo("FAILED");
         assertThat(body.get("resultCode").asText()).isEqualTo("USER_BALANCE_NOT_ENOUGH");
@@ -117,12 +114,10 @@ class OrderBridgeIT extends OrderBridgeTestSupport {
     @Test
     void reSentFinalOrderGetsItsRecordedResultAgainWithoutCallingAntom() throws Exception {
         started();
-        h.sendOrder(order("SO-1006", "20.00"));
-        assertThat(h.take(RESULTS, 1)).hasSize(1);
+        h.resultOf(order("SO-1006", "20.00"));
         int calls = h.ledger.find("SO-1006").orElseThrow().callCount();
 
-        h.sendOrder(order("SO-1006", "20.00"));
-        TextMessage again = h.takeOne(RESULTS);
+        TextMessage again = h.resultOf(order("SO-1006", "20.00"));
         assertThat(json(again).get("status").asText()).isEqualTo("PAID");
         assertThat(h.ledger.find("SO-1006").orElseThrow().callCount()).isEqualTo(calls);
         assertThat(h.sim.chargeCount("SO-1006")).isEqualTo(1);
@@ -132,17 +127,15 @@ class OrderBridgeIT extends OrderBridgeTestSupport {
     @Test
     void newAttemptAfterFailureUsesANewRecordedPaymentRequestId() throws Exception {
         started();
-        h.sendOrder(order("SO-1007", "10.52"));   // F RISK_REJECT
-        assertThat(json(h.take(RESULTS, 1).get(0)).get("status").asText()).isEqualTo("FAILED");
+        // F RISK_REJECT
+        assertThat(json(h.resultOf(order("SO-1007", "10.52"))).get("status").asText()).isEqualTo("FAILED");
 
         // re-sent as attempt 1: the recorded failure again, no new payment
-        h.sendOrder(order("SO-1007", "10.52"));
-        assertThat(json(h.take(RESULTS, 1).get(0)).get("status").asText()).isEqualTo("FAILED");
+        assertThat(json(h.resultOf(order("SO-1007", "10.52"))).get("status").asText()).isEqualTo("FAILED");
 
         // attempt 2 (the buyer's balance was topped up, the ERP asks again, with another amount)
         String second = order("SO-1007", "10.00").replace("{\"orderId\"", "{\"attempt\":2,\"orderId\"");
-        h.sendOrder(second);
-        TextMessage result = h.takeOne(RESULTS);
+        TextMessage result = h.resultOf(second);
         JsonNode body = json(result);
         assertThat(body.get("paymentRequestId").asText()).isEqualTo("SO-1007--2");
         assertThat(body.get("attempt").asInt()).isEqualTo(2);
@@ -150,8 +143,7 @@ class OrderBridgeIT extends OrderBridgeTestSupport {
         assertThat(h.sim.chargeCount("SO-1007--2")).isEqualTo(1);
 
         // attempt 2 re-sent: idempotent, no third attempt
-        h.sendOrder(second);
-        assertThat(h.take(RESULTS, 1)).hasSize(1);
+        h.resultOf(second);
         assertThat(h.ledger.findAttempts("SO-1007").payments()).hasSize(2);
     }
 
@@ -303,13 +295,11 @@ class OrderBridgeIT extends OrderBridgeTestSupport {
     @Test
     void aSecondInstanceAddedToARunningContextGetsItsOwnCompanionRoutes() throws Exception {
         started();
-        org.apache.camel.builder.TemplatedRouteBuilder.builder(h.app, OrderBridgeRouteTemplate.TEMPLATE_ID)
-                .routeId("second-orders")
-                .parameter(OrderBridgeRouteTemplate.NAME, "second")
-                .parameter(OrderBridgeRouteTemplate.ORDERS_QUEUE, "second.orders")
-                .parameter(OrderBridgeRouteTemplate.RESULTS_QUEUE, "second.results")
-                .parameter(OrderBridgeRouteTemplate.NOTIFICATIONS_QUEUE, "second.notifications")
-                .add();
+        TestApplications.addRoute(h.app, OrderBridgeRouteTemplate.TEMPLATE_ID, "second-orders", Map.of(
+                OrderBridgeRouteTemplate.NAME, "second",
+                OrderBridgeRouteTemplate.ORDERS_QUEUE, "second.orders",
+                OrderBridgeRouteTemplate.RESULTS_QUEUE, "second.results",
+                OrderBridgeRouteTemplate.NOTIFICATIONS_QUEUE, "second.notifications"));
         assertThat(h.app.getRoute("second-notifications")).isNotNull();
         assertThat(h.app.getRoute("second-outbox")).isNotNull();
 

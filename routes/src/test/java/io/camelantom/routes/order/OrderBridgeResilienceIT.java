@@ -8,7 +8,6 @@ import static io.camelantom.routes.order.OrderBridgeHarness.RESULTS;
 import static io.camelantom.routes.order.OrderBridgeHarness.property;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -21,7 +20,6 @@ import jakarta.jms.TextMessage;
 import io.camelantom.routes.AntomRouteHeaders;
 import io.camelantom.routes.ledger.PaymentStatus;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -29,59 +27,53 @@ import org.slf4j.LoggerFactory;
  * Outages in the middle of a batch: the broker stopped and started again, the application's CamelContext stopped
  * abruptly and started again. After either, every order has its final result and nothing was charged twice.
  */
-class OrderBridgeResilienceIT {
+class OrderBridgeResilienceIT extends OrderBridgeTestSupport {
 
     private static final Logger LOG = LoggerFactory.getLogger(OrderBridgeResilienceIT.class);
     private static final int BATCH = 96;
 
-    @TempDir
-    Path dir;
-
     @Test
     void brokerRestartInTheMiddleOfABatchLosesNoOrderAndChargesNoneTwice() throws Exception {
         MixedOrders orders = new MixedOrders("BR", BATCH);
-        try (OrderBridgeHarness h = shortResends(new OrderBridgeHarness(dir).withNotifications())) {
-            h.startApp();
-            h.sendOrders(orders.bodies);
-            awaitSettled(h, BATCH / 5);
+        startMidBatch(orders);
 
-            h.broker.stop();
-            Thread.sleep(500);
-            h.broker.start();
+        h.broker.stop();
+        Thread.sleep(500);
+        h.broker.start();
 
-            assertEveryOrderHasOneResult(h, orders);
-        }
+        assertEveryOrderHasOneResult(h, orders);
     }
 
     @Test
     void applicationStoppedAbruptlyInTheMiddleOfABatchLosesNoOrderAndChargesNoneTwice() throws Exception {
         MixedOrders orders = new MixedOrders("AS", BATCH);
-        try (OrderBridgeHarness h = shortResends(new OrderBridgeHarness(dir).withNotifications())) {
-            h.startApp();
-            h.sendOrders(orders.bodies);
-            awaitSettled(h, BATCH / 5);
+        startMidBatch(orders);
 
-            // no grace period: in-flight exchanges are cut off, their JMS transactions never commit
-            h.app.getShutdownStrategy().setTimeUnit(TimeUnit.MILLISECONDS);
-            h.app.getShutdownStrategy().setTimeout(1);
-            h.app.getShutdownStrategy().setShutdownNowOnTimeout(true);
-            h.stopApp();
-            assertThat(h.ledger.countByStatus().keySet()).as("the batch was cut off in the middle")
-                    .isNotEqualTo(List.of("FAILED", "PAID"));
+        // no grace period: in-flight exchanges are cut off, their JMS transactions never commit
+        h.app.getShutdownStrategy().setTimeUnit(TimeUnit.MILLISECONDS);
+        h.app.getShutdownStrategy().setTimeout(1);
+        h.app.getShutdownStrategy().setShutdownNowOnTimeout(true);
+        h.stopApp();
+        assertThat(h.ledger.countByStatus().keySet()).as("the batch was cut off in the middle")
+                .isNotEqualTo(List.of("FAILED", "PAID"));
 
-            h.startApp();   // a new process on the same broker and ledger
-            assertEveryOrderHasOneResult(h, orders);
-        }
+        h.startApp();   // a new process on the same broker and ledger
+        assertEveryOrderHasOneResult(h, orders);
     }
 
     /**
-     * Resends after 20/50 ms: an order cut off while waiting to resend stays PROCESSING for reconciliation, which this
-     * test does not run, so the window in which a stop can catch one is kept as small as with the client's retries.
+     * Starts the bridge (with notifications), sends the batch and returns once a fifth of it is settled: the moment the
+     * tests break something. Resends after 20/50 ms: an order cut off while waiting to resend stays PROCESSING for
+     * reconciliation, which this test does not run, so the window in which a stop can catch one is kept as small as
+     * with the client's retries.
      */
-    private static OrderBridgeHarness shortResends(OrderBridgeHarness h) {
+    private void startMidBatch(MixedOrders orders) throws Exception {
+        h = new OrderBridgeHarness(dir).withNotifications();
         h.parameters.put(OrderBridgeRouteTemplate.PAY_RESEND_DELAY, "PT0.02S");
         h.parameters.put(OrderBridgeRouteTemplate.PAY_RESEND_TRAFFIC_LIMIT_DELAY, "PT0.05S");
-        return h;
+        h.startApp();
+        h.sendOrders(orders.bodies);
+        awaitSettled(h, BATCH / 5);
     }
 
     private static void awaitSettled(OrderBridgeHarness h, int settled) throws InterruptedException {

@@ -2,6 +2,7 @@ package io.camelantom.routes.reconciliation;
 
 import io.camelantom.routes.testsupport.ErpOrders;
 import io.camelantom.routes.testsupport.MutableClock;
+import io.camelantom.routes.testsupport.TestApplications;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -20,7 +21,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import jakarta.jms.JMSException;
 import jakarta.jms.TextMessage;
 
-import io.camelantom.component.AntomComponent;
+import io.camelantom.model.PayRequest;
 import io.camelantom.routes.broker.EmbeddedBroker;
 import io.camelantom.routes.ledger.EmbeddedLedgerDatabase;
 import io.camelantom.routes.ledger.NewPayment;
@@ -29,14 +30,11 @@ import io.camelantom.routes.ledger.PaymentStatus;
 import io.camelantom.routes.ledger.TransitionDetails;
 import io.camelantom.signing.AntomKeys;
 import io.camelantom.simulator.AntomSimulator;
+import io.camelantom.simulator.testing.InStorePayments;
 import io.camelantom.simulator.testing.SimulatorFixture;
 import org.apache.camel.CamelContext;
 import org.apache.camel.ExchangePattern;
 import org.apache.camel.builder.RouteBuilder;
-import org.apache.camel.builder.TemplatedRouteBuilder;
-import org.apache.camel.component.jms.JmsComponent;
-import org.apache.camel.impl.DefaultCamelContext;
-import org.apache.camel.support.PropertyBindingSupport;
 
 /**
  * The real parts of a reconciliation test: a persistent embedded Artemis, an H2 file ledger, the simulator over HTTP
@@ -86,12 +84,9 @@ final class ReconciliationHarness implements AutoCloseable {
 
     /** A started application with the template instantiated as route {@code reconciliation}. */
     CamelContext startApp(AppCustomizer beforeStart) throws Exception {
-        CamelContext context = new DefaultCamelContext();
-        context.getRegistry().bind(ReconciliationRouteTemplate.DEFAULT_DATA_SOURCE, db.dataSource());
+        CamelContext context = TestApplications.context(db.dataSource(), broker.connectionFactory());
         context.getRegistry().bind("testClock", clock);
-        context.addComponent("jms", JmsComponent.jmsComponent(broker.connectionFactory()));
-        context.addComponent("antom", antomComponent(context));
-        context.getShutdownStrategy().setTimeout(10);
+        TestApplications.addAntom(context, antom).getConfiguration().setRequestTimeout(5000);
         context.addRoutes(new RouteBuilder() {
             @Override
             public void configure() {
@@ -108,10 +103,7 @@ final class ReconciliationHarness implements AutoCloseable {
         });
         context.addRoutes(new ReconciliationRouteTemplate());
         beforeStart.customize(context);
-        TemplatedRouteBuilder route = TemplatedRouteBuilder.builder(context, ReconciliationRouteTemplate.TEMPLATE_ID)
-                .routeId("reconciliation");
-        parameters.forEach(route::parameter);
-        route.add();
+        TestApplications.addRoute(context, ReconciliationRouteTemplate.TEMPLATE_ID, "reconciliation", parameters);
         context.start();
         apps.add(context);
         return context;
@@ -120,6 +112,15 @@ final class ReconciliationHarness implements AutoCloseable {
     CamelContext startApp() throws Exception {
         return startApp(c -> {
         });
+    }
+
+    /** Starts an application ({@link #startApp(AppCustomizer)}) and returns its reconciliation instance. */
+    Reconciliation startReconciliation(AppCustomizer beforeStart) throws Exception {
+        return reconciliation(startApp(beforeStart));
+    }
+
+    Reconciliation startReconciliation() throws Exception {
+        return reconciliation(startApp());
     }
 
     static Reconciliation reconciliation(CamelContext app) {
@@ -136,13 +137,6 @@ final class ReconciliationHarness implements AutoCloseable {
     int inquiries(String id) {
         AtomicInteger n = inquiries.get(id);
         return n == null ? 0 : n.get();
-    }
-
-    private AntomComponent antomComponent(CamelContext context) {
-        AntomComponent component = new AntomComponent();
-        PropertyBindingSupport.bindProperties(context, component.getConfiguration(), antom.componentOptions());
-        component.getConfiguration().setRequestTimeout(5000);
-        return component;
     }
 
     /**
@@ -174,13 +168,7 @@ final class ReconciliationHarness implements AutoCloseable {
 
     /** Sends a pay request for {@code id} to the simulator (no notify URL). */
     void payAtAntom(String id, long amountMinor) {
-        String orderId = id;
-        Map<String, Object> amount = Map.of("currency", "USD", "value", Long.toString(amountMinor));
-        Map<String, Object> pay = Map.of("productCode", "IN_STORE_PAYMENT", "paymentRequestId", id,
-                "order", Map.of("referenceOrderId", orderId, "orderDescription", "test", "orderAmount", amount),
-                "paymentAmount", amount,
-                "paymentMethod", Map.of("paymentMethodType", "CONNECT_WALLET", "paymentMethodId", "281012020000123456"),
-                "paymentFactor", Map.of("inStorePaymentScenario", "PaymentCode"));
+        PayRequest pay = InStorePayments.userPresented(id, Long.toString(amountMinor));
         apps.get(0).createProducerTemplate().send("antom:pay", ExchangePattern.InOut, e -> e.getMessage().setBody(pay));
     }
 

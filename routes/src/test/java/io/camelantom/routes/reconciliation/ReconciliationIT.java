@@ -1,6 +1,7 @@
 package io.camelantom.routes.reconciliation;
 
 import io.camelantom.routes.testsupport.Await;
+import io.camelantom.routes.testsupport.ErpOrders;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -17,7 +18,6 @@ import io.camelantom.routes.AntomRouteHeaders;
 import io.camelantom.routes.ledger.PaymentRecord;
 import io.camelantom.routes.ledger.PaymentStatus;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
-import org.apache.camel.CamelContext;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -35,28 +35,25 @@ class ReconciliationIT {
     void paymentsLeftProcessingWithoutNotificationBecomeFinalWithOneResultEach() throws Exception {
         try (ReconciliationHarness h = new ReconciliationHarness(dir, Duration.ofHours(24))) {
             SimpleMeterRegistry meters = new SimpleMeterRegistry();
-            CamelContext app = h.startApp(c -> c.getRegistry().bind("meters", meters));
+            Reconciliation reconciliation = h.startReconciliation(c -> c.getRegistry().bind("meters", meters));
             String paid1 = h.payLeftProcessing("REC-PAID-1", 1061);
             String paid2 = h.payLeftProcessing("REC-PAID-2", 2061);
             String failed = h.payLeftProcessing("REC-FAILED", 1062);
             Await.until("the simulator to resolve 61/62", Duration.ofSeconds(10),
                     () -> h.sim.payments().stream().allMatch(p -> p.status().isFinal()));
 
-            ReconciliationReport tooYoung = ReconciliationHarness.reconciliation(app).runOnce();
+            ReconciliationReport tooYoung = reconciliation.runOnce();
             assertThat(tooYoung.checked()).as("younger than minAge").isZero();
             assertThat(tooYoung.oldestPendingAge()).isEqualTo(Duration.ZERO);
 
             h.clock.advance(Duration.ofMinutes(2));
-            ReconciliationReport report = ReconciliationHarness.reconciliation(app).runOnce();
+            ReconciliationReport report = reconciliation.runOnce();
             assertThat(report.checked()).isEqualTo(3);
             assertThat(report.resolved()).isEqualTo(3);
             assertThat(report.stillPending()).isZero();
             assertThat(report.oldestPendingAge()).isNull();
 
-            List<TextMessage> results = h.takeResults(3);
-            Map<String, String> statusById = results.stream().collect(Collectors.toMap(
-                    m -> prop(m, AntomRouteHeaders.PAYMENT_REQUEST_ID), m -> prop(m, AntomRouteHeaders.PAYMENT_STATUS)));
-            assertThat(statusById).containsExactlyInAnyOrderEntriesOf(
+            assertThat(statusById(h.takeResults(3))).containsExactlyInAnyOrderEntriesOf(
                     Map.of(paid1, "PAID", paid2, "PAID", failed, "FAILED"));
             assertThat(h.ledger.find(paid1).orElseThrow().status()).isEqualTo(PaymentStatus.PAID);
             assertThat(h.ledger.find(failed).orElseThrow().resultCode()).isEqualTo("USER_BALANCE_NOT_ENOUGH");
@@ -64,7 +61,7 @@ class ReconciliationIT {
             assertThat(h.sim.chargeCount(paid1)).isEqualTo(1);
 
             h.clock.advance(Duration.ofHours(2));
-            assertThat(ReconciliationHarness.reconciliation(app).runOnce().checked()).isZero();
+            assertThat(reconciliation.runOnce().checked()).isZero();
             assertThat(h.takeResults(0)).as("no second result").isEmpty();
 
             assertThat(meters.get("antom.reconciliation.resolved").tag("name", "antom-reconciliation").counter()
@@ -77,9 +74,8 @@ class ReconciliationIT {
     @Test
     void aPaymentThatNeverResolvesIsCancelledAfterItsClosingTime() throws Exception {
         try (ReconciliationHarness h = new ReconciliationHarness(dir, Duration.ofHours(24))) {
-            CamelContext app = h.startApp();
+            Reconciliation reconciliation = h.startReconciliation();
             String stuck = h.payLeftProcessing("REC-STUCK", 1063);
-            Reconciliation reconciliation = ReconciliationHarness.reconciliation(app);
 
             h.clock.advance(Duration.ofMinutes(2));
             ReconciliationReport early = reconciliation.runOnce();
@@ -106,14 +102,10 @@ class ReconciliationIT {
     void orderNotExistIsLeftOpenDuringTheGracePeriodThenResentBeforeTheClosingTimeAndFailedOnlyAfterIt()
             throws Exception {
         try (ReconciliationHarness h = new ReconciliationHarness(dir, Duration.ofHours(24))) {
-            CamelContext app = h.startApp();
-            // stored as the order bridge stores it: the canonical order with its effective notify URL
-            String lost = h.registerNeverSent("REC-LOST", 1000, "{\"orderId\":\"REC-LOST\",\"amount\":\"10.00\","
-                    + "\"currency\":\"USD\",\"paymentMethod\":{\"type\":\"CONNECT_WALLET\",\"code\":"
-                    + "\"281012020000123456\",\"scenario\":\"PaymentCode\"},"
-                    + "\"notifyUrl\":\"http://127.0.0.1:9/antom/notifications\"}");
+            Reconciliation reconciliation = h.startReconciliation();
+            String lost = h.registerNeverSent("REC-LOST", 1000,
+                    ErpOrders.stored("REC-LOST", "10.00", "http://127.0.0.1:9/antom/notifications"));
             String ghost = h.registerNeverSent("REC-GHOST", 1000);   // no stored order: cannot be resent
-            Reconciliation reconciliation = ReconciliationHarness.reconciliation(app);
 
             h.clock.advance(Duration.ofSeconds(61));
             ReconciliationReport within = reconciliation.runOnce();
@@ -159,10 +151,9 @@ class ReconciliationIT {
     void pendingPaymentsAbandonedByTheirOrderBridgeAreTakenOverAfterThePendingTimeout() throws Exception {
         try (ReconciliationHarness h = new ReconciliationHarness(dir, Duration.ofHours(24))) {
             h.parameters.put(ReconciliationRouteTemplate.PENDING_TIMEOUT, "PT5M");
-            CamelContext app = h.startApp();
+            Reconciliation reconciliation = h.startReconciliation();
             String charged = h.registerLeftPending("REC-ABANDONED-PAID", 1000, true);
             String neverSent = h.registerLeftPending("REC-ABANDONED-LOST", 1000, false);
-            Reconciliation reconciliation = ReconciliationHarness.reconciliation(app);
 
             h.clock.advance(Duration.ofMinutes(4));
             String fresh = h.registerLeftPending("REC-STILL-IN-HAND", 1000, true);
@@ -177,9 +168,7 @@ class ReconciliationIT {
             assertThat(late.checked()).isEqualTo(2);
             assertThat(late.resolved()).isEqualTo(2);
             assertThat(late.summary()).contains("takenOver=2");
-            Map<String, String> statusById = h.takeResults(2).stream().collect(Collectors.toMap(
-                    m -> prop(m, AntomRouteHeaders.PAYMENT_REQUEST_ID), m -> prop(m, AntomRouteHeaders.PAYMENT_STATUS)));
-            assertThat(statusById).containsExactlyInAnyOrderEntriesOf(Map.of(charged, "PAID", neverSent, "PAID"));
+            assertThat(statusById(h.takeResults(2))).containsExactlyInAnyOrderEntriesOf(Map.of(charged, "PAID", neverSent, "PAID"));
             assertThat(h.sim.chargeCount(charged)).as("inquired, not paid again").isEqualTo(1);
             assertThat(h.sim.chargeCount(neverSent)).as("its pay request resent once").isEqualTo(1);
             assertThat(h.ledger.find(charged).orElseThrow().status()).isEqualTo(PaymentStatus.PAID);
@@ -198,9 +187,8 @@ class ReconciliationIT {
     @Test
     void aPayRequestThatArrivesBeforeTheConfirmingCancelIsCancelled() throws Exception {
         try (ReconciliationHarness h = new ReconciliationHarness(dir, Duration.ofHours(24))) {
-            CamelContext app = h.startApp();
+            Reconciliation reconciliation = h.startReconciliation();
             String late = h.registerNeverSent("REC-LATE", 1063);
-            Reconciliation reconciliation = ReconciliationHarness.reconciliation(app);
             h.clock.advance(Duration.ofMinutes(11));
             // the inquiry says ORDER_NOT_EXIST, then the pay request arrives before the cancel: the cancel closes it
             h.cancelHook = () -> h.payAtAntom(late, 1063);
@@ -215,9 +203,8 @@ class ReconciliationIT {
     @Test
     void aCancelWithoutAnswerIsRetriedOnALaterRun() throws Exception {
         try (ReconciliationHarness h = new ReconciliationHarness(dir, Duration.ofHours(24))) {
-            CamelContext app = h.startApp();
+            Reconciliation reconciliation = h.startReconciliation();
             String stuck = h.payLeftProcessing("REC-CANCEL-503", 2063);
-            Reconciliation reconciliation = ReconciliationHarness.reconciliation(app);
 
             h.clock.advance(Duration.ofMinutes(11));
             h.failNextCancels.set(1);
@@ -243,9 +230,8 @@ class ReconciliationIT {
     @Test
     void aPaymentPaidAfterARefusedCancelIsReportedRefundRequired() throws Exception {
         try (ReconciliationHarness h = new ReconciliationHarness(dir, Duration.ofMinutes(5))) {
-            CamelContext app = h.startApp();
+            Reconciliation reconciliation = h.startReconciliation();
             String late = h.payLeftProcessing("REC-WINDOW", 3063);
-            Reconciliation reconciliation = ReconciliationHarness.reconciliation(app);
 
             h.clock.advance(Duration.ofMinutes(11)); // past closing time (10 min) and the cancel window (5 min)
             ReconciliationReport refused = reconciliation.runOnce();
@@ -274,13 +260,12 @@ class ReconciliationIT {
     void aBadLedgerRowIsReportedAndSkippedAndAStuckPaymentBacksOff() throws Exception {
         try (ReconciliationHarness h = new ReconciliationHarness(dir, Duration.ofHours(24))) {
             h.parameters.put(ReconciliationRouteTemplate.DEFAULT_CLOSING_TIME, "PT24H");
-            CamelContext app = h.startApp();
+            Reconciliation reconciliation = h.startReconciliation();
             String stuck = h.payLeftProcessing("REC-BACKOFF", 4063);
             String bad = h.registerNeverSent("REC-BAD", 1000);
             try (var c = h.db.dataSource().getConnection(); var s = c.createStatement()) {
                 s.executeUpdate("UPDATE ANTOM_PAYMENT SET AMOUNT_MINOR = -5 WHERE PAYMENT_REQUEST_ID = '" + bad + "'");
             }
-            Reconciliation reconciliation = ReconciliationHarness.reconciliation(app);
 
             h.clock.advance(Duration.ofMinutes(2));
             ReconciliationReport first = reconciliation.runOnce();
@@ -308,6 +293,12 @@ class ReconciliationIT {
             h.clock.advance(Duration.ofHours(1));
             assertThat(reconciliation.runOnce().badRows()).as("reported again after badRowDelay").isEqualTo(1);
         }
+    }
+
+    /** Each result's status by its paymentRequestId (one result per payment, or the collecting fails). */
+    private static Map<String, String> statusById(List<TextMessage> results) {
+        return results.stream().collect(Collectors.toMap(
+                m -> prop(m, AntomRouteHeaders.PAYMENT_REQUEST_ID), m -> prop(m, AntomRouteHeaders.PAYMENT_STATUS)));
     }
 
     static String prop(TextMessage m, String name) {

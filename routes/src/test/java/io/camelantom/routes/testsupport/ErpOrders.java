@@ -13,4 +13,10 @@ public final class ErpOrders {
                 + "\"paymentMethod\":{\"type\":\"CONNECT_WALLET\",\"code\":\"281012020000123456\","
                 + "\"scenario\":\"PaymentCode\"}}";
     }
+
+    /** The order as the order bridge stores it in the ledger: with the notify URL its pay request carried. */
+    public static String stored(String orderId, String amount, String notifyUrl) {
+        String order = order(orderId, amount);
+        return order.substring(0, order.length() - 1) + ",\"notifyUrl\":\"" + notifyUrl + "\"}";
+    }
 }

@@ -15,19 +15,10 @@ import io.camelantom.simulator.AntomSimulator;
  * pair and an Antom key pair kept as PEM files under {@code <data>/simulator-keys}, so the {@code antom} component is
  * configured exactly as for Antom (client id, private key file, Antom public key file, gateway URL).
  */
-final class EmbeddedAntom implements AutoCloseable {
+record EmbeddedAntom(Path merchantPrivateKeyFile, Path antomPublicKeyFile, AntomSimulator simulator)
+        implements AutoCloseable {
 
     static final String CLIENT_ID = "SIMULATOR_CLIENT";
-
-    final Path merchantPrivateKeyFile;
-    final Path antomPublicKeyFile;
-    final AntomSimulator simulator;
-
-    private EmbeddedAntom(Path merchantPrivateKeyFile, Path antomPublicKeyFile, AntomSimulator simulator) {
-        this.merchantPrivateKeyFile = merchantPrivateKeyFile;
-        this.antomPublicKeyFile = antomPublicKeyFile;
-        this.simulator = simulator;
-    }
 
     /**
      * @param timeScale          divides Antom's notification schedule and the simulated processing delay

@@ -183,7 +183,7 @@ public final class StandaloneDemo {
                     timeScale, config.getDuration("demo.simulator.processing-delay", Duration.ofSeconds(2)),
                     config.getDuration("demo.simulator.order-code-scan-delay", Duration.ofSeconds(3)), options.v2());
             parts.push(antom);
-            io.camelantom.simulator.AntomSimulator sim = antom.simulator;
+            io.camelantom.simulator.AntomSimulator sim = antom.simulator();
             simulator = new AntomSimulatorView() {
                 @Override
                 public int chargeCount(String paymentRequestId) {
@@ -197,8 +197,8 @@ public final class StandaloneDemo {
             };
             config.set("camel.component.antom.client-id", EmbeddedAntom.CLIENT_ID);
             config.set("camel.component.antom.gateway-url", antom.baseUrl());
-            config.set("camel.component.antom.private-key-file", antom.merchantPrivateKeyFile.toString());
-            config.set("camel.component.antom.antom-public-key-file", antom.antomPublicKeyFile.toString());
+            config.set("camel.component.antom.private-key-file", antom.merchantPrivateKeyFile().toString());
+            config.set("camel.component.antom.antom-public-key-file", antom.antomPublicKeyFile().toString());
             antomDescription = "simulator at " + antom.baseUrl() + " (client id " + EmbeddedAntom.CLIENT_ID
                     + ", keys in " + data.resolve("simulator-keys") + ", time x" + timeScale + ")";
         } else {
