@@ -1,6 +1,9 @@
 package io.camelantom.benchmarks;
 
+import java.io.IOException;
 import java.net.ServerSocket;
+import java.nio.file.FileStore;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 
@@ -53,6 +56,9 @@ final class Application implements AutoCloseable {
      */
     static Application start(Path dir, SimulatorProcess simulator, Map<String, String> orderBridgeParameters,
             int maxConnections, String brokerUrl, String ledgerKind) throws Exception {
+        if (brokerUrl == null) {
+            requireDiskBelowBrokerLimit(dir);
+        }
         EmbeddedBroker broker = brokerUrl == null
                 ? new EmbeddedBroker(dir.resolve("broker")).tcpPort(freePort()).start() : null;
 
@@ -94,6 +100,28 @@ final class Application implements AutoCloseable {
         return new Application(broker, brokerUrl, ledger, context, httpPort);
     }
 
+    /** Artemis' own default {@code max-disk-usage}: above it the broker blocks every send (the embedded broker's too). */
+    static final int BROKER_MAX_DISK_USAGE_PERCENT = 90;
+    /** Margin for what the run itself writes (journal, ledger, logs): a run starting above it would reach the limit. */
+    static final int DISK_USAGE_MARGIN_PERCENT = 5;
+
+    /**
+     * Refuses to start on a disk close to the broker's limit: there the broker would block the ERP client's sends and
+     * the bridge's result sends, and the run would wait for its timeout instead of measuring anything.
+     */
+    static void requireDiskBelowBrokerLimit(Path dir) throws IOException {
+        FileStore store = Files.getFileStore(dir);
+        requireBelowBrokerLimit(dir, 100 - 100 * store.getUsableSpace() / Math.max(1, store.getTotalSpace()));
+    }
+
+    static void requireBelowBrokerLimit(Path dir, long usedPercent) {
+        if (usedPercent >= BROKER_MAX_DISK_USAGE_PERCENT - DISK_USAGE_MARGIN_PERCENT) {
+            throw new IllegalStateException("The disk holding " + dir + " is " + usedPercent + " % used: the embedded"
+                    + " broker blocks every send at " + BROKER_MAX_DISK_USAGE_PERCENT + " % (Artemis' max-disk-usage)."
+                    + " Free some space (earlier runs' run-* folders) or give --out another disk.");
+        }
+    }
+
     static SSLContextParameters sslContextParameters(SimulatorProcess simulator) {
         KeyStoreParameters store = new KeyStoreParameters();
         store.setResource(simulator.trustStore.toUri().toString());
@@ -114,7 +142,7 @@ final class Application implements AutoCloseable {
         return "http://127.0.0.1:" + httpPort + NOTIFY_PATH;
     }
 
-    static int freePort() throws java.io.IOException {
+    static int freePort() throws IOException {
         try (ServerSocket socket = new ServerSocket(0)) {
             return socket.getLocalPort();
         }
