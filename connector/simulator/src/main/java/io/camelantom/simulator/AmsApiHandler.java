@@ -99,7 +99,8 @@ final class AmsApiHandler {
     }
 
     void handle(HttpExchange exchange) throws IOException {
-        switch (faults.takeRequestFault()) {
+        Faults.RequestFault fault = faults.takeRequestFault();
+        switch (fault.kind()) {
             case RESET -> {
                 // closing the exchange before any response header is sent drops the connection: the client sees no answer
                 LOG.info("fault injection: connection closed without a response for {}", exchange.getRequestURI().getRawPath());
@@ -107,7 +108,7 @@ final class AmsApiHandler {
             }
             case FAIL -> {
                 pause(faults.latency());
-                int status = faults.failStatus();
+                int status = fault.httpStatus();
                 send(exchange, ApiResult.unsigned(status, json.resultBody("U", "UNKNOWN_EXCEPTION",
                         "simulated HTTP " + status + " (fault injection), nothing was processed")), null, null);
                 return;

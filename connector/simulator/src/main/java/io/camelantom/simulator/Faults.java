@@ -10,8 +10,12 @@ import java.time.Duration;
 public final class Faults {
 
     /** What to do with one incoming API request before it is processed. */
-    enum RequestFault {
-        NONE, FAIL, RESET
+    /** What happens to one API request; {@code httpStatus} is the status of a FAIL answer, taken together with it. */
+    record RequestFault(Kind kind, int httpStatus) {
+
+        enum Kind {
+            NONE, FAIL, RESET
+        }
     }
 
     private final Countdown failNext = new Countdown();
@@ -98,15 +102,16 @@ public final class Faults {
 
     // ------------------------------------------------------------ used by the simulator
 
+    /**
+     * Takes the next request's fault. A FAIL carries the status set with it: read under the same lock, so a
+     * {@link #failNextRequests} racing with the request cannot give it another status.
+     */
     synchronized RequestFault takeRequestFault() {
         if (resetNext.take()) {
-            return RequestFault.RESET;
+            return new RequestFault(RequestFault.Kind.RESET, 0);
         }
-        return failNext.take() ? RequestFault.FAIL : RequestFault.NONE;
-    }
-
-    synchronized int failStatus() {
-        return failStatus;
+        return failNext.take() ? new RequestFault(RequestFault.Kind.FAIL, failStatus)
+                : new RequestFault(RequestFault.Kind.NONE, 0);
     }
 
     synchronized Duration latency() {
