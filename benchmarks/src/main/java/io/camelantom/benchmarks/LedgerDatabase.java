@@ -24,14 +24,12 @@ final class LedgerDatabase implements AutoCloseable {
     static final String H2 = "h2";
     static final String POSTGRESQL = "postgresql";
 
-    final String description;
     final DataSource dataSource;
     private final AutoCloseable resources;
     /** The database server's own processes, or null when the database runs inside the application JVM (H2). */
     private final Path serverPidFile;
 
-    private LedgerDatabase(String description, DataSource dataSource, AutoCloseable resources, Path serverPidFile) {
-        this.description = description;
+    private LedgerDatabase(DataSource dataSource, AutoCloseable resources, Path serverPidFile) {
         this.dataSource = dataSource;
         this.resources = resources;
         this.serverPidFile = serverPidFile;
@@ -65,10 +63,10 @@ final class LedgerDatabase implements AutoCloseable {
     }
 
     static LedgerDatabase open(String kind, Path dir) throws IOException {
-        String description = describe(kind);
+        describe(kind); // refuses an unknown kind
         if (H2.equals(kind)) {
             EmbeddedLedgerDatabase h2 = EmbeddedLedgerDatabase.open(dir.resolve("ledger"));
-            return new LedgerDatabase(description, h2.dataSource(), h2, null);
+            return new LedgerDatabase(h2.dataSource(), h2, null);
         }
         EmbeddedPostgres server = EmbeddedPostgres.builder()
                 .setOverrideWorkingDirectory(dir.resolve("postgres-work").toFile())
@@ -83,7 +81,7 @@ final class LedgerDatabase implements AutoCloseable {
         // as many connections as the H2 default's pool, so the two ledgers are compared on the same terms
         config.setMaximumPoolSize(16);
         HikariDataSource pool = new HikariDataSource(config);
-        return new LedgerDatabase(description, pool, () -> {
+        return new LedgerDatabase(pool, () -> {
             try {
                 pool.close();
             } finally {
